@@ -1,0 +1,81 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings for the project's own targets: Swift 6 mode comes from the tools version;
+/// every warning is an error, dangling temporary pointers above all (lws keeps pointers).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "Forum",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "forum", targets: ["forum"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibWebSockets",
+            pkgConfig: "libwebsockets",
+            providers: [.apt(["libwebsockets-dev"])]
+        ),
+        .target(
+            name: "ForumCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ForumStore",
+            dependencies: ["ForumCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ForumServer",
+            dependencies: [
+                "ForumCore", "ForumStore", "CLibWebSockets",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ForumClient",
+            dependencies: ["ForumCore"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ForumConsole",
+            dependencies: ["ForumCore", "ForumClient"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ForumExport",
+            dependencies: ["ForumCore", "ForumStore"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "forum",
+            dependencies: [
+                "ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ForumCoreTests", dependencies: ["ForumCore"], swiftSettings: strict),
+        .testTarget(
+            name: "ForumServerTests",
+            dependencies: ["ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumExport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ForumCLITests",
+            dependencies: ["ForumCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,218 @@
+import Foundation
+
+/// A fact the show produces that must be kept: the storage layer writes these, in order.
+///
+/// The engine emits them; the server hands them to the store's writer thread. Times are
+/// always passed in (the core never reads a clock).
+public enum ShowRecord: Sendable, Equatable {
+    /// The host moved the show into a session of the programme.
+    case sessionEntered(SessionEntry)
+    /// A story began (a "run": the same story may be run several times in a day).
+    case runStarted(RunStart)
+    /// A scene was put on the screens.
+    case sceneShown(SceneShown)
+    /// A vote round opened on a scene's decision.
+    case roundOpened(RoundOpening)
+    /// A round changed status (closed, revealed).
+    case roundStatus(RoundStatusChange)
+    /// A story run ended.
+    case runEnded(RunEnd)
+    /// A device's vote (every change is kept: the latest per device and round counts).
+    case vote(VoteRecord)
+    /// A device chose or cleared its perspective.
+    case devicePerspective(DevicePerspective)
+    /// A new device joined (its opaque token; no name, no address).
+    case deviceJoined(DeviceJoin)
+    /// The show's position after a host command, so a restart resumes where it was.
+    case snapshot(ShowSnapshot)
+}
+
+/// See ``ShowRecord/sessionEntered(_:)``.
+public struct SessionEntry: Sendable, Equatable, Codable {
+    public var sessionID: String
+    public var title: String
+    public var at: Date
+    public init(sessionID: String, title: String, at: Date) {
+        self.sessionID = sessionID
+        self.title = title
+        self.at = at
+    }
+}
+
+/// See ``ShowRecord/runStarted(_:)``.
+public struct RunStart: Sendable, Equatable, Codable {
+    public var runID: String
+    public var sessionID: String
+    public var storyID: String
+    public var storyTitle: String
+    public var at: Date
+    public init(runID: String, sessionID: String, storyID: String, storyTitle: String, at: Date) {
+        self.runID = runID
+        self.sessionID = sessionID
+        self.storyID = storyID
+        self.storyTitle = storyTitle
+        self.at = at
+    }
+}
+
+/// See ``ShowRecord/sceneShown(_:)``.
+public struct SceneShown: Sendable, Equatable, Codable {
+    public var runID: String
+    public var sceneID: String
+    public var at: Date
+    public init(runID: String, sceneID: String, at: Date) {
+        self.runID = runID
+        self.sceneID = sceneID
+        self.at = at
+    }
+}
+
+/// See ``ShowRecord/roundOpened(_:)``. Question and option labels are copied so exports
+/// stay readable even if the story file is edited later.
+public struct RoundOpening: Sendable, Equatable, Codable {
+    public var roundID: String
+    public var runID: String
+    public var sceneID: String
+    public var question: String
+    public var options: [Option]
+    public var at: Date
+    public init(
+        roundID: String, runID: String, sceneID: String, question: String, options: [Option], at: Date
+    ) {
+        self.roundID = roundID
+        self.runID = runID
+        self.sceneID = sceneID
+        self.question = question
+        self.options = options
+        self.at = at
+    }
+}
+
+/// The states of a vote round.
+public enum RoundStatus: String, Sendable, Equatable, Codable {
+    case open
+    case closed
+    case revealed
+}
+
+/// See ``ShowRecord/roundStatus(_:)``.
+public struct RoundStatusChange: Sendable, Equatable, Codable {
+    public var roundID: String
+    public var status: RoundStatus
+    public var at: Date
+    public init(roundID: String, status: RoundStatus, at: Date) {
+        self.roundID = roundID
+        self.status = status
+        self.at = at
+    }
+}
+
+/// See ``ShowRecord/runEnded(_:)``.
+public struct RunEnd: Sendable, Equatable, Codable {
+    public var runID: String
+    public var at: Date
+    public init(runID: String, at: Date) {
+        self.runID = runID
+        self.at = at
+    }
+}
+
+/// Why a vote row was written.
+public enum VoteReason: String, Sendable, Equatable, Codable {
+    /// The device voted or changed its vote.
+    case vote
+    /// The device changed perspective after voting: the same option, re-recorded with the
+    /// new perspective so the breakdown follows it. Not a change of vote.
+    case perspective
+}
+
+/// See ``ShowRecord/vote(_:)``.
+public struct VoteRecord: Sendable, Equatable, Codable {
+    public var roundID: String
+    public var device: String
+    public var optionID: String
+    public var perspective: String?
+    public var reason: VoteReason
+    public var at: Date
+    public init(
+        roundID: String, device: String, optionID: String, perspective: String?,
+        reason: VoteReason = .vote, at: Date
+    ) {
+        self.roundID = roundID
+        self.device = device
+        self.optionID = optionID
+        self.perspective = perspective
+        self.reason = reason
+        self.at = at
+    }
+}
+
+/// See ``ShowRecord/devicePerspective(_:)``.
+public struct DevicePerspective: Sendable, Equatable, Codable {
+    public var device: String
+    public var perspective: String?
+    public var at: Date
+    public init(device: String, perspective: String?, at: Date) {
+        self.device = device
+        self.perspective = perspective
+        self.at = at
+    }
+}
+
+/// See ``ShowRecord/deviceJoined(_:)``.
+public struct DeviceJoin: Sendable, Equatable, Codable {
+    public var device: String
+    public var at: Date
+    public init(device: String, at: Date) {
+        self.device = device
+        self.at = at
+    }
+}
+
+/// Where the show stands: enough to resume after a restart. Votes are not in it: they are
+/// reloaded from the vote history.
+public struct ShowSnapshot: Sendable, Equatable, Codable {
+    public var sessionID: String?
+    public var run: RunPosition?
+    /// Counters for the next run and round ids, so ids never repeat in one database.
+    public var runsStarted: Int
+    public var roundsOpened: Int
+
+    public init(sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0) {
+        self.sessionID = sessionID
+        self.run = run
+        self.runsStarted = runsStarted
+        self.roundsOpened = roundsOpened
+    }
+}
+
+/// The current story run: which scene, how we got here, and the scene's vote round.
+public struct RunPosition: Sendable, Equatable, Codable {
+    public var runID: String
+    public var storyID: String
+    /// nil once a run has reached an option that leads nowhere (the story is over but not ended).
+    public var sceneID: String?
+    /// Scenes visited before this one, newest last, for `back`.
+    public var trail: [String]
+    public var round: RoundPosition?
+
+    public init(runID: String, storyID: String, sceneID: String?, trail: [String] = [], round: RoundPosition? = nil) {
+        self.runID = runID
+        self.storyID = storyID
+        self.sceneID = sceneID
+        self.trail = trail
+        self.round = round
+    }
+}
+
+/// The vote round of the current scene visit.
+public struct RoundPosition: Sendable, Equatable, Codable {
+    public var roundID: String
+    public var sceneID: String
+    public var status: RoundStatus
+    public init(roundID: String, sceneID: String, status: RoundStatus) {
+        self.roundID = roundID
+        self.sceneID = sceneID
+        self.status = status
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+
+/// `forum check`: placeholder until the checker lands.
+struct Check: ParsableCommand {}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `forum` command: serve a show, host it, check stories, export results.
+@main
+struct Forum: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forum",
+        abstract: "Live forum-theatre voting for co-produced care services.",
+        subcommands: [Check.self]
+    )
+}
