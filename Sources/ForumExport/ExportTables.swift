@@ -1,0 +1,102 @@
+import ForumStore
+
+/// The shape of the exported files. Every file has one row (CSV line, JSON object) per item;
+/// JSON keys are the CSV column names (snake_case), and JSON has `null` where CSV is empty.
+///
+/// `votes.csv` / `votes.json`: one row per final vote (a device's latest vote in a round).
+/// Device tokens are left out.
+///
+///     session, session_title, story, story_title, run, round, scene, question,
+///     option, option_label, perspective, voted_at, times_changed
+///
+/// - `perspective`: of the final vote (it follows a later change of perspective); empty/null
+///   when none.
+/// - `voted_at`: when the device last cast a vote in the round, ISO-8601 UTC with
+///   milliseconds.
+/// - `times_changed`: how many times the device changed its vote in the round (0: voted once).
+///
+/// `rounds.csv` / `rounds.json`: one row per round × option asked (options with no votes
+/// included), counting final votes.
+///
+///     session, session_title, story, story_title, run, round, scene, question,
+///     option, option_label, count, perspective_<id>..., no_perspective
+///
+/// - `perspective_<id>`: one column per perspective found among the export's final votes,
+///   sorted by id, the same columns on every row (0 where none); in JSON these are one
+///   object, `by_perspective: {"<id>": n, ...}`, with the same keys on every row.
+/// - `no_perspective`: final votes from devices with no perspective.
+/// - `count` = the sum of the perspective columns and `no_perspective`.
+///
+/// Counts are exact, small groups included: the files are for organisers' analysis. Reports
+/// shown to people should hide small groups: see ``SmallGroupSuppression``.
+///
+/// Rows come in show order: by run, then round, then (votes) the order of the final rows or
+/// (rounds) the order of the options.
+struct ExportTables {
+    /// Column names of `votes.*`.
+    static let voteColumns =
+        contextColumns + ["option", "option_label", "perspective", "voted_at", "times_changed"]
+
+    private static let contextColumns = [
+        "session", "session_title", "story", "story_title", "run", "round", "scene", "question",
+    ]
+
+    /// The results to export.
+    let results: ShowResults
+
+    /// Perspectives found among the final votes, sorted.
+    var perspectives: [String] {
+        Set(results.tallies.flatMap(\.byPerspective.keys)).sorted()
+    }
+
+    /// Column names of `rounds.csv`.
+    var roundColumns: [String] {
+        Self.roundColumnsBeforePerspectives + perspectives.map { "perspective_" + $0 } + ["no_perspective"]
+    }
+
+    /// One row of `votes.*` per final vote, in ``voteColumns`` order.
+    var voteRows: [[ExportValue]] {
+        results.finalVotes.map { vote in
+            Self.context(vote.round) + [
+                .text(vote.optionID), .text(vote.optionLabel), .text(vote.perspective),
+                .text(StoreTime.text(vote.votedAt)), .number(vote.timesChanged),
+            ]
+        }
+    }
+
+    /// One row of `rounds.csv` per option, in ``roundColumns`` order.
+    var roundCSVRows: [[ExportValue]] {
+        let perspectives = perspectives
+        return results.tallies.map { tally in
+            Self.valuesBeforePerspectives(tally) + perspectives.map { .number(tally.byPerspective[$0] ?? 0) }
+                + [.number(tally.noPerspective)]
+        }
+    }
+
+    /// One object of `rounds.json` per option: the CSV's keys, with the perspective columns
+    /// gathered into `by_perspective`.
+    var roundJSONObjects: [[String: ExportValue]] {
+        let perspectives = perspectives
+        return results.tallies.map { tally in
+            var object = Dictionary(
+                uniqueKeysWithValues: zip(Self.roundColumnsBeforePerspectives, Self.valuesBeforePerspectives(tally)))
+            object["by_perspective"] = .counts(
+                Dictionary(uniqueKeysWithValues: perspectives.map { ($0, tally.byPerspective[$0] ?? 0) }))
+            object["no_perspective"] = .number(tally.noPerspective)
+            return object
+        }
+    }
+
+    private static let roundColumnsBeforePerspectives = contextColumns + ["option", "option_label", "count"]
+
+    private static func valuesBeforePerspectives(_ tally: OptionTally) -> [ExportValue] {
+        context(tally.round) + [.text(tally.optionID), .text(tally.optionLabel), .number(tally.count)]
+    }
+
+    private static func context(_ round: RoundContext) -> [ExportValue] {
+        [
+            .text(round.sessionID), .text(round.sessionTitle), .text(round.storyID), .text(round.storyTitle),
+            .text(round.runID), .text(round.roundID), .text(round.sceneID), .text(round.question),
+        ]
+    }
+}

@@ -1,0 +1,41 @@
+import GRDB
+
+/// Why the store refused a request, beyond the constraint errors SQLite itself reports.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// No database file at this path (readers never create one).
+    case noDatabase(path: String)
+    /// The file is not a Forum database, or its schema is not one this build knows.
+    case unknownSchema(path: String)
+    /// The database was written by a newer Forum; this build will not touch it.
+    case newerSchema(path: String)
+    /// A record refers to a story run that was never started.
+    case unknownRun(String)
+    /// A record refers to a vote round that was never opened.
+    case unknownRound(String)
+    /// A record refers to a device that never joined.
+    case unknownDevice(String)
+    /// A stored time is not in the store's format (see the schema).
+    case badTime(String)
+
+    /// One sentence for a log line or a command-line error.
+    public var description: String {
+        switch self {
+        case .noDatabase(let path): "There is no database at \(path)."
+        case .unknownSchema(let path): "\(path) is not a Forum database (or is from an unknown version)."
+        case .newerSchema(let path): "\(path) was written by a newer version of Forum."
+        case .unknownRun(let id): "There is no story run '\(id)'."
+        case .unknownRound(let id): "There is no vote round '\(id)'."
+        case .unknownDevice(let token): "There is no device '\(token)'."
+        case .badTime(let text): "'\(text)' is not a stored time."
+        }
+    }
+
+    /// A short message for any error the store throws: SQLite's own message (without the
+    /// statement) for database errors, the description otherwise.
+    static func message(for error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return "SQLite error \(error.extendedResultCode.rawValue): \(error.message ?? "\(error.resultCode)")"
+        }
+        return "\(error)"
+    }
+}
