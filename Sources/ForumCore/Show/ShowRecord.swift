@@ -210,9 +210,12 @@ public struct RoundPosition: Sendable, Equatable, Codable {
     public var roundID: String
     public var sceneID: String
     public var status: RoundStatus
-    public init(roundID: String, sceneID: String, status: RoundStatus) {
+    /// For a timed vote: when the round closes itself.
+    public var closesAt: Date?
+    public init(roundID: String, sceneID: String, status: RoundStatus, closesAt: Date? = nil) {
         self.roundID = roundID
         self.sceneID = sceneID
         self.status = status
+        self.closesAt = closesAt
     }
 }

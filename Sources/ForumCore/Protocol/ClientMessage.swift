@@ -1,0 +1,146 @@
+import Foundation
+
+/// A message from a phone, a screen or a host, decoded and checked for shape.
+public enum ClientMessage: Sendable, Equatable {
+    case hello(role: Role, device: String?, key: String?)
+    case vote(decision: String, option: String)
+    case perspective(String?)
+    case command(HostCommand)
+    case ping
+
+    /// The roles a connection can take with its `hello`.
+    public enum Role: String, Sendable, Equatable {
+        case audience
+        case screen
+        case host
+    }
+}
+
+/// A message that could not be decoded: the protocol's error code and a sentence.
+public struct ProtocolError: Error, Sendable, Equatable {
+    public var code: String
+    public var message: String
+    /// The message's `ref`, when it could be read.
+    public var ref: String?
+
+    public init(_ code: String, _ message: String, ref: String? = nil) {
+        self.code = code
+        self.message = message
+        self.ref = ref
+    }
+}
+
+/// Decodes client messages: exactly `bytes`, JSON object, known `type`, fields of the right
+/// types. Never traps on any input.
+public enum ClientMessageDecoder {
+    /// The largest message accepted, in bytes.
+    public static let maximumSize = 8 * 1024
+    /// The longest id or token accepted in a field.
+    static let maximumFieldLength = 200
+
+    /// The decoded message and its `ref`, or the error to send back.
+    public static func decode(_ bytes: some Collection<UInt8>) -> Result<(ClientMessage, ref: String?), ProtocolError> {
+        guard bytes.count <= maximumSize else {
+            return .failure(ProtocolError("too_large", "Messages can be at most \(maximumSize) bytes."))
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+            return .failure(ProtocolError("bad_json", "The message is not a JSON object."))
+        }
+        let ref = object["ref"] as? String
+        do {
+            return .success((try message(from: Fields(object: object)), ref))
+        } catch var error {
+            error.ref = ref
+            return .failure(error)
+        }
+    }
+
+    private static func message(from fields: Fields) throws(ProtocolError) -> ClientMessage {
+        let type = try fields.string("type")
+        switch type {
+        case "hello":
+            let roleName = try fields.string("role")
+            guard let role = ClientMessage.Role(rawValue: roleName) else {
+                throw ProtocolError("bad_role", "The role must be audience, screen or host.")
+            }
+            return .hello(role: role, device: try fields.optionalString("device"), key: try fields.optionalString("key"))
+        case "vote":
+            return .vote(decision: try fields.string("decision"), option: try fields.string("option"))
+        case "perspective":
+            guard fields.object.keys.contains("perspective") else {
+                throw ProtocolError("bad_message", "A perspective message needs 'perspective' (an id or null).")
+            }
+            return .perspective(try fields.optionalString("perspective"))
+        case "command":
+            return .command(try command(from: fields))
+        case "ping":
+            return .ping
+        default:
+            throw ProtocolError("unknown_type", "Unknown message type '\(type.prefix(40))'.")
+        }
+    }
+
+    private static func command(from fields: Fields) throws(ProtocolError) -> HostCommand {
+        let name = try fields.string("command")
+        let args: Fields
+        switch fields.object["args"] {
+        case nil, is NSNull: args = Fields(object: [:])
+        case let object as [String: Any]: args = Fields(object: object)
+        default: throw ProtocolError("bad_message", "'args' must be an object.")
+        }
+        switch name {
+        case "start": return .start(story: try args.string("story"))
+        case "next": return .next
+        case "back": return .back
+        case "goto": return .goto(scene: try args.string("scene"))
+        case "open": return .open(seconds: try args.optionalInt("seconds"))
+        case "close": return .close
+        case "reveal": return .reveal
+        case "follow": return .follow
+        case "choose": return .choose(option: try args.string("option"))
+        case "replay": return .replay(scene: try args.optionalString("scene"))
+        case "end": return .end
+        case "session": return .session(id: try args.string("session"))
+        default:
+            throw ProtocolError(
+                "unknown_command",
+                "Unknown command '\(name.prefix(40))'. Commands: \(HostCommand.names.joined(separator: ", ")).")
+        }
+    }
+
+    /// Typed access to a JSON object's fields with protocol errors.
+    private struct Fields {
+        let object: [String: Any]
+
+        func string(_ key: String) throws(ProtocolError) -> String {
+            guard let value = try optionalString(key) else {
+                throw ProtocolError("bad_message", "The field '\(key)' is missing.")
+            }
+            return value
+        }
+
+        func optionalString(_ key: String) throws(ProtocolError) -> String? {
+            switch object[key] {
+            case nil, is NSNull: return nil
+            case let value as String:
+                guard value.utf8.count <= maximumFieldLength else {
+                    throw ProtocolError("bad_message", "The field '\(key)' is too long.")
+                }
+                return value
+            default: throw ProtocolError("bad_message", "The field '\(key)' must be a string.")
+            }
+        }
+
+        func optionalInt(_ key: String) throws(ProtocolError) -> Int? {
+            switch object[key] {
+            case nil, is NSNull: return nil
+            case let value as NSNumber where !(value is Bool) && value.doubleValue == value.doubleValue.rounded():
+                guard abs(value.doubleValue) < 1e9 else {
+                    throw ProtocolError("bad_message", "The field '\(key)' is out of range.")
+                }
+                return value.intValue
+            default: throw ProtocolError("bad_message", "The field '\(key)' must be a whole number.")
+            }
+        }
+    }
+}

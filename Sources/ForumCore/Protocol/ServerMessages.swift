@@ -1,0 +1,84 @@
+/// Builders for the messages the server sends (docs/protocol.md), as ``JSONValue``s.
+public enum ServerMessages {
+    /// The protocol version this server speaks.
+    public static let protocolVersion = 1
+
+    /// `welcome` for any role. `device` and `perspective` are for the audience; `catalogue`
+    /// (stories and sessions) for the host.
+    public static func welcome(
+        role: ClientMessage.Role, device: String?, perspective: String?, library: Library, joinURLs: [String]
+    ) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("type", "welcome"), ("protocol", .int(protocolVersion)), ("role", .string(role.rawValue)),
+        ]
+        if role == .audience { members.append(("device", .string(device))) }
+        members += [
+            ("event", .object([("title", .string(library.programme.title))])),
+            (
+                "perspectives",
+                .array(
+                    library.programme.perspectives.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })
+            ),
+            ("perspective", .string(perspective)),
+            ("join_urls", .array(joinURLs.map { .string($0) })),
+        ]
+        if role == .host {
+            members.append(
+                (
+                    "stories",
+                    .array(
+                        library.stories.map { story in
+                            .object([
+                                ("id", .string(story.id)), ("title", .string(story.title)),
+                                ("summary", .string(story.summary)), ("scenes", .int(story.scenes.count)),
+                            ])
+                        })
+                ))
+            members.append(
+                (
+                    "sessions",
+                    .array(
+                        library.programme.sessions.map { session in
+                            .object([
+                                ("id", .string(session.id)), ("title", .string(session.title)),
+                                ("starts", .string(session.starts)),
+                                ("stories", .array(session.stories.map { .string($0) })),
+                            ])
+                        })
+                ))
+        }
+        return .object(members)
+    }
+
+    /// `ack` for a vote.
+    public static func voteAck(ref: String?, decision: String, option: String) -> JSONValue {
+        .object([("type", "ack"), ("ref", .string(ref)), ("decision", .string(decision)), ("option", .string(option))])
+    }
+
+    /// `ack` for a perspective.
+    public static func perspectiveAck(ref: String?, perspective: String?) -> JSONValue {
+        .object([("type", "ack"), ("ref", .string(ref)), ("perspective", .string(perspective))])
+    }
+
+    /// `ack` for a host command.
+    public static func commandAck(ref: String?, command: String) -> JSONValue {
+        .object([("type", "ack"), ("ref", .string(ref)), ("command", .string(command))])
+    }
+
+    /// `error` with a stable code; `options` lists tied options for `tie`.
+    public static func error(code: String, message: String, ref: String?, options: [String]? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = [("type", "error"), ("code", .string(code)), ("message", .string(message))]
+        if let ref { members.append(("ref", .string(ref))) }
+        if let options { members.append(("options", .array(options.map { .string($0) }))) }
+        return .object(members)
+    }
+
+    /// `pong`, the answer to a client's `ping`.
+    public static let pong: JSONValue = .object([("type", "pong")])
+}
+
+extension JSONValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) {
+        self = .string(value)
+    }
+}

@@ -1,0 +1,113 @@
+/// Phones connected and devices whose vote counts, for the screen and the host.
+public struct AudienceCount: Sendable, Equatable {
+    public var connected: Int
+    public var voted: Int
+    public init(connected: Int, voted: Int) {
+        self.connected = connected
+        self.voted = voted
+    }
+
+    var json: JSONValue { .object([("connected", .int(connected)), ("voted", .int(voted))]) }
+}
+
+/// Builds the `state` and `tally` messages each role sees. Pure: a function of the show.
+public enum StateView {
+    /// The whole current state for one role. `device` is the audience member's token, for
+    /// `my_vote`; `audience` is added for the screen and the host.
+    public static func state(
+        of show: Show, for role: ClientMessage.Role, device: String? = nil, audience: AudienceCount? = nil
+    ) -> JSONValue {
+        let story = show.story
+        let scene = show.scene
+        let decision = scene?.decision
+        let round = show.round
+        var members: [(String, JSONValue)] = [("type", "state")]
+        members.append(("session", show.session.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) } ?? .null))
+        members.append(
+            (
+                "story",
+                story.map { story in
+                    .object([
+                        ("id", .string(story.id)), ("title", .string(story.title)), ("language", .string(story.language)),
+                        ("content_notes", .array(story.contentNotes.map { .string($0) })),
+                        ("run", .string(show.snapshot.run?.runID)),
+                    ])
+                } ?? .null
+            ))
+        members.append(
+            (
+                "scene",
+                scene.map { scene in
+                    .object([
+                        ("id", .string(scene.id)), ("title", .string(scene.title)), ("text", .string(scene.text)),
+                        ("image", .string(scene.image)), ("image_alt", .string(scene.imageAlt)),
+                    ])
+                } ?? .null
+            ))
+        members.append(
+            (
+                "decision",
+                decision.map { decision in
+                    var fields: [(String, JSONValue)] = [
+                        ("id", .string(round?.roundID)), ("question", .string(decision.question)),
+                        (
+                            "options",
+                            .array(decision.options.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })
+                        ),
+                        ("status", .string(round?.status.rawValue ?? "pending")),
+                    ]
+                    if let closesAt = round?.closesAt { fields.append(("closes_at", .string(ISOTime.string(closesAt)))) }
+                    if role == .audience { fields.append(("my_vote", .string(device.flatMap { show.vote(of: $0) }))) }
+                    return .object(fields)
+                } ?? .null
+            ))
+        let showsTally = role != .audience || round?.status == .revealed
+        members.append(("tally", showsTally ? (show.tally.map { tallyJSON($0, for: role) } ?? .null) : .null))
+        if role == .host {
+            members.append(("host_notes", .string(scene?.hostNotes)))
+            members.append(("host", hostDetails(of: show)))
+        }
+        if role != .audience, let audience { members.append(("audience", audience.json)) }
+        return .object(members)
+    }
+
+    /// The rate-limited `tally` message for the screen and the host.
+    public static func tallyMessage(of show: Show, for role: ClientMessage.Role, audience: AudienceCount) -> JSONValue? {
+        guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role) else { return nil }
+        return .object([("type", "tally")] + fields + [("audience", audience.json)])
+    }
+
+    /// A tally as the protocol writes it; small perspective groups are hidden from every
+    /// role but the host.
+    public static func tallyJSON(_ tally: Tally, for role: ClientMessage.Role) -> JSONValue {
+        let (shown, hidden) = role == .host ? (tally, []) : tally.withoutSmallGroups(threshold: Show.smallGroupThreshold)
+        func counts(_ values: [String: Int]) -> JSONValue {
+            .object(tally.optionOrder.map { ($0, .int(values[$0, default: 0])) })
+        }
+        return .object([
+            ("decision", .string(tally.roundID)), ("total", .int(tally.total)), ("counts", counts(tally.counts)),
+            ("by_perspective", .object(shown.byPerspective.keys.sorted().map { ($0, counts(shown.byPerspective[$0]!)) })),
+            ("no_perspective", counts(tally.noPerspective)),
+            ("small_groups", .array(hidden.map { .string($0) })),
+        ])
+    }
+
+    private static func hostDetails(of show: Show) -> JSONValue {
+        guard let story = show.story, let run = show.snapshot.run else { return .null }
+        let scene = show.scene
+        let index = scene.flatMap { scene in story.scenes.firstIndex { $0.id == scene.id } }
+        var optionsNext: [(String, JSONValue)] = []
+        if let decision = scene?.decision {
+            optionsNext = decision.options.map { ($0.id, .string(decision.destination(of: $0))) }
+        }
+        return .object([
+            ("trail", .array(run.trail.map { .string($0) })),
+            ("next", .string(scene?.next)),
+            ("is_ending", .bool(scene?.isEnding ?? true)),
+            ("options_next", .object(optionsNext)),
+            ("scene_index", index.map { .int($0 + 1) } ?? .null),
+            ("scene_count", .int(story.scenes.count)),
+            ("winner", .array((show.tally?.total ?? 0) > 0 ? (show.tally?.leaders ?? []).map { .string($0) } : [])),
+        ])
+    }
+}

@@ -1,0 +1,79 @@
+/// The votes that count in one round: the latest acknowledged vote of each device.
+public struct Ballots: Sendable, Equatable {
+    /// One device's counted vote.
+    public struct Ballot: Sendable, Equatable {
+        public var optionID: String
+        public var perspective: String?
+        public init(optionID: String, perspective: String?) {
+            self.optionID = optionID
+            self.perspective = perspective
+        }
+    }
+
+    public let roundID: String
+    public private(set) var byDevice: [String: Ballot] = [:]
+
+    public init(roundID: String) {
+        self.roundID = roundID
+    }
+
+    /// Counts `ballot` as the device's vote, replacing any earlier one.
+    public mutating func record(device: String, _ ballot: Ballot) {
+        byDevice[device] = ballot
+    }
+
+    /// The tally of these ballots over the round's options (every option present, zeros
+    /// included).
+    public func tally(options: [Option]) -> Tally {
+        var counts = Dictionary(uniqueKeysWithValues: options.map { ($0.id, 0) })
+        var byPerspective: [String: [String: Int]] = [:]
+        var noPerspective = counts
+        for ballot in byDevice.values {
+            counts[ballot.optionID, default: 0] += 1
+            if let perspective = ballot.perspective {
+                byPerspective[perspective, default: noPerspective.mapValues { _ in 0 }][ballot.optionID, default: 0] += 1
+            } else {
+                noPerspective[ballot.optionID, default: 0] += 1
+            }
+        }
+        return Tally(
+            roundID: roundID, optionOrder: options.map(\.id), counts: counts,
+            byPerspective: byPerspective, noPerspective: noPerspective)
+    }
+}
+
+/// Counted votes of one round, overall and by perspective.
+public struct Tally: Sendable, Equatable {
+    public var roundID: String
+    /// Option ids in the decision's order.
+    public var optionOrder: [String]
+    public var counts: [String: Int]
+    /// Perspective id → option id → count (devices that gave a perspective).
+    public var byPerspective: [String: [String: Int]]
+    /// Option id → count for devices that gave no perspective.
+    public var noPerspective: [String: Int]
+
+    /// Devices whose vote counts.
+    public var total: Int { counts.values.reduce(0, +) }
+
+    /// The option ids with the most votes, in the decision's order (several on a tie,
+    /// all of them when nobody voted).
+    public var leaders: [String] {
+        let best = counts.values.max() ?? 0
+        return optionOrder.filter { counts[$0, default: 0] == best }
+    }
+
+    /// How many voters gave each perspective.
+    public func voters(of perspective: String) -> Int {
+        byPerspective[perspective]?.values.reduce(0, +) ?? 0
+    }
+
+    /// A copy safe to show to people: perspectives with fewer than `threshold` voters are
+    /// removed from the breakdown (their ids are returned) so nobody can be recognised.
+    public func withoutSmallGroups(threshold: Int) -> (tally: Tally, hidden: [String]) {
+        var copy = self
+        let hidden = byPerspective.keys.filter { voters(of: $0) < threshold }.sorted()
+        for id in hidden { copy.byPerspective[id] = nil }
+        return (copy, hidden)
+    }
+}

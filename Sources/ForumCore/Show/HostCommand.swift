@@ -1,0 +1,41 @@
+/// What the host can ask of the show. Wire names are the protocol's `command` values.
+public enum HostCommand: Sendable, Equatable {
+    case start(story: String)
+    case next
+    case back
+    case goto(scene: String)
+    /// Open a vote round; with `seconds` it closes itself when that time has passed.
+    case open(seconds: Int?)
+    case close
+    case reveal
+    case follow
+    case choose(option: String)
+    /// Run a scene again (default: the current one); its vote becomes a new round.
+    case replay(scene: String?)
+    case end
+    case session(id: String)
+
+    /// The protocol's name for the command.
+    public var name: String {
+        switch self {
+        case .start: "start"
+        case .next: "next"
+        case .back: "back"
+        case .goto: "goto"
+        case .open: "open"
+        case .close: "close"
+        case .reveal: "reveal"
+        case .follow: "follow"
+        case .choose: "choose"
+        case .replay: "replay"
+        case .end: "end"
+        case .session: "session"
+        }
+    }
+
+    /// Every command name the protocol knows, in the order the docs list them.
+    public static let names = [
+        "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
+        "session",
+    ]
+}
