@@ -1,12 +1,29 @@
 #ifndef FORUM_CLIBWEBSOCKETS_SHIM_H
 #define FORUM_CLIBWEBSOCKETS_SHIM_H
 
+/* The project's only C boundary: libwebsockets (Debian libwebsockets-dev) and the libev
+ * loop it runs on. Each wrapper below exists because Swift cannot import the C item. */
+
 #include <libwebsockets.h>
+
+/* libev's compatibility layer declares a function named like the `ev_loop` struct; switch
+ * it off so the import stays unambiguous. */
+#define EV_COMPAT3 0
+#include <ev.h>
 
 /* LWS_PRE is a function-like-macro expression (_LWS_PAD(...)): Swift cannot import it. */
 static inline size_t forum_lws_pre(void) { return LWS_PRE; }
 
 /* lwsl_* are variadic macros over a variadic function: Swift imports neither. */
 static inline void forum_lwsl(int level, const char *message) { _lws_log(level, "%s\n", message); }
+
+/* The server owns its libev loop ("foreign loop" to lws) so that it can stop it from the
+ * service thread with ev_break; lws's own internal loop would also grab SIGINT.
+ * EVFLAG_AUTO / EVBREAK_ALL are macros or enum values tied to EV_P: wrap them. */
+static inline void *forum_ev_loop_new(void) { return ev_loop_new(EVFLAG_AUTO | EVFLAG_NOSIGMASK); }
+static inline void forum_ev_run(void *loop) { ev_run((struct ev_loop *)loop, 0); }
+static inline void forum_ev_run_nowait(void *loop) { ev_run((struct ev_loop *)loop, EVRUN_NOWAIT); }
+static inline void forum_ev_break(void *loop) { ev_break((struct ev_loop *)loop, EVBREAK_ALL); }
+static inline void forum_ev_loop_destroy(void *loop) { ev_loop_destroy((struct ev_loop *)loop); }
 
 #endif

@@ -1,0 +1,227 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A small RFC 6455 WebSocket client over a blocking POSIX socket: enough for the host
+/// console, `forum host` and the tests (FoundationNetworking has no WebSocket on Linux).
+///
+/// `send` may be called from any thread; `receive` from one reader at a time.
+public final class WebSocketClient: Sendable {
+    /// Why a connection failed or ended.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
+        public init(description: String) {
+            self.description = description
+        }
+    }
+
+    private let socket: Int32
+    private let sendLock = Mutex(())
+    private let reader = Mutex(FrameReader())
+    private let closed = Atomic<Bool>(false)
+
+    /// Connects to `ws://host:port/path` and completes the opening handshake.
+    public init(url: String, timeoutSeconds: Double = 5) throws {
+        guard let parsed = URLComponents(string: url), parsed.scheme == "ws", let host = parsed.host else {
+            throw Failure(description: "'\(url)' is not a ws:// address")
+        }
+        let port = parsed.port ?? 80
+        let path = parsed.path.isEmpty ? "/" : parsed.path
+        socket = try Self.connect(host: host, port: port, timeoutSeconds: timeoutSeconds)
+        do {
+            try handshake(host: host, port: port, path: path, timeoutSeconds: timeoutSeconds)
+        } catch {
+            Glibc.close(socket)
+            throw error
+        }
+    }
+
+    deinit {
+        if !closed.load(ordering: .acquiring) { Glibc.close(socket) }
+    }
+
+    /// Sends one text message (masked, as clients must).
+    public func send(_ text: String) throws {
+        try sendFrame(opcode: 0x1, payload: Array(text.utf8))
+    }
+
+    /// The next text message, or nil when the server closed the connection. Throws on a
+    /// timeout (`timeoutSeconds`) or a broken connection. Answers pings by itself.
+    public func receive(timeoutSeconds: Double = 10) throws -> String? {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while true {
+            let frame = try reader.withLock { reader in
+                try reader.nextMessage(socket: socket, deadline: deadline)
+            }
+            switch frame {
+            case .text(let bytes): return String(decoding: bytes, as: UTF8.self)
+            case .ping(let payload): try? sendFrame(opcode: 0xA, payload: payload)
+            case .close: return nil
+            }
+        }
+    }
+
+    /// Sends a close frame and closes the socket.
+    public func close() {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        try? sendFrame(opcode: 0x8, payload: [0x03, 0xE8])
+        shutdown(socket, Int32(SHUT_RDWR))
+        Glibc.close(socket)
+    }
+
+    // MARK: Opening handshake
+
+    private func handshake(host: String, port: Int, path: String, timeoutSeconds: Double) throws {
+        var keyBytes = [UInt8](repeating: 0, count: 16)
+        for index in keyBytes.indices { keyBytes[index] = UInt8.random(in: 0...255) }
+        let key = Data(keyBytes).base64EncodedString()
+        let request =
+            "GET \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: \(key)\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        try writeAll(Array(request.utf8))
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        let head = try reader.withLock { reader in try reader.readHTTPHead(socket: socket, deadline: deadline) }
+        let lines = head.components(separatedBy: "\r\n")
+        guard let status = lines.first, status.hasPrefix("HTTP/1.1 101") else {
+            throw Failure(description: "the server refused the WebSocket upgrade: \(lines.first ?? "no answer")")
+        }
+        let expected = WebSocketAccept.value(for: key)
+        let accept = lines.first { $0.lowercased().hasPrefix("sec-websocket-accept:") }?
+            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces)
+        guard accept == expected else { throw Failure(description: "the server's Sec-WebSocket-Accept is wrong") }
+    }
+
+    private static func connect(host: String, port: Int, timeoutSeconds: Double) throws -> Int32 {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var results: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, String(port), &hints, &results) == 0, let first = results else {
+            throw Failure(description: "cannot resolve \(host)")
+        }
+        defer { freeaddrinfo(first) }
+        var cursor: UnsafeMutablePointer<addrinfo>? = first
+        var lastError = "no address"
+        while let entry = cursor {
+            cursor = entry.pointee.ai_next
+            let fd = Glibc.socket(entry.pointee.ai_family, entry.pointee.ai_socktype, entry.pointee.ai_protocol)
+            if fd < 0 { continue }
+            var timeout = timeval(tv_sec: Int(timeoutSeconds), tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            if Glibc.connect(fd, entry.pointee.ai_addr, entry.pointee.ai_addrlen) == 0 { return fd }
+            lastError = String(cString: strerror(errno))
+            Glibc.close(fd)
+        }
+        throw Failure(description: "cannot connect to \(host):\(port): \(lastError)")
+    }
+
+    // MARK: Frames
+
+    private func sendFrame(opcode: UInt8, payload: [UInt8]) throws {
+        var frame: [UInt8] = [0x80 | opcode]
+        let count = payload.count
+        if count < 126 {
+            frame.append(0x80 | UInt8(count))
+        } else if count <= 0xFFFF {
+            frame.append(0x80 | 126)
+            frame += [UInt8(count >> 8), UInt8(count & 0xFF)]
+        } else {
+            frame.append(0x80 | 127)
+            frame += (0..<8).reversed().map { UInt8((count >> ($0 * 8)) & 0xFF) }
+        }
+        let mask = (0..<4).map { _ in UInt8.random(in: 0...255) }
+        frame += mask
+        frame += payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
+        try sendLock.withLock { _ in try writeAll(frame) }
+    }
+
+    private func writeAll(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if written <= 0 {
+                if written < 0, errno == EINTR { continue }
+                throw Failure(description: "the connection broke while sending")
+            }
+            offset += written
+        }
+    }
+}
+
+/// Reads HTTP heads and WebSocket frames from a socket, with a deadline.
+struct FrameReader {
+    enum Message {
+        case text([UInt8])
+        case ping([UInt8])
+        case close
+    }
+
+    private var buffer: [UInt8] = []
+    private var fragments: [UInt8] = []
+
+    mutating func readHTTPHead(socket: Int32, deadline: Date) throws -> String {
+        let terminator: [UInt8] = [13, 10, 13, 10]
+        while true {
+            if let range = buffer.firstRange(of: terminator) {
+                let head = String(decoding: buffer[..<range.lowerBound], as: UTF8.self)
+                buffer.removeSubrange(..<range.upperBound)
+                return head
+            }
+            try fill(socket: socket, deadline: deadline)
+        }
+    }
+
+    mutating func nextMessage(socket: Int32, deadline: Date) throws -> Message {
+        while true {
+            let first = try take(1, socket: socket, deadline: deadline)[0]
+            let second = try take(1, socket: socket, deadline: deadline)[0]
+            var length = Int(second & 0x7F)
+            if length == 126 {
+                let bytes = try take(2, socket: socket, deadline: deadline)
+                length = Int(bytes[0]) << 8 | Int(bytes[1])
+            } else if length == 127 {
+                length = try take(8, socket: socket, deadline: deadline).reduce(0) { $0 << 8 | Int($1) }
+            }
+            let mask = second & 0x80 != 0 ? try take(4, socket: socket, deadline: deadline) : nil
+            var payload = try take(length, socket: socket, deadline: deadline)
+            if let mask { payload = payload.enumerated().map { $0.element ^ mask[$0.offset % 4] } }
+            let opcode = first & 0x0F
+            let isFinal = first & 0x80 != 0
+            switch opcode {
+            case 0x1, 0x0:
+                fragments += payload
+                if isFinal {
+                    defer { fragments = [] }
+                    return .text(fragments)
+                }
+            case 0x8: return .close
+            case 0x9: return .ping(payload)
+            default: continue
+            }
+        }
+    }
+
+    private mutating func take(_ count: Int, socket: Int32, deadline: Date) throws -> [UInt8] {
+        while buffer.count < count { try fill(socket: socket, deadline: deadline) }
+        defer { buffer.removeFirst(count) }
+        return Array(buffer.prefix(count))
+    }
+
+    private mutating func fill(socket: Int32, deadline: Date) throws {
+        let remaining = deadline.timeIntervalSinceNow
+        guard remaining > 0 else { throw WebSocketClient.Failure(description: "timed out waiting for the server") }
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(min(remaining, 3600) * 1000))
+        if ready < 0, errno == EINTR { return }
+        guard ready > 0 else { throw WebSocketClient.Failure(description: "timed out waiting for the server") }
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+        guard count > 0 else { throw WebSocketClient.Failure(description: "the server closed the connection") }
+        buffer += chunk[..<count]
+    }
+}
