@@ -1,0 +1,152 @@
+import CLibWebSockets
+import Foundation
+import ForumCore
+import ForumStore
+import Logging
+import Synchronization
+
+/// A running Forum server: the web pages over HTTP and the live protocol at `/ws`, on one
+/// lws service thread with a libev loop.
+///
+/// Start it with ``start(configuration:library:database:)``; stop it with ``stop()`` (from
+/// any thread, also from a signal source) and ``wait()`` for it. It resumes the show stored
+/// in the database and owns the database's writer thread.
+public final class ForumServer: Sendable {
+    /// The port listened on.
+    public let port: Int
+    /// The addresses phones can use.
+    public let joinURLs: [String]
+    private let mailbox: Mailbox
+    private let finished: DispatchSemaphore
+    private let ticker: Mutex<(any DispatchSourceTimer)?>
+    private let stopped = Mutex(false)
+
+    private init(port: Int, joinURLs: [String], mailbox: Mailbox, finished: DispatchSemaphore) {
+        self.port = port
+        self.joinURLs = joinURLs
+        self.mailbox = mailbox
+        self.finished = finished
+        let ticker = DispatchSource.makeTimerSource(queue: .global())
+        ticker.schedule(deadline: .now() + .milliseconds(3000), repeating: .milliseconds(250))
+        ticker.setEventHandler { @Sendable in mailbox.post(.tick) }
+        ticker.resume()
+        self.ticker = Mutex(ticker)
+    }
+
+    /// Starts serving on a new thread and returns once it listens, or throws when it cannot
+    /// (a busy port). The show is handed over to the service thread.
+    public static func start(configuration: ServerConfiguration, library: Library, database: ForumDatabase) throws
+        -> ForumServer
+    {
+        let show = try ShowResumption.resume(library: library, from: database)
+        try database.setEventTitle(library.programme.title)
+        let mailbox = Mailbox()
+        let writer = StoreWriter(database: database) { commit in
+            mailbox.post(
+                .stored(
+                    committed: commit.committed,
+                    failed: Dictionary(commit.failed.map { ($0.ticket, $0.message) }) { first, _ in first }))
+        }
+        let startup = Startup()
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            runServiceThread(configuration: configuration, show: show, writer: writer, mailbox: mailbox, startup: startup)
+            writer.close()
+            finished.signal()
+        }
+        thread.name = "forum-lws"
+        thread.start()
+        startup.ready.wait()
+        let port: Int
+        let joinURLs: [String]
+        switch startup.outcome.withLock({ $0 }) {
+        case .success(let listening):
+            (port, joinURLs) = listening
+        case .failure(let error):
+            finished.wait()
+            throw error
+        case nil:
+            throw LwsContext.StartError(description: "the server thread stopped before it started")
+        }
+        return ForumServer(port: port, joinURLs: joinURLs, mailbox: mailbox, finished: finished)
+    }
+
+    /// Asks the server to close every connection and stop. Safe from any thread.
+    public func stop() {
+        let first = stopped.withLock { stopped in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
+        ticker.withLock { $0?.cancel() }
+        mailbox.post(.stop)
+    }
+
+    /// Blocks until the service thread has finished (after ``stop()``).
+    public func wait() {
+        finished.wait()
+        finished.signal()
+    }
+
+}
+
+/// The body of the service thread: create the loop and context, report the port, run until
+/// stopped, then tear down in order (mailbox detached before the context dies).
+private func runServiceThread(
+    configuration: ServerConfiguration, show: Show, writer: StoreWriter, mailbox: Mailbox, startup: Startup
+) {
+    lws_set_log_level(LLL_ERR | LLL_WARN, lwsLogToSwiftLog)
+    guard let eventLoop = forum_ev_loop_new() else {
+        startup.report(.failure(LwsContext.StartError(description: "could not create the event loop")))
+        return
+    }
+    defer { forum_ev_loop_destroy(eventLoop) }
+    let placeholderURLs = configuration.joinURLs ?? []
+    let loop = ServiceLoop(
+        show: show, configuration: configuration, mailbox: mailbox, writer: writer, joinURLs: placeholderURLs)
+    let context: LwsContext
+    do {
+        context = try LwsContext(
+            port: configuration.port, webRoot: configuration.webRoot, loop: loop, eventLoop: eventLoop,
+            pingAfter: configuration.pingAfterSeconds, hangUpAfter: configuration.hangUpAfterSeconds)
+    } catch {
+        startup.report(.failure(error as? LwsContext.StartError ?? .init(description: "\(error)")))
+        return
+    }
+    let port = context.listenPort
+    let urls = configuration.joinURLs ?? JoinAddresses.urls(port: port)
+    loop.joinURLs = urls
+    loop.eventLoop = eventLoop
+    // lws finishes starting the vhost (PROTOCOL_INIT, the listening socket's watcher) on the
+    // loop's first turns; a connection accepted before that was seen to hang forever.
+    let startDeadline = Date().addingTimeInterval(5)
+    while !loop.protocolInitialised, Date() < startDeadline { forum_ev_run_nowait(eventLoop) }
+    mailbox.attach(context.context)
+    startup.report(.success((port, urls)))
+    withExtendedLifetime(loop) {
+        forum_ev_run(eventLoop)
+        mailbox.attach(nil)
+        context.destroy()
+        forum_ev_run_nowait(eventLoop)
+    }
+}
+
+/// lws log lines go to swift-log (lws calls this with a C string ending in a newline).
+private func lwsLogToSwiftLog(_ level: Int32, _ line: UnsafePointer<CChar>?) {
+    guard let line else { return }
+    let text = String(cString: line).trimmingCharacters(in: .whitespacesAndNewlines)
+    let logger = Logger(label: "forum.lws")
+    if level & LLL_ERR != 0 { logger.error("\(text)") } else { logger.warning("\(text)") }
+}
+
+/// How the service thread tells ``ForumServer/start(configuration:library:database:)`` whether it
+/// listens.
+private final class Startup: Sendable {
+    let outcome = Mutex<Result<(Int, [String]), LwsContext.StartError>?>(nil)
+    let ready = DispatchSemaphore(value: 0)
+
+    func report(_ result: Result<(Int, [String]), LwsContext.StartError>) {
+        outcome.withLock { $0 = result }
+        ready.signal()
+    }
+}

@@ -1,0 +1,50 @@
+import CLibWebSockets
+import ForumCore
+import Synchronization
+
+/// The only way other threads reach the service thread: they post a message, the mailbox
+/// wakes lws with `lws_cancel_service` (the one lws call that is safe from another thread),
+/// and the service thread drains the messages on `LWS_CALLBACK_EVENT_WAIT_CANCELLED`.
+final class Mailbox: Sendable {
+    /// What other threads can ask of the service thread.
+    enum Message: Sendable {
+        /// The store committed (or failed) these tickets.
+        case stored(committed: [UInt64], failed: [UInt64: String])
+        /// Time passed: flush coalesced tallies, close timed votes.
+        case tick
+        /// Shut down: close every connection and stop the loop.
+        case stop
+    }
+
+    /// An lws context pointer. Safe to send because the only call made through it from
+    /// other threads is `lws_cancel_service`, and only under `context`'s lock, which the
+    /// service thread takes to clear the pointer before the context is destroyed.
+    private struct ContextHandle: @unchecked Sendable {
+        let raw: OpaquePointer
+    }
+
+    private let queue = Mutex<[Message]>([])
+    private let context = Mutex<ContextHandle?>(nil)
+
+    /// Posts a message and wakes the service thread.
+    func post(_ message: Message) {
+        queue.withLock { $0.append(message) }
+        context.withLock { handle in
+            if let handle { lws_cancel_service(handle.raw) }
+        }
+    }
+
+    /// Takes every waiting message. Safe to call repeatedly (lws may deliver one wake-up to
+    /// several protocols).
+    func drain() -> [Message] {
+        queue.withLock { queue in
+            defer { queue.removeAll(keepingCapacity: true) }
+            return queue
+        }
+    }
+
+    /// Connects the mailbox to a live context, or (nil) disconnects it before destruction.
+    func attach(_ raw: OpaquePointer?) {
+        context.withLock { $0 = raw.map(ContextHandle.init) }
+    }
+}

@@ -1,0 +1,30 @@
+import Logging
+
+/// How `forum serve` runs: where it listens, what it serves, who may host.
+public struct ServerConfiguration: Sendable {
+    /// TCP port; 0 picks a free one (tests).
+    public var port: Int
+    /// The folder with the audience and projector pages.
+    public var webRoot: String
+    /// The secret a host must send in its `hello`.
+    public var hostKey: String
+    /// Idle seconds before lws pings a connection, and before it hangs up on a silent one.
+    public var pingAfterSeconds: UInt16
+    public var hangUpAfterSeconds: UInt16
+    /// Addresses printed and shown for phones to join; computed from the interfaces when nil.
+    public var joinURLs: [String]?
+    public var logger: Logger
+
+    public init(
+        port: Int = 8080, webRoot: String, hostKey: String, pingAfterSeconds: UInt16 = 20,
+        hangUpAfterSeconds: UInt16 = 60, joinURLs: [String]? = nil, logger: Logger = Logger(label: "forum.server")
+    ) {
+        self.port = port
+        self.webRoot = webRoot
+        self.hostKey = hostKey
+        self.pingAfterSeconds = pingAfterSeconds
+        self.hangUpAfterSeconds = hangUpAfterSeconds
+        self.joinURLs = joinURLs
+        self.logger = logger
+    }
+}

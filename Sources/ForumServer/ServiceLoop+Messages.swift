@@ -1,0 +1,100 @@
+import Foundation
+import ForumCore
+
+extension ServiceLoop {
+    /// Decodes and carries out one complete client message.
+    func handleMessage(_ bytes: [UInt8], from id: UInt64) {
+        let decoded: (ClientMessage, ref: String?)
+        switch ClientMessageDecoder.decode(bytes) {
+        case .success(let value): decoded = value
+        case .failure(let error):
+            sendError(to: id, error)
+            return
+        }
+        let (message, ref) = decoded
+        guard let connection = connections[id] else { return }
+        if case .hello(let role, let device, let key) = message {
+            guard connection.role == nil else {
+                sendError(to: id, ProtocolError("already_joined", "This connection has already said hello.", ref: ref))
+                return
+            }
+            hello(id: id, role: role, device: device, key: key, ref: ref)
+            return
+        }
+        guard let role = connection.role else {
+            sendError(to: id, ProtocolError("not_joined", "Say hello first.", ref: ref))
+            return
+        }
+        switch message {
+        case .hello: break
+        case .ping: send(ServerMessages.pong, to: id)
+        case .vote(let decision, let option):
+            guard role == .audience, let device = connection.device else {
+                sendError(to: id, ProtocolError("forbidden", "Only audience connections can vote.", ref: ref))
+                return
+            }
+            do {
+                let record = try show.checkVote(device: device, round: decision, option: option, at: Date())
+                let ticket = store([.vote(record)])
+                pending[ticket] = .vote(connection: id, ref: ref, record: record)
+            } catch {
+                sendError(to: id, ProtocolError(error.code, error.message, ref: ref))
+            }
+        case .perspective(let perspective):
+            guard role == .audience, let device = connection.device else {
+                sendError(to: id, ProtocolError("forbidden", "Only audience connections have a perspective.", ref: ref))
+                return
+            }
+            do {
+                let records = try show.setPerspective(device: device, to: perspective, at: Date())
+                for record in records {
+                    let ticket = store([record])
+                    if case .vote(let vote) = record {
+                        pending[ticket] = .recount(vote)
+                    } else {
+                        pending[ticket] = .perspective(connection: id, ref: ref, perspective: perspective)
+                    }
+                }
+            } catch {
+                sendError(to: id, ProtocolError(error.code, error.message, ref: ref))
+            }
+        case .command(let command):
+            guard role == .host else {
+                sendError(to: id, ProtocolError("forbidden", "Only the host can run commands.", ref: ref))
+                return
+            }
+            do {
+                let records = try show.perform(command, at: Date())
+                store(records)
+                send(ServerMessages.commandAck(ref: ref, command: command.name), to: id)
+                logger.info("host command", metadata: ["command": "\(command.name)"])
+                broadcastState()
+            } catch {
+                sendError(to: id, ProtocolError(error.code, error.message, ref: ref), options: error.options)
+            }
+        }
+    }
+
+    private func hello(id: UInt64, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
+        if role == .host, !HostKey.matches(key, configuration.hostKey) {
+            sendError(to: id, ProtocolError("unauthorized", "The host key is wrong.", ref: ref))
+            close(id, reason: "wrong host key")
+            return
+        }
+        connections[id]?.role = role
+        var token: String?
+        if role == .audience {
+            let joined = show.join(device: device, freshToken: DeviceToken.make(), at: Date())
+            store(joined.records)
+            token = joined.token
+            connections[id]?.device = joined.token
+            audienceConnected += 1
+            tallyDirty = true
+        }
+        let welcome = ServerMessages.welcome(
+            role: role, device: token, perspective: token.flatMap { show.perspective(of: $0) }, library: show.library,
+            joinURLs: joinURLs)
+        send(welcome, to: id)
+        sendState(to: id, device: token)
+    }
+}

@@ -1,0 +1,19 @@
+import ForumCore
+import ForumStore
+
+/// Rebuilds the show from what the database kept: position, devices and their
+/// perspectives, and the latest vote of each device in the current round.
+enum ShowResumption {
+    static func resume(library: Library, from database: ForumDatabase) throws -> Show {
+        let snapshot = try database.loadSnapshot() ?? ShowSnapshot()
+        var devices: [String: String?] = [:]
+        for device in try database.devices() { devices[device.token] = .some(device.perspective) }
+        var votes: [String: Ballots.Ballot] = [:]
+        if let round = snapshot.run?.round {
+            for vote in try database.latestVotes(round: round.roundID) {
+                votes[vote.device] = Ballots.Ballot(optionID: vote.optionID, perspective: vote.perspective)
+            }
+        }
+        return Show(library: library, snapshot: snapshot, devices: devices, roundVotes: votes)
+    }
+}
