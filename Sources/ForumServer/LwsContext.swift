@@ -155,3 +155,4 @@ private func forumCallback(
     let loop = Unmanaged<ServiceLoop>.fromOpaque(raw).takeUnretainedValue()
     return loop.handle(wsi: wsi, reason: reason, user: user, input: input, length: length)
 }
+

@@ -104,7 +104,10 @@ final class ServiceLoop {
             for message in mailbox.drain() { deliver(message) }
             return 0
         default:
-            return 0
+            // As the vhost's default protocol this one also gets the HTTP callbacks of the
+            // file mounts: lws's dummy handler does their bookkeeping (without it a kept-alive
+            // connection was answered with its previous file again).
+            return lws_callback_http_dummy(wsi, reason, user, input, length)
         }
     }
 

@@ -1,0 +1,85 @@
+import ForumCore
+
+/// A line the host typed, understood: a show command for the server, or something for the
+/// console itself.
+public enum ConsoleInput: Equatable, Sendable {
+    /// A protocol command with its arguments (string or whole-number values).
+    case command(name: String, args: [String: ConsoleArgument])
+    /// Choose the option at this 1-based position of the current decision.
+    case chooseNumber(Int)
+    case help
+    case status
+    case quit
+    case empty
+
+    /// Parses what the host typed: `next`, `goto the-call`, `open 60`, `3`, `:start sams-night`…
+    /// A leading `:` is allowed (the full-screen console's command line uses it).
+    public static func parse(_ line: String) -> Result<ConsoleInput, ConsoleInputError> {
+        var text = line.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix(":") { text.removeFirst() }
+        let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let verb = words.first?.lowercased() else { return .success(.empty) }
+        let rest = Array(words.dropFirst())
+        if let number = Int(verb), (1...8).contains(number), rest.isEmpty { return .success(.chooseNumber(number)) }
+        func one(_ key: String, _ what: String) -> Result<ConsoleInput, ConsoleInputError> {
+            guard rest.count == 1 else { return .failure(ConsoleInputError("\(verb) needs \(what): \(verb) \(what.uppercased())")) }
+            return .success(.command(name: verb, args: [key: .string(rest[0])]))
+        }
+        switch verb {
+        case "next", "back", "close", "reveal", "follow", "end":
+            guard rest.isEmpty else { return .failure(ConsoleInputError("\(verb) takes nothing after it")) }
+            return .success(.command(name: verb, args: [:]))
+        case "start": return one("story", "a story id")
+        case "goto": return one("scene", "a scene id")
+        case "choose": return one("option", "an option id or number")
+        case "session": return one("session", "a session id")
+        case "open":
+            if rest.isEmpty { return .success(.command(name: "open", args: [:])) }
+            guard rest.count == 1, let seconds = Int(rest[0]) else {
+                return .failure(ConsoleInputError("open takes an optional number of seconds: open 60"))
+            }
+            return .success(.command(name: "open", args: ["seconds": .int(seconds)]))
+        case "replay":
+            if rest.isEmpty { return .success(.command(name: "replay", args: [:])) }
+            return one("scene", "a scene id")
+        case "help", "?": return .success(.help)
+        case "status": return .success(.status)
+        case "quit", "exit", "q": return .success(.quit)
+        default:
+            let known = ["start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end", "session", "status", "help", "quit"]
+            var message = "unknown command '\(verb)'"
+            if let closest = ClosestMatch.best(for: verb, among: known) { message += ": did you mean '\(closest)'?" }
+            return .failure(ConsoleInputError(message + " (type help for the list)"))
+        }
+    }
+
+    /// The console's help text, one command a line.
+    public static let helpText = """
+        start STORY      start a story (see the list above)
+        next / back      go to the next scene / the previous one
+        goto SCENE       jump to a scene of this story
+        open [SECONDS]   open the vote (closes itself after SECONDS if given)
+        close / reveal   close the vote / show the results to everyone
+        follow           go on along the winning option (a tie asks you to choose)
+        choose OPTION    go on along this option instead (or type its number: 1-8)
+        replay [SCENE]   run this scene (or SCENE) again; its vote is a new round
+        end              end the story
+        session ID       move the show into a session of the programme
+        status           show where the show is
+        quit             leave the console
+        """
+}
+
+/// An argument value for a console command.
+public enum ConsoleArgument: Equatable, Sendable {
+    case string(String)
+    case int(Int)
+}
+
+/// Why a typed line was not understood.
+public struct ConsoleInputError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) {
+        self.message = message
+    }
+}

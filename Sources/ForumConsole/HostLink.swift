@@ -1,0 +1,122 @@
+import ForumClient
+import Foundation
+import Synchronization
+
+/// A host's connection to a Forum server: says hello with the key, passes every message on,
+/// and reconnects by itself with backoff when the connection drops.
+public final class HostLink: Sendable {
+    /// What happens on the link, delivered on the link's reader thread.
+    public enum Event: Sendable {
+        case connected
+        /// A message from the server, as JSON text.
+        case message(String)
+        /// The connection dropped or could not be made; it will retry unless refused.
+        case disconnected(String)
+        /// The server refused the key: no retry.
+        case refused(String)
+    }
+
+    private let url: String
+    private let key: String
+    private let onEvent: @Sendable (Event) -> Void
+    private let socket = Mutex<WebSocketClient?>(nil)
+    private let stopped = Atomic<Bool>(false)
+    private let counter = Atomic<Int>(0)
+
+    public init(url: String, key: String, onEvent: @escaping @Sendable (Event) -> Void) {
+        self.url = url
+        self.key = key
+        self.onEvent = onEvent
+    }
+
+    /// Starts the reader thread (connects, reconnects).
+    public func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "forum-host-link"
+        thread.start()
+    }
+
+    /// Sends a command; returns its `ref`, or nil when not connected.
+    @discardableResult
+    public func send(command: String, args: [String: ConsoleArgument]) -> String? {
+        let ref = "h\(counter.add(1, ordering: .relaxed).newValue)"
+        var argsObject: [String: Any] = [:]
+        for (key, value) in args {
+            switch value {
+            case .string(let text): argsObject[key] = text
+            case .int(let number): argsObject[key] = number
+            }
+        }
+        let object: [String: Any] = ["type": "command", "command": command, "args": argsObject, "ref": ref]
+        guard let data = try? JSONSerialization.data(withJSONObject: object) else { return nil }
+        let sent = socket.withLock { socket -> Bool in
+            guard let socket else { return false }
+            return (try? socket.send(String(decoding: data, as: UTF8.self))) != nil
+        }
+        return sent ? ref : nil
+    }
+
+    /// Stops reconnecting and closes the connection.
+    public func stop() {
+        stopped.store(true, ordering: .releasing)
+        socket.withLock { $0?.close() }
+    }
+
+    private func run() {
+        var delay = 0.5
+        while !stopped.load(ordering: .acquiring) {
+            do {
+                let client = try WebSocketClient(url: url)
+                let hello = try JSONSerialization.data(withJSONObject: ["type": "hello", "role": "host", "key": key])
+                try client.send(String(decoding: hello, as: UTF8.self))
+                socket.withLock { $0 = client }
+                try read(from: client, resetting: &delay)
+            } catch {
+                if stopped.load(ordering: .acquiring) { return }
+                onEvent(.disconnected("\(error)"))
+            }
+            socket.withLock { socket in
+                socket?.close()
+                socket = nil
+            }
+            if stopped.load(ordering: .acquiring) { return }
+            Thread.sleep(forTimeInterval: delay)
+            delay = min(delay * 2, 5)
+        }
+    }
+
+    /// Passes messages on until the connection ends. A quiet link is checked with a ping;
+    /// three quiet turns in a row count as a lost connection.
+    private func read(from client: WebSocketClient, resetting delay: inout Double) throws {
+        var welcomed = false
+        var quietTurns = 0
+        while !stopped.load(ordering: .acquiring) {
+            let received: String?
+            do {
+                received = try client.receive(timeoutSeconds: 10)
+            } catch let failure as WebSocketClient.Failure where failure.description.hasPrefix("timed out") {
+                quietTurns += 1
+                if quietTurns >= 3 { throw failure }
+                try client.send(#"{"type":"ping"}"#)
+                continue
+            }
+            quietTurns = 0
+            guard let text = received else {
+                throw WebSocketClient.Failure(description: "the server closed the connection")
+            }
+            if !welcomed {
+                if text.contains("\"unauthorized\"") {
+                    stopped.store(true, ordering: .releasing)
+                    onEvent(.refused("the server refused the host key"))
+                    return
+                }
+                if text.contains("\"welcome\"") {
+                    welcomed = true
+                    delay = 0.5
+                    onEvent(.connected)
+                }
+            }
+            onEvent(.message(text))
+        }
+    }
+}

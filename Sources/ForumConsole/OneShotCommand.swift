@@ -1,0 +1,74 @@
+import ForumClient
+import Foundation
+
+/// `forum host URL --key KEY --command NAME [ARGS]`: runs one host command and reports the
+/// answer, for scripts. Uses the same host protocol and the same command words as the
+/// console.
+public enum OneShotCommand {
+    /// Runs the command; returns the text to print and whether it succeeded.
+    public static func run(url: String, key: String, words: [String], timeoutSeconds: Double = 10) -> (output: String, ok: Bool) {
+        let input: ConsoleInput
+        switch ConsoleInput.parse(words.joined(separator: " ")) {
+        case .success(let parsed): input = parsed
+        case .failure(let error): return ("error: \(error.message)", false)
+        }
+        do {
+            let client = try WebSocketClient(url: url, timeoutSeconds: timeoutSeconds)
+            defer { client.close() }
+            try client.send(try json(["type": "hello", "role": "host", "key": key]))
+            var view = HostView()
+            while true {
+                let message = try next(from: client, timeoutSeconds: timeoutSeconds)
+                view.apply(message)
+                if message["type"] as? String == "error" {
+                    return ("error: \(message["message"] as? String ?? "refused")", false)
+                }
+                if message["type"] as? String == "state" { break }
+            }
+            let name: String
+            var args: [String: Any] = [:]
+            switch input {
+            case .command(let commandName, let commandArgs):
+                name = commandName
+                for (key, value) in commandArgs {
+                    switch value {
+                    case .string(let text): args[key] = text
+                    case .int(let number): args[key] = number
+                    }
+                }
+            case .chooseNumber(let number):
+                guard number <= view.options.count else { return ("error: there is no option \(number)", false) }
+                name = "choose"
+                args["option"] = view.options[number - 1].id
+            case .status, .empty:
+                return (view.render(width: 100), true)
+            case .help:
+                return (ConsoleInput.helpText, true)
+            case .quit:
+                return ("", true)
+            }
+            try client.send(try json(["type": "command", "command": name, "args": args, "ref": "oneshot"]))
+            while true {
+                let message = try next(from: client, timeoutSeconds: timeoutSeconds)
+                guard message["ref"] as? String == "oneshot" else { continue }
+                if message["type"] as? String == "ack" { return ("ok: \(name)", true) }
+                var text = "error: \(message["message"] as? String ?? "refused") [\(message["code"] as? String ?? "error")]"
+                if let options = message["options"] as? [String] { text += " options: \(options.joined(separator: ", "))" }
+                return (text, false)
+            }
+        } catch {
+            return ("error: \(error)", false)
+        }
+    }
+
+    private static func json(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
+    private static func next(from client: WebSocketClient, timeoutSeconds: Double) throws -> [String: Any] {
+        guard let text = try client.receive(timeoutSeconds: timeoutSeconds) else {
+            throw WebSocketClient.Failure(description: "the server closed the connection")
+        }
+        return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    }
+}

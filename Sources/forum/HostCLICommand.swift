@@ -1,0 +1,41 @@
+import ArgumentParser
+import ForumConsole
+import Foundation
+
+/// `forum host URL --key KEY`: the host console against a server elsewhere, or with
+/// `--command` one command for scripts.
+struct HostCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "host",
+        abstract: "Host a running show from this terminal, or run one host command.",
+        discussion: """
+            Examples:
+              forum host ws://192.168.1.20:8080/ws --key KEY
+              forum host ws://127.0.0.1:8080/ws --key KEY --command start sams-night
+              forum host ws://127.0.0.1:8080/ws --key KEY --command open 60
+            """
+    )
+
+    @Argument(help: "The server's live address, ws://ADDRESS:PORT/ws.")
+    var url: String
+
+    @Option(help: ArgumentHelp("The host key (default: FORUM_HOST_KEY).", valueName: "key"))
+    var key: String?
+
+    @Option(parsing: .remaining, help: ArgumentHelp("Run one command and exit, such as: next, open 60, choose crisis-line.", valueName: "command"))
+    var command: [String] = []
+
+    func run() throws {
+        guard let key = key ?? ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] else {
+            throw ValidationError("give the host key with --key or FORUM_HOST_KEY")
+        }
+        let address = url.hasSuffix("/ws") || url.contains("/ws?") ? url : (url.hasSuffix("/") ? url + "ws" : url + "/ws")
+        if !command.isEmpty {
+            let (output, ok) = OneShotCommand.run(url: address, key: key, words: command)
+            print(output)
+            if !ok { throw ExitCode.failure }
+            return
+        }
+        guard LineConsole(url: address, key: key).run() else { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import ForumConsole
+import ForumServer
+import ForumStore
+import Foundation
+import Logging
+
+/// `forum serve`: replays the stories live. Serves the pages, streams scenes to phones,
+/// tallies and stores votes, and (in a terminal) opens the host console.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the live show: pages, phones, votes, and the host console.",
+        discussion: """
+            Refuses to start when the stories have errors (see forum check). Without --host-key \
+            or FORUM_HOST_KEY a key is generated and printed. In a terminal the host console \
+            opens; with --headless, or when input is not a terminal, the show runs until \
+            SIGINT or SIGTERM. Every vote is stored in the database before the phone is told.
+            """
+    )
+
+    @Option(help: "The port to listen on.")
+    var port: Int = 8080
+
+    @Option(help: ArgumentHelp("The scenarios folder.", valueName: "dir"))
+    var scenarios: String = "scenarios"
+
+    @Option(help: ArgumentHelp("The folder with the web pages.", valueName: "dir"))
+    var web: String = "web"
+
+    @Option(help: ArgumentHelp("The SQLite database (created if missing; kept across restarts).", valueName: "file"))
+    var db: String = "forum.sqlite"
+
+    @Option(name: .customLong("host-key"), help: ArgumentHelp("The host's key (default: FORUM_HOST_KEY, else a new one).", valueName: "key"))
+    var hostKey: String?
+
+    @Flag(help: "No console: run until SIGINT or SIGTERM.")
+    var headless = false
+
+    func run() throws {
+        let loaded: StoryFolder.Loaded
+        do {
+            loaded = try StoryFolder.load(path: scenarios)
+        } catch {
+            FileHandle.standardError.write(Data("\(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        for diagnostic in loaded.diagnostics {
+            FileHandle.standardError.write(Data("\(diagnostic.description)\n".utf8))
+        }
+        guard let library = loaded.library else {
+            FileHandle.standardError.write(
+                Data("forum serve: the stories have \(loaded.errorCount) error(s); fix them and start again.\n".utf8))
+            throw ExitCode.failure
+        }
+        guard FileManager.default.fileExists(atPath: web + "/index.html") else {
+            FileHandle.standardError.write(Data("forum serve: no index.html in '\(web)': use --web to name the pages folder.\n".utf8))
+            throw ExitCode.failure
+        }
+        let key = hostKey ?? ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] ?? DeviceToken.make()
+        let database: ForumDatabase
+        do {
+            database = try ForumDatabase(path: db)
+        } catch {
+            FileHandle.standardError.write(Data("forum serve: cannot open the database '\(db)': \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let server: ForumServer
+        do {
+            let webRoot = URL(fileURLWithPath: web).standardizedFileURL.path
+            server = try ForumServer.start(
+                configuration: ServerConfiguration(port: port, webRoot: webRoot, hostKey: key),
+                library: library, database: database)
+        } catch {
+            FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let signals = StopSignals(stop: { server.stop() })
+        printBanner(server: server, title: library.programme.title, key: key, generated: hostKey == nil && ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] == nil)
+        if headless || isatty(STDIN_FILENO) == 0 {
+            server.wait()
+        } else {
+            let console = LineConsole(url: "ws://127.0.0.1:\(server.port)/ws", key: key)
+            _ = console.run()
+            server.stop()
+            server.wait()
+        }
+        withExtendedLifetime(signals) {}
+        print("The show has stopped. Every acknowledged vote is in \(db).")
+    }
+
+    private func printBanner(server: ForumServer, title: String, key: String, generated: Bool) {
+        var lines = ["Forum is running: \(title)", "", "Phones join at:"]
+        lines += server.joinURLs.map { "  \($0)" }
+        lines += ["", "Projector page:"]
+        lines += server.joinURLs.map { "  \($0)screen" }
+        lines += ["", "Host key: \(key)\(generated ? "  (generated; set FORUM_HOST_KEY to choose one)" : "")"]
+        lines += ["Remote console: forum host ws://ADDRESS:\(server.port)/ws --key \(key)", ""]
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+/// SIGINT and SIGTERM stop the show cleanly: the handlers run on a queue (never lws from a
+/// signal handler) and only ask the server to stop.
+final class StopSignals {
+    private let sources: [any DispatchSourceSignal]
+
+    init(stop: @escaping @Sendable () -> Void) {
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { @Sendable in stop() }
+            source.resume()
+            return source
+        }
+    }
+}
