@@ -22,7 +22,9 @@ public enum ConsoleInput: Equatable, Sendable {
         let rest = Array(words.dropFirst())
         if let number = Int(verb), (1...8).contains(number), rest.isEmpty { return .success(.chooseNumber(number)) }
         func one(_ key: String, _ what: String) -> Result<ConsoleInput, ConsoleInputError> {
-            guard rest.count == 1 else { return .failure(ConsoleInputError("\(verb) needs \(what): \(verb) \(what.uppercased())")) }
+            guard rest.count == 1 else {
+                return .failure(ConsoleInputError("\(verb) needs \(what): \(verb) \(what.uppercased())"))
+            }
             return .success(.command(name: verb, args: [key: .string(rest[0])]))
         }
         switch verb {
@@ -46,7 +48,10 @@ public enum ConsoleInput: Equatable, Sendable {
         case "status": return .success(.status)
         case "quit", "exit", "q": return .success(.quit)
         default:
-            let known = ["start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end", "session", "status", "help", "quit"]
+            let known = [
+                "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
+                "session", "status", "help", "quit",
+            ]
             var message = "unknown command '\(verb)'"
             if let closest = ClosestMatch.best(for: verb, among: known) { message += ": did you mean '\(closest)'?" }
             return .failure(ConsoleInputError(message + " (type help for the list)"))

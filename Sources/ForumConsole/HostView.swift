@@ -119,10 +119,13 @@ public struct HostView: Sendable, Equatable {
             for (index, option) in options.enumerated() {
                 let share = total > 0 ? Double(option.count) / Double(total) : 0
                 let filled = Int((share * Double(barWidth)).rounded())
-                let label = String(option.label.prefix(labelWidth)).padding(toLength: labelWidth, withPad: " ", startingAt: 0)
+                let label = String(option.label.prefix(labelWidth)).padding(
+                    toLength: labelWidth, withPad: " ", startingAt: 0)
                 let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
                 let percent = String(format: "%3d%%", Int((share * 100).rounded()))
-                lines.append("\(index + 1) \(label) \(bar) \(String(format: "%4d", option.count)) \(percent) → \(option.leadsTo ?? "end")")
+                lines.append(
+                    "\(index + 1) \(label) \(bar) \(String(format: "%4d", option.count)) \(percent) → \(option.leadsTo ?? "end")"
+                )
             }
         }
         return lines.joined(separator: "\n")

@@ -48,7 +48,9 @@ public final class LineConsole: Sendable {
     }
 
     private func send(_ name: String, _ args: [String: ConsoleArgument]) {
-        if link.send(command: name, args: args) == nil { say("! not connected to the server yet: try again in a moment") }
+        if link.send(command: name, args: args) == nil {
+            say("! not connected to the server yet: try again in a moment")
+        }
     }
 
     fileprivate func handle(_ event: HostLink.Event) {
@@ -59,7 +61,9 @@ public final class LineConsole: Sendable {
             refused.store(true, ordering: .releasing)
             say("! \(reason). Check --key (or FORUM_HOST_KEY).")
         case .message(let text):
-            guard let message = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { return }
+            guard let message = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+                return
+            }
             handle(message)
         }
     }
@@ -71,7 +75,8 @@ public final class LineConsole: Sendable {
             switch type {
             case "welcome":
                 let stories = view.stories.map { "  \($0.id)  \($0.title)" }.joined(separator: "\n")
-                return "\(view.eventTitle)\nphones join at: \(view.joinURLs.joined(separator: "  "))\nstories:\n\(stories)\ntype help for commands"
+                return
+                    "\(view.eventTitle)\nphones join at: \(view.joinURLs.joined(separator: "  "))\nstories:\n\(stories)\ntype help for commands"
             case "state": return view.render(width: Self.width)
             default: return nil
             }
@@ -90,7 +95,8 @@ public final class LineConsole: Sendable {
             var line = "! \(message["message"] as? String ?? "refused") [\(message["code"] as? String ?? "error")]"
             if let options = message["options"] as? [String], !options.isEmpty {
                 let numbered = view.withLock { view in
-                    options.map { id in (view.options.firstIndex { $0.id == id }.map { "\($0 + 1)" } ?? "?") + " " + id }
+                    options.map { id in (view.options.firstIndex { $0.id == id }.map { "\($0 + 1)" } ?? "?") + " " + id
+                    }
                 }
                 line += "\n  type the number of the option to follow: " + numbered.joined(separator: ", ")
             }

@@ -6,7 +6,9 @@ import Foundation
 /// console.
 public enum OneShotCommand {
     /// Runs the command; returns the text to print and whether it succeeded.
-    public static func run(url: String, key: String, words: [String], timeoutSeconds: Double = 10) -> (output: String, ok: Bool) {
+    public static func run(url: String, key: String, words: [String], timeoutSeconds: Double = 10) -> (
+        output: String, ok: Bool
+    ) {
         let input: ConsoleInput
         switch ConsoleInput.parse(words.joined(separator: " ")) {
         case .success(let parsed): input = parsed
@@ -52,8 +54,11 @@ public enum OneShotCommand {
                 let message = try next(from: client, timeoutSeconds: timeoutSeconds)
                 guard message["ref"] as? String == "oneshot" else { continue }
                 if message["type"] as? String == "ack" { return ("ok: \(name)", true) }
-                var text = "error: \(message["message"] as? String ?? "refused") [\(message["code"] as? String ?? "error")]"
-                if let options = message["options"] as? [String] { text += " options: \(options.joined(separator: ", "))" }
+                var text =
+                    "error: \(message["message"] as? String ?? "refused") [\(message["code"] as? String ?? "error")]"
+                if let options = message["options"] as? [String] {
+                    text += " options: \(options.joined(separator: ", "))"
+                }
                 return (text, false)
             }
         } catch {

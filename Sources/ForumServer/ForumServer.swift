@@ -1,7 +1,7 @@
 import CLibWebSockets
-import Foundation
 import ForumCore
 import ForumStore
+import Foundation
 import Logging
 import Synchronization
 
@@ -50,7 +50,8 @@ public final class ForumServer: Sendable {
         let startup = Startup()
         let finished = DispatchSemaphore(value: 0)
         let thread = Thread {
-            runServiceThread(configuration: configuration, show: show, writer: writer, mailbox: mailbox, startup: startup)
+            runServiceThread(
+                configuration: configuration, show: show, writer: writer, mailbox: mailbox, startup: startup)
             writer.close()
             finished.signal()
         }

@@ -25,7 +25,10 @@ final class LwsContext {
 
     /// Creates the lws context on `eventLoop`, listening on `port` (0: any free port).
     /// `loop` is reached from the C callback through the context's user pointer.
-    init(port: Int, webRoot: String, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer, pingAfter: UInt16, hangUpAfter: UInt16) throws {
+    init(
+        port: Int, webRoot: String, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer, pingAfter: UInt16,
+        hangUpAfter: UInt16
+    ) throws {
         var http = lws_protocols()
         http.name = keep("http")
         http.callback = lws_callback_http_dummy
@@ -119,7 +122,9 @@ final class LwsContext {
 
     deinit {
         destroy()
-        Self.release(protocols: protocols, mounts: mounts, vhostOptions: vhostOptions, mimeTypes: mimeTypes, retry: retryPolicy, loops: foreignLoops, strings: strings)
+        Self.release(
+            protocols: protocols, mounts: mounts, vhostOptions: vhostOptions, mimeTypes: mimeTypes, retry: retryPolicy,
+            loops: foreignLoops, strings: strings)
     }
 
     private static func release(
@@ -155,4 +160,3 @@ private func forumCallback(
     let loop = Unmanaged<ServiceLoop>.fromOpaque(raw).takeUnretainedValue()
     return loop.handle(wsi: wsi, reason: reason, user: user, input: input, length: length)
 }
-

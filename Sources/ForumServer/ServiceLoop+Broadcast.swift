@@ -10,7 +10,8 @@ extension ServiceLoop {
     /// Sends the whole current state to one connection.
     func sendState(to id: UInt64, device: String?) {
         guard let role = connections[id]?.role else { return }
-        let state = StateView.state(of: show, for: role, device: device, audience: role == .audience ? nil : audienceCount)
+        let state = StateView.state(
+            of: show, for: role, device: device, audience: role == .audience ? nil : audienceCount)
         send(state, to: id, kind: .state)
     }
 

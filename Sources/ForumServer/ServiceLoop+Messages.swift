@@ -1,5 +1,5 @@
-import Foundation
 import ForumCore
+import Foundation
 
 extension ServiceLoop {
     /// Decodes and carries out one complete client message.

@@ -1,7 +1,7 @@
 import CLibWebSockets
-import Foundation
 import ForumCore
 import ForumStore
+import Foundation
 import Logging
 
 /// The service thread's state: the show, every connection, the votes waiting for the disk.
@@ -75,7 +75,10 @@ final class ServiceLoop {
 
     /// Handles one lws callback for the Forum protocol. Never traps: a bad client costs at
     /// most its own connection (return -1).
-    func handle(wsi: OpaquePointer, reason: lws_callback_reasons, user: UnsafeMutableRawPointer?, input: UnsafeMutableRawPointer?, length: Int) -> Int32 {
+    func handle(
+        wsi: OpaquePointer, reason: lws_callback_reasons, user: UnsafeMutableRawPointer?,
+        input: UnsafeMutableRawPointer?, length: Int
+    ) -> Int32 {
         switch reason {
         case LWS_CALLBACK_PROTOCOL_INIT:
             protocolInitialised = true
@@ -88,7 +91,9 @@ final class ServiceLoop {
             connections[id] = Connection(id: id, wsi: wsi, now: uptime)
             return 0
         case LWS_CALLBACK_CLOSED:
-            guard let id = user?.load(as: UInt64.self), let connection = connections.removeValue(forKey: id) else { return 0 }
+            guard let id = user?.load(as: UInt64.self), let connection = connections.removeValue(forKey: id) else {
+                return 0
+            }
             if connection.role == .audience {
                 audienceConnected -= 1
                 tallyDirty = true
@@ -120,7 +125,9 @@ final class ServiceLoop {
             if connections[id]!.partial.count > ClientMessageDecoder.maximumSize {
                 connections[id]!.partial = []
                 connections[id]!.discarding = true
-                sendError(to: id, ProtocolError("too_large", "Messages can be at most \(ClientMessageDecoder.maximumSize) bytes."))
+                sendError(
+                    to: id,
+                    ProtocolError("too_large", "Messages can be at most \(ClientMessageDecoder.maximumSize) bytes."))
             }
         }
         guard isLast else { return 0 }
@@ -227,7 +234,9 @@ final class ServiceLoop {
         case .vote(let id, let ref, let record):
             if let failure {
                 logger.error("a vote could not be stored", metadata: ["error": "\(failure)"])
-                sendError(to: id, ProtocolError("storage_failed", "Your vote could not be saved. Please try again.", ref: ref))
+                sendError(
+                    to: id, ProtocolError("storage_failed", "Your vote could not be saved. Please try again.", ref: ref)
+                )
                 return
             }
             show.count(record)
@@ -236,7 +245,9 @@ final class ServiceLoop {
             afterCountChange()
         case .perspective(let id, let ref, let perspective):
             if failure != nil {
-                sendError(to: id, ProtocolError("storage_failed", "Your choice could not be saved. Please try again.", ref: ref))
+                sendError(
+                    to: id,
+                    ProtocolError("storage_failed", "Your choice could not be saved. Please try again.", ref: ref))
                 return
             }
             send(ServerMessages.perspectiveAck(ref: ref, perspective: perspective), to: id)

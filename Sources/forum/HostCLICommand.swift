@@ -22,14 +22,18 @@ struct HostCLI: ParsableCommand {
     @Option(help: ArgumentHelp("The host key (default: FORUM_HOST_KEY).", valueName: "key"))
     var key: String?
 
-    @Option(parsing: .remaining, help: ArgumentHelp("Run one command and exit, such as: next, open 60, choose crisis-line.", valueName: "command"))
+    @Option(
+        parsing: .remaining,
+        help: ArgumentHelp(
+            "Run one command and exit, such as: next, open 60, choose crisis-line.", valueName: "command"))
     var command: [String] = []
 
     func run() throws {
         guard let key = key ?? ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] else {
             throw ValidationError("give the host key with --key or FORUM_HOST_KEY")
         }
-        let address = url.hasSuffix("/ws") || url.contains("/ws?") ? url : (url.hasSuffix("/") ? url + "ws" : url + "/ws")
+        let address =
+            url.hasSuffix("/ws") || url.contains("/ws?") ? url : (url.hasSuffix("/") ? url + "ws" : url + "/ws")
         if !command.isEmpty {
             let (output, ok) = OneShotCommand.run(url: address, key: key, words: command)
             print(output)

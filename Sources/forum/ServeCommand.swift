@@ -30,7 +30,9 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("The SQLite database (created if missing; kept across restarts).", valueName: "file"))
     var db: String = "forum.sqlite"
 
-    @Option(name: .customLong("host-key"), help: ArgumentHelp("The host's key (default: FORUM_HOST_KEY, else a new one).", valueName: "key"))
+    @Option(
+        name: .customLong("host-key"),
+        help: ArgumentHelp("The host's key (default: FORUM_HOST_KEY, else a new one).", valueName: "key"))
     var hostKey: String?
 
     @Flag(help: "No console: run until SIGINT or SIGTERM.")
@@ -53,7 +55,8 @@ struct Serve: ParsableCommand {
             throw ExitCode.failure
         }
         guard FileManager.default.fileExists(atPath: web + "/index.html") else {
-            FileHandle.standardError.write(Data("forum serve: no index.html in '\(web)': use --web to name the pages folder.\n".utf8))
+            FileHandle.standardError.write(
+                Data("forum serve: no index.html in '\(web)': use --web to name the pages folder.\n".utf8))
             throw ExitCode.failure
         }
         let key = hostKey ?? ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] ?? DeviceToken.make()
@@ -75,7 +78,9 @@ struct Serve: ParsableCommand {
             throw ExitCode.failure
         }
         let signals = StopSignals(stop: { server.stop() })
-        printBanner(server: server, title: library.programme.title, key: key, generated: hostKey == nil && ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] == nil)
+        printBanner(
+            server: server, title: library.programme.title, key: key,
+            generated: hostKey == nil && ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] == nil)
         if headless || isatty(STDIN_FILENO) == 0 {
             server.wait()
         } else {

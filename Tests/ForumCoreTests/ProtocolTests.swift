@@ -14,14 +14,22 @@ struct ProtocolTests {
     }
 
     @Test func decodesEveryMessageType() throws {
-        #expect(try decode(#"{"type":"hello","role":"audience","device":"abc"}"#).get().0 == .hello(role: .audience, device: "abc", key: nil))
-        #expect(try decode(#"{"type":"hello","role":"host","key":"k"}"#).get().0 == .hello(role: .host, device: nil, key: "k"))
+        #expect(
+            try decode(#"{"type":"hello","role":"audience","device":"abc"}"#).get().0
+                == .hello(role: .audience, device: "abc", key: nil))
+        #expect(
+            try decode(#"{"type":"hello","role":"host","key":"k"}"#).get().0
+                == .hello(role: .host, device: nil, key: "k"))
         let vote = try decode(#"{"type":"vote","decision":"D1","option":"police","ref":"r9"}"#).get()
         #expect(vote.0 == .vote(decision: "D1", option: "police"))
         #expect(vote.ref == "r9")
         #expect(try decode(#"{"type":"perspective","perspective":null}"#).get().0 == .perspective(nil))
-        #expect(try decode(#"{"type":"command","command":"start","args":{"story":"s"}}"#).get().0 == .command(.start(story: "s")))
-        #expect(try decode(#"{"type":"command","command":"open","args":{"seconds":30}}"#).get().0 == .command(.open(seconds: 30)))
+        #expect(
+            try decode(#"{"type":"command","command":"start","args":{"story":"s"}}"#).get().0
+                == .command(.start(story: "s")))
+        #expect(
+            try decode(#"{"type":"command","command":"open","args":{"seconds":30}}"#).get().0
+                == .command(.open(seconds: 30)))
         #expect(try decode(#"{"type":"command","command":"replay"}"#).get().0 == .command(.replay(scene: nil)))
         #expect(try decode(#"{"type":"ping"}"#).get().0 == .ping)
     }
@@ -47,7 +55,9 @@ struct ProtocolTests {
     }
 
     @Test func jsonSerialisationEscapesAndKeepsNulls() {
-        let value: JSONValue = .object([("a", .null), ("b", .string("<script>\"x\"\n\u{1}é")), ("c", .array([.int(-3), .bool(true)]))])
+        let value: JSONValue = .object([
+            ("a", .null), ("b", .string("<script>\"x\"\n\u{1}é")), ("c", .array([.int(-3), .bool(true)])),
+        ])
         #expect(value.text == #"{"a":null,"b":"<script>\"x\"\n\u0001é","c":[-3,true]}"#)
         let parsed = try? JSONSerialization.jsonObject(with: Data(value.bytes)) as? [String: Any]
         #expect(parsed?["b"] as? String == "<script>\"x\"\n\u{1}é")
@@ -74,7 +84,8 @@ struct ProtocolTests {
     @Test func pendingDecisionHasNoIdAndNothingShowingIsNull() throws {
         var show = Show(library: ShowFixtures.library)
         let empty = StateView.state(of: show, for: .audience, device: nil)
-        #expect(empty.text == #"{"type":"state","session":null,"story":null,"scene":null,"decision":null,"tally":null}"#)
+        #expect(
+            empty.text == #"{"type":"state","session":null,"story":null,"scene":null,"decision":null,"tally":null}"#)
         _ = try show.perform(.start(story: "night"), at: ShowFixtures.t0)
         _ = try show.perform(.next, at: ShowFixtures.t0)
         let pending = StateView.state(of: show, for: .audience, device: nil)
@@ -86,10 +97,12 @@ struct ProtocolTests {
     @Test func screenTallyHidesSmallGroupsHostSeesThem() throws {
         var show = try ShowFixtures.showWithOpenRound()
         try ShowFixtures.vote(&show, device: "a", option: "police", perspective: "ambulance")
-        let screen = try #require(StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 1, voted: 1)))
+        let screen = try #require(
+            StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 1, voted: 1)))
         #expect(screen["by_perspective"] == .object([]))
         #expect(screen["small_groups"] == .array([.string("ambulance")]))
-        let host = try #require(StateView.tallyMessage(of: show, for: .host, audience: AudienceCount(connected: 1, voted: 1)))
+        let host = try #require(
+            StateView.tallyMessage(of: show, for: .host, audience: AudienceCount(connected: 1, voted: 1)))
         #expect(host["by_perspective"]?["ambulance"]?["police"] == .int(1))
     }
 }

@@ -14,7 +14,10 @@ struct ShowCommandTests {
         #expect(show.snapshot.run?.runID == "R1")
         #expect(records.count == 4)
         #expect(records[0] == .sessionEntered(SessionEntry(sessionID: "morning", title: "Morning", at: t0)))
-        #expect(records[1] == .runStarted(RunStart(runID: "R1", sessionID: "morning", storyID: "night", storyTitle: "A night", at: t0)))
+        #expect(
+            records[1]
+                == .runStarted(
+                    RunStart(runID: "R1", sessionID: "morning", storyID: "night", storyTitle: "A night", at: t0)))
         #expect(records[2] == .sceneShown(SceneShown(runID: "R1", sceneID: "kitchen", at: t0)))
         #expect(records[3] == .snapshot(show.snapshot))
     }
@@ -61,7 +64,9 @@ struct ShowCommandTests {
     @Test func roundLifecycleOpenCloseReveal() throws {
         var show = try ShowFixtures.showWithOpenRound()
         #expect(show.round == RoundPosition(roundID: "D1", sceneID: "call", status: .open))
-        #expect(throws: ShowError("round_exists", "The vote is already open.")) { try show.perform(.open(seconds: nil), at: t0) }
+        #expect(throws: ShowError("round_exists", "The vote is already open.")) {
+            try show.perform(.open(seconds: nil), at: t0)
+        }
         _ = try show.perform(.close, at: t0)
         #expect(show.round?.status == .closed)
         #expect(throws: ShowError.self) { try show.perform(.open(seconds: nil), at: t0) }
@@ -73,10 +78,11 @@ struct ShowCommandTests {
     @Test func revealOfAnOpenRoundClosesItFirst() throws {
         var show = try ShowFixtures.showWithOpenRound()
         let records = try show.perform(.reveal, at: t0)
-        #expect(records.prefix(2) == [
-            .roundStatus(RoundStatusChange(roundID: "D1", status: .closed, at: t0)),
-            .roundStatus(RoundStatusChange(roundID: "D1", status: .revealed, at: t0)),
-        ])
+        #expect(
+            records.prefix(2) == [
+                .roundStatus(RoundStatusChange(roundID: "D1", status: .closed, at: t0)),
+                .roundStatus(RoundStatusChange(roundID: "D1", status: .revealed, at: t0)),
+            ])
     }
 
     @Test func openOnASceneWithoutDecisionIsRefused() throws {
@@ -102,7 +108,9 @@ struct ShowCommandTests {
         var show = try ShowFixtures.showWithOpenRound()
         try ShowFixtures.vote(&show, device: "a", option: "crisis")
         try ShowFixtures.vote(&show, device: "b", option: "police")
-        #expect(throws: ShowError("tie", "It's a tie between police, crisis: choose one.", options: ["police", "crisis"])) {
+        #expect(
+            throws: ShowError("tie", "It's a tie between police, crisis: choose one.", options: ["police", "crisis"])
+        ) {
             try show.perform(.follow, at: t0)
         }
         #expect(show.scene?.id == "call")
@@ -144,10 +152,11 @@ struct ShowCommandTests {
     @Test func endAndStartAgainGivesANewRun() throws {
         var show = try ShowFixtures.showWithOpenRound()
         let records = try show.perform(.end, at: t0)
-        #expect(records.prefix(2) == [
-            .roundStatus(RoundStatusChange(roundID: "D1", status: .closed, at: t0)),
-            .runEnded(RunEnd(runID: "R1", at: t0)),
-        ])
+        #expect(
+            records.prefix(2) == [
+                .roundStatus(RoundStatusChange(roundID: "D1", status: .closed, at: t0)),
+                .runEnded(RunEnd(runID: "R1", at: t0)),
+            ])
         #expect(show.story == nil)
         _ = try show.perform(.start(story: "night"), at: t0)
         #expect(show.snapshot.run?.runID == "R2")
@@ -167,7 +176,9 @@ struct ShowCommandTests {
         _ = try show.perform(.open(seconds: 30), at: t0)
         #expect(show.closeExpiredRound(at: t0.addingTimeInterval(29)).isEmpty)
         let records = show.closeExpiredRound(at: t0.addingTimeInterval(30))
-        #expect(records.first == .roundStatus(RoundStatusChange(roundID: "D1", status: .closed, at: t0.addingTimeInterval(30))))
+        #expect(
+            records.first
+                == .roundStatus(RoundStatusChange(roundID: "D1", status: .closed, at: t0.addingTimeInterval(30))))
         #expect(show.round?.status == .closed)
         #expect(throws: ShowError.self) { try show.perform(.open(seconds: 2), at: t0) }
     }

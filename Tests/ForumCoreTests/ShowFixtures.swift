@@ -23,7 +23,8 @@ enum ShowFixtures {
             Scene(
                 id: "morning", text: "Morning.",
                 decision: Decision(
-                    question: "Go on?", options: [Option(id: "yes", label: "Yes", next: "end"), Option(id: "no", label: "No")])
+                    question: "Go on?",
+                    options: [Option(id: "yes", label: "Yes", next: "end"), Option(id: "no", label: "No")])
             ),
             Scene(id: "end", text: "The end."),
         ])

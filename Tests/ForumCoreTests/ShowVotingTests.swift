@@ -69,7 +69,9 @@ struct ShowVotingTests {
 
     @Test func byPerspectiveBreakdownAndSmallGroups() throws {
         var show = try ShowFixtures.showWithOpenRound()
-        for index in 0..<5 { try ShowFixtures.vote(&show, device: "p\(index)", option: "police", perspective: "police") }
+        for index in 0..<5 {
+            try ShowFixtures.vote(&show, device: "p\(index)", option: "police", perspective: "police")
+        }
         try ShowFixtures.vote(&show, device: "c1", option: "crisis", perspective: "carer")
         try ShowFixtures.vote(&show, device: "n1", option: "crisis")
         let tally = try #require(show.tally)
@@ -86,8 +88,12 @@ struct ShowVotingTests {
         var show = try ShowFixtures.showWithOpenRound()
         try ShowFixtures.vote(&show, device: "a", option: "police")
         let records = try show.setPerspective(device: "a", to: "carer", at: t0)
-        let reRecorded = VoteRecord(roundID: "D1", device: "a", optionID: "police", perspective: "carer", reason: .perspective, at: t0)
-        #expect(records == [.devicePerspective(DevicePerspective(device: "a", perspective: "carer", at: t0)), .vote(reRecorded)])
+        let reRecorded = VoteRecord(
+            roundID: "D1", device: "a", optionID: "police", perspective: "carer", reason: .perspective, at: t0)
+        #expect(
+            records == [
+                .devicePerspective(DevicePerspective(device: "a", perspective: "carer", at: t0)), .vote(reRecorded),
+            ])
         show.count(reRecorded)
         #expect(show.tally?.byPerspective["carer"]?["police"] == 1)
         #expect(show.tally?.noPerspective["police"] == 0)
@@ -110,7 +116,8 @@ struct ShowVotingTests {
     }
 
     @Test func aSnapshotNamingAStoryThatIsGoneResumesWithNothingRunning() throws {
-        let snapshot = ShowSnapshot(run: RunPosition(runID: "R4", storyID: "deleted", sceneID: "x"), runsStarted: 4, roundsOpened: 9)
+        let snapshot = ShowSnapshot(
+            run: RunPosition(runID: "R4", storyID: "deleted", sceneID: "x"), runsStarted: 4, roundsOpened: 9)
         var show = Show(library: ShowFixtures.library, snapshot: snapshot)
         #expect(show.story == nil)
         _ = try show.perform(.start(story: "night"), at: t0)

@@ -17,8 +17,10 @@ final class ServerHarness {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let web = folder.appendingPathComponent("web")
         try FileManager.default.createDirectory(at: web, withIntermediateDirectories: true)
-        try "<!doctype html><title>Forum test</title>".write(to: web.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
-        try "<!doctype html><title>Screen</title>".write(to: web.appendingPathComponent("screen.html"), atomically: true, encoding: .utf8)
+        try "<!doctype html><title>Forum test</title>".write(
+            to: web.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try "<!doctype html><title>Screen</title>".write(
+            to: web.appendingPathComponent("screen.html"), atomically: true, encoding: .utf8)
         databasePath = folder.appendingPathComponent("forum.sqlite").path
         database = try ForumDatabase(path: databasePath)
         server = try Self.startServer(folder: folder, library: library, database: database, port: 0)
@@ -54,7 +56,9 @@ final class ServerHarness {
     }
 
     /// A connected client that has said hello and read its welcome and first state.
-    func join(_ role: ClientMessage.Role, device: String? = nil, key: String? = ServerHarness.hostKey) throws -> TestClient {
+    func join(_ role: ClientMessage.Role, device: String? = nil, key: String? = ServerHarness.hostKey) throws
+        -> TestClient
+    {
         let client = try TestClient(url: url)
         var hello: [String: Any] = ["type": "hello", "role": role.rawValue]
         if let device { hello["device"] = device }

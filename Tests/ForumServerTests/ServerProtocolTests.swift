@@ -70,7 +70,9 @@ struct ServerProtocolTests {
         let host = try harness.join(.host)
         try host.command("start", ["story": "night"])
         #expect(try host.command("open")["code"] as? String == "no_decision")
-        #expect(try host.command("goto", ["scene": "cal"])["message"] as? String == "There is no scene 'cal' in A night. Did you mean 'call'?")
+        #expect(
+            try host.command("goto", ["scene": "cal"])["message"] as? String
+                == "There is no scene 'cal' in A night. Did you mean 'call'?")
         #expect(try host.command("fly")["code"] as? String == "unknown_command")
         try host.command("next")
         try host.command("open")
@@ -135,7 +137,8 @@ struct ServerProtocolTests {
         let harness = try ServerHarness()
         #expect(throws: (any Error).self) {
             _ = try ServerHarness.startServer(
-                folder: harness.folder, library: ServerHarness.library, database: harness.database, port: harness.server.port)
+                folder: harness.folder, library: ServerHarness.library, database: harness.database,
+                port: harness.server.port)
         }
     }
 }

@@ -63,7 +63,8 @@ public enum ClientMessageDecoder {
             guard let role = ClientMessage.Role(rawValue: roleName) else {
                 throw ProtocolError("bad_role", "The role must be audience, screen or host.")
             }
-            return .hello(role: role, device: try fields.optionalString("device"), key: try fields.optionalString("key"))
+            return .hello(
+                role: role, device: try fields.optionalString("device"), key: try fields.optionalString("key"))
         case "vote":
             return .vote(decision: try fields.string("decision"), option: try fields.string("option"))
         case "perspective":

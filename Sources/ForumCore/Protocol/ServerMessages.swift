@@ -17,7 +17,9 @@ public enum ServerMessages {
             (
                 "perspectives",
                 .array(
-                    library.programme.perspectives.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })
+                    library.programme.perspectives.map {
+                        .object([("id", .string($0.id)), ("label", .string($0.label))])
+                    })
             ),
             ("perspective", .string(perspective)),
             ("join_urls", .array(joinURLs.map { .string($0) })),
@@ -67,7 +69,9 @@ public enum ServerMessages {
 
     /// `error` with a stable code; `options` lists tied options for `tie`.
     public static func error(code: String, message: String, ref: String?, options: [String]? = nil) -> JSONValue {
-        var members: [(String, JSONValue)] = [("type", "error"), ("code", .string(code)), ("message", .string(message))]
+        var members: [(String, JSONValue)] = [
+            ("type", "error"), ("code", .string(code)), ("message", .string(message)),
+        ]
         if let ref { members.append(("ref", .string(ref))) }
         if let options { members.append(("options", .array(options.map { .string($0) }))) }
         return .object(members)

@@ -22,13 +22,15 @@ public enum StateView {
         let decision = scene?.decision
         let round = show.round
         var members: [(String, JSONValue)] = [("type", "state")]
-        members.append(("session", show.session.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) } ?? .null))
+        members.append(
+            ("session", show.session.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) } ?? .null))
         members.append(
             (
                 "story",
                 story.map { story in
                     .object([
-                        ("id", .string(story.id)), ("title", .string(story.title)), ("language", .string(story.language)),
+                        ("id", .string(story.id)), ("title", .string(story.title)),
+                        ("language", .string(story.language)),
                         ("content_notes", .array(story.contentNotes.map { .string($0) })),
                         ("run", .string(show.snapshot.run?.runID)),
                     ])
@@ -52,11 +54,16 @@ public enum StateView {
                         ("id", .string(round?.roundID)), ("question", .string(decision.question)),
                         (
                             "options",
-                            .array(decision.options.map { .object([("id", .string($0.id)), ("label", .string($0.label))]) })
+                            .array(
+                                decision.options.map {
+                                    .object([("id", .string($0.id)), ("label", .string($0.label))])
+                                })
                         ),
                         ("status", .string(round?.status.rawValue ?? "pending")),
                     ]
-                    if let closesAt = round?.closesAt { fields.append(("closes_at", .string(ISOTime.string(closesAt)))) }
+                    if let closesAt = round?.closesAt {
+                        fields.append(("closes_at", .string(ISOTime.string(closesAt))))
+                    }
                     if role == .audience { fields.append(("my_vote", .string(device.flatMap { show.vote(of: $0) }))) }
                     return .object(fields)
                 } ?? .null
@@ -72,7 +79,8 @@ public enum StateView {
     }
 
     /// The rate-limited `tally` message for the screen and the host.
-    public static func tallyMessage(of show: Show, for role: ClientMessage.Role, audience: AudienceCount) -> JSONValue? {
+    public static func tallyMessage(of show: Show, for role: ClientMessage.Role, audience: AudienceCount) -> JSONValue?
+    {
         guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role) else { return nil }
         return .object([("type", "tally")] + fields + [("audience", audience.json)])
     }
@@ -80,13 +88,17 @@ public enum StateView {
     /// A tally as the protocol writes it; small perspective groups are hidden from every
     /// role but the host.
     public static func tallyJSON(_ tally: Tally, for role: ClientMessage.Role) -> JSONValue {
-        let (shown, hidden) = role == .host ? (tally, []) : tally.withoutSmallGroups(threshold: Show.smallGroupThreshold)
+        let (shown, hidden) =
+            role == .host ? (tally, []) : tally.withoutSmallGroups(threshold: Show.smallGroupThreshold)
         func counts(_ values: [String: Int]) -> JSONValue {
             .object(tally.optionOrder.map { ($0, .int(values[$0, default: 0])) })
         }
         return .object([
             ("decision", .string(tally.roundID)), ("total", .int(tally.total)), ("counts", counts(tally.counts)),
-            ("by_perspective", .object(shown.byPerspective.keys.sorted().map { ($0, counts(shown.byPerspective[$0]!)) })),
+            (
+                "by_perspective",
+                .object(shown.byPerspective.keys.sorted().map { ($0, counts(shown.byPerspective[$0]!)) })
+            ),
             ("no_perspective", counts(tally.noPerspective)),
             ("small_groups", .array(hidden.map { .string($0) })),
         ])

@@ -31,7 +31,8 @@ public struct Ballots: Sendable, Equatable {
         for ballot in byDevice.values {
             counts[ballot.optionID, default: 0] += 1
             if let perspective = ballot.perspective {
-                byPerspective[perspective, default: noPerspective.mapValues { _ in 0 }][ballot.optionID, default: 0] += 1
+                byPerspective[perspective, default: noPerspective.mapValues { _ in 0 }][ballot.optionID, default: 0] +=
+                    1
             } else {
                 noPerspective[ballot.optionID, default: 0] += 1
             }

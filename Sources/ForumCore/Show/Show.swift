@@ -236,7 +236,8 @@ extension Show {
         if let seconds, !Self.timedVoteSeconds.contains(seconds) {
             throw ShowError(
                 "bad_message",
-                "A timed vote lasts \(Self.timedVoteSeconds.lowerBound) to \(Self.timedVoteSeconds.upperBound) seconds.")
+                "A timed vote lasts \(Self.timedVoteSeconds.lowerBound) to \(Self.timedVoteSeconds.upperBound) seconds."
+            )
         }
         guard var run = snapshot.run, let sceneID = run.sceneID else { throw Self.noStory }
         snapshot.roundsOpened += 1
@@ -360,7 +361,9 @@ extension Show {
 extension Show {
     /// Lets a device in: a known token keeps its perspective and votes; an unknown or missing
     /// one is replaced by `freshToken`. Returns the token to use and the records to store.
-    public mutating func join(device: String?, freshToken: String, at time: Date) -> (token: String, records: [ShowRecord]) {
+    public mutating func join(device: String?, freshToken: String, at time: Date) -> (
+        token: String, records: [ShowRecord]
+    ) {
         if let device, knows(device: device) { return (device, []) }
         devices[freshToken] = .some(nil)
         return (freshToken, [.deviceJoined(DeviceJoin(device: freshToken, at: time))])
@@ -372,7 +375,8 @@ extension Show {
         throws(ShowError) -> VoteRecord
     {
         guard let round, round.roundID == roundID else {
-            if roundID.first == "D", let number = Int(roundID.dropFirst()), number >= 1, number <= snapshot.roundsOpened {
+            if roundID.first == "D", let number = Int(roundID.dropFirst()), number >= 1, number <= snapshot.roundsOpened
+            {
                 throw ShowError("decision_closed", "That vote has closed.")
             }
             throw ShowError("unknown_decision", "There is no vote '\(roundID)'.")

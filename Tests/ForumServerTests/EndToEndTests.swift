@@ -1,0 +1,67 @@
+import ForumCore
+import ForumExport
+import Foundation
+import Testing
+
+@Suite("End to end: a host and 50 phones run a story through a vote", .serialized)
+struct EndToEndTests {
+    @Test func revealedTallyAndExportHoldExactlyTheAcknowledgedVotes() throws {
+        let harness = try ServerHarness()
+        let host = try harness.join(.host)
+        try host.command("start", ["story": "night"])
+        try host.command("next")
+        let phones = try (0..<50).map { _ in try harness.join(.audience) }
+        #expect(try host.command("open")["type"] as? String == "ack")
+        let options = ["police", "crisis"]
+        var finalVotes: [String: String] = [:]  // device → option acknowledged last
+        var changes: [String: Int] = [:]
+        for (index, phone) in phones.enumerated() {
+            try phone.state { $0.status == "open" }
+            if index % 5 == 0 {
+                try phone.send(["type": "perspective", "perspective": "police", "ref": "p"])
+                #expect(try phone.reply(to: "p")["type"] as? String == "ack")
+            }
+        }
+        // Every phone votes at once (the writer commits them in groups), then some change.
+        for (index, phone) in phones.enumerated() {
+            try phone.send(["type": "vote", "decision": "D1", "option": options[index % 2], "ref": "first"])
+        }
+        for (index, phone) in phones.enumerated() {
+            let ack = try phone.reply(to: "first")
+            #expect(ack["type"] as? String == "ack")
+            if ack["type"] as? String == "ack" { finalVotes[phone.device!] = options[index % 2] }
+        }
+        for (index, phone) in phones.enumerated() where index % 7 == 0 {
+            let second = options[(index + 1) % 2]
+            #expect(try phone.vote(second)["type"] as? String == "ack")
+            finalVotes[phone.device!] = second
+            changes[phone.device!] = 1
+        }
+        try host.command("reveal")
+        let revealed = try phones[0].state { $0.status == "revealed" }
+        let tally = try #require(revealed["tally"] as? [String: Any])
+        let counts = try #require(tally["counts"] as? [String: Int])
+        let expected = Dictionary(grouping: finalVotes.values, by: { $0 }).mapValues(\.count)
+        #expect(counts == expected)
+        #expect(tally["total"] as? Int == 50)
+        #expect((tally["by_perspective"] as? [String: Any])?["police"] != nil)
+
+        // The export, read while the server still runs, holds exactly the acknowledged votes.
+        let out = harness.folder.appendingPathComponent("export")
+        let files = try Exporter(databasePath: harness.databasePath).export(to: out)
+        #expect(files.contains { $0.name == "votes.csv" && $0.rows == 50 })
+        let rows =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("votes.json")))
+            as? [[String: Any]]
+        let exported = try #require(rows)
+        #expect(exported.count == 50)
+        #expect(Set(exported.compactMap { $0["round"] as? String }) == ["D1"])
+        var exportedCounts: [String: Int] = [:]
+        for row in exported { exportedCounts[row["option"] as? String ?? "?", default: 0] += 1 }
+        #expect(exportedCounts == expected)
+        #expect(exported.filter { ($0["times_changed"] as? Int ?? 0) == 1 }.count == changes.count)
+        #expect(exported.filter { $0["perspective"] as? String == "police" }.count == 10)
+        let csv = try String(contentsOf: out.appendingPathComponent("votes.csv"), encoding: .utf8)
+        #expect(!csv.contains(phones[0].device!), "device tokens stay out of exports")
+    }
+}
