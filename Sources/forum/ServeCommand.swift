@@ -39,6 +39,13 @@ struct Serve: ParsableCommand {
     var headless = false
 
     func run() throws {
+        let withConsole = !headless && isatty(STDIN_FILENO) != 0
+        // Logs go to stderr; with the console on screen only warnings and errors show.
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = withConsole ? .warning : .info
+            return handler
+        }
         let loaded: StoryFolder.Loaded
         do {
             loaded = try StoryFolder.load(path: scenarios)
@@ -81,7 +88,7 @@ struct Serve: ParsableCommand {
         printBanner(
             server: server, title: library.programme.title, key: key,
             generated: hostKey == nil && ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] == nil)
-        if headless || isatty(STDIN_FILENO) == 0 {
+        if !withConsole {
             server.wait()
         } else {
             let console = LineConsole(url: "ws://127.0.0.1:\(server.port)/ws", key: key)
