@@ -97,7 +97,7 @@ struct Serve: ParsableCommand {
             server.wait()
         }
         withExtendedLifetime(signals) {}
-        print("The show has stopped. Every acknowledged vote is in \(db).")
+        FileHandle.standardOutput.write(Data("The show has stopped. Every acknowledged vote is in \(db).\n".utf8))
     }
 
     private func printBanner(server: ForumServer, title: String, key: String, generated: Bool) {
@@ -107,7 +107,8 @@ struct Serve: ParsableCommand {
         lines += server.joinURLs.map { "  \($0)screen" }
         lines += ["", "Host key: \(key)\(generated ? "  (generated; set FORUM_HOST_KEY to choose one)" : "")"]
         lines += ["Remote console: forum host ws://ADDRESS:\(server.port)/ws --key \(key)", ""]
-        print(lines.joined(separator: "\n"))
+        // Written straight to the file descriptor: stdout may be a pipe (a service manager, a test).
+        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }
 
