@@ -108,7 +108,8 @@ private func runServiceThread(
     let context: LwsContext
     do {
         context = try LwsContext(
-            port: configuration.port, webRoot: configuration.webRoot, loop: loop, eventLoop: eventLoop,
+            port: configuration.port, webRoot: configuration.webRoot, mediaRoot: configuration.mediaRoot, loop: loop,
+            eventLoop: eventLoop,
             pingAfter: configuration.pingAfterSeconds, hangUpAfter: configuration.hangUpAfterSeconds)
     } catch {
         startup.report(.failure(error as? LwsContext.StartError ?? .init(description: "\(error)")))

@@ -7,9 +7,9 @@ import Foundation
 final class LwsContext {
     private(set) var context: OpaquePointer?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 3)
-    private let mounts = UnsafeMutablePointer<lws_http_mount>.allocate(capacity: 2)
+    private let mounts = UnsafeMutablePointer<lws_http_mount>.allocate(capacity: 3)
     private let vhostOptions = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 2)
-    private let mimeTypes = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 2)
+    private let mimeTypes = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 3)
     private let retryPolicy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
     private let foreignLoops = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
     private var strings: [UnsafeMutablePointer<CChar>] = []
@@ -26,7 +26,8 @@ final class LwsContext {
     /// Creates the lws context on `eventLoop`, listening on `port` (0: any free port).
     /// `loop` is reached from the C callback through the context's user pointer.
     init(
-        port: Int, webRoot: String, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer, pingAfter: UInt16,
+        port: Int, webRoot: String, mediaRoot: String?, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer,
+        pingAfter: UInt16,
         hangUpAfter: UInt16
     ) throws {
         var http = lws_protocols()
@@ -48,9 +49,14 @@ final class LwsContext {
         var map = lws_protocol_vhost_options()
         map.name = keep(".map")
         map.value = keep("application/json")
+        var webp = lws_protocol_vhost_options()
+        webp.name = keep(".webp")
+        webp.value = keep("image/webp")
         manifest.next = UnsafePointer(mimeTypes + 1)
+        map.next = UnsafePointer(mimeTypes + 2)
         mimeTypes.initialize(to: manifest)
         (mimeTypes + 1).initialize(to: map)
+        (mimeTypes + 2).initialize(to: webp)
 
         var screen = lws_http_mount()
         screen.mountpoint = keep("/screen")
@@ -67,8 +73,18 @@ final class LwsContext {
         root.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
         root.extra_mimetypes = UnsafePointer(mimeTypes)
         root.mount_next = UnsafePointer(mounts + 1)
+        var media = lws_http_mount()
+        if let mediaRoot {
+            media.mountpoint = keep("/scenarios-media")
+            media.mountpoint_len = 16
+            media.origin = keep(mediaRoot)
+            media.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
+            media.extra_mimetypes = UnsafePointer(mimeTypes)
+            screen.mount_next = UnsafePointer(mounts + 2)
+        }
         mounts.initialize(to: root)
         (mounts + 1).initialize(to: screen)
+        (mounts + 2).initialize(to: media)
 
         // Make the Forum protocol the vhost default, so a browser's plain `new WebSocket(url)`
         // (no subprotocol) binds to it instead of silently to the HTTP dummy.

@@ -6,6 +6,8 @@ public struct ServerConfiguration: Sendable {
     public var port: Int
     /// The folder with the audience and projector pages.
     public var webRoot: String
+    /// A folder holding only the stories' images (served at `/scenarios-media/`), if any.
+    public var mediaRoot: String?
     /// The secret a host must send in its `hello`.
     public var hostKey: String
     /// Idle seconds before lws pings a connection, and before it hangs up on a silent one.
@@ -16,11 +18,12 @@ public struct ServerConfiguration: Sendable {
     public var logger: Logger
 
     public init(
-        port: Int = 8080, webRoot: String, hostKey: String, pingAfterSeconds: UInt16 = 20,
+        port: Int = 8080, webRoot: String, mediaRoot: String? = nil, hostKey: String, pingAfterSeconds: UInt16 = 20,
         hangUpAfterSeconds: UInt16 = 60, joinURLs: [String]? = nil, logger: Logger = Logger(label: "forum.server")
     ) {
         self.port = port
         self.webRoot = webRoot
+        self.mediaRoot = mediaRoot
         self.hostKey = hostKey
         self.pingAfterSeconds = pingAfterSeconds
         self.hangUpAfterSeconds = hangUpAfterSeconds

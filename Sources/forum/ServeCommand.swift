@@ -74,11 +74,20 @@ struct Serve: ParsableCommand {
             FileHandle.standardError.write(Data("forum serve: cannot open the database '\(db)': \(error)\n".utf8))
             throw ExitCode.failure
         }
+        let media: StoryMedia
+        do {
+            media = try StoryMedia(library: library, scenarios: scenarios)
+        } catch {
+            FileHandle.standardError.write(Data("forum serve: cannot read the stories' images: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        defer { media.remove() }
         let server: ForumServer
         do {
             let webRoot = URL(fileURLWithPath: web).standardizedFileURL.path
             server = try ForumServer.start(
-                configuration: ServerConfiguration(port: port, webRoot: webRoot, hostKey: key),
+                configuration: ServerConfiguration(
+                    port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key),
                 library: library, database: database)
         } catch {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))

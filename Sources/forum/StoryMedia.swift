@@ -1,0 +1,34 @@
+import ForumCore
+import Foundation
+
+/// The stories' images, copied into a folder of their own for the server to publish at
+/// `/scenarios-media/`. Only files a scene names are copied: the scenarios folder itself
+/// also holds the story files, whose host notes must never reach the audience.
+struct StoryMedia {
+    /// The staging folder, or nil when no story has an image.
+    let folder: URL?
+
+    /// Copies every image the library's scenes name from `scenarios` into a new temporary
+    /// folder, keeping their relative paths.
+    init(library: Library, scenarios: String) throws {
+        let images = Set(library.stories.flatMap { $0.scenes.compactMap(\.image) })
+        guard !images.isEmpty else {
+            folder = nil
+            return
+        }
+        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("forum-media-\(UUID().uuidString)")
+        let source = URL(fileURLWithPath: scenarios, isDirectory: true)
+        for image in images.sorted() {
+            let target = staging.appendingPathComponent(image)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source.appendingPathComponent(image), to: target)
+        }
+        folder = staging
+    }
+
+    /// Removes the staging folder.
+    func remove() {
+        if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+}
