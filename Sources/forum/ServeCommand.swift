@@ -102,7 +102,12 @@ struct Serve: ParsableCommand {
         } else {
             let console = LineConsole(url: "ws://127.0.0.1:\(server.port)/ws", key: key)
             _ = console.run()
-            server.stop()
+            print("Stop the show? Phones lose their connection; every vote is kept. [y/N] ", terminator: "")
+            if readLine()?.lowercased().hasPrefix("y") == true {
+                server.stop()
+            } else {
+                print("The show goes on without this console. Ctrl-C stops it.")
+            }
             server.wait()
         }
         withExtendedLifetime(signals) {}
