@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the host sees, parsed from the server's `welcome`, `state` and `tally` messages.
-public struct HostView: Sendable, Equatable {
+public struct HostView: Sendable {
     /// One option of the decision on screen, with its live count.
     public struct OptionLine: Sendable, Equatable {
         public var id: String
@@ -32,11 +32,7 @@ public struct HostView: Sendable, Equatable {
 
     public init() {}
 
-    public static func == (lhs: HostView, rhs: HostView) -> Bool {
-        lhs.render(width: 100) == rhs.render(width: 100)
-    }
-
-    /// Takes in one message from the server; returns true when the view changed.
+    /// Takes in one message from the server.
     public mutating func apply(_ message: [String: Any]) {
         switch message["type"] as? String {
         case "welcome":

@@ -41,12 +41,7 @@ public final class ForumServer: Sendable {
         let show = try ShowResumption.resume(library: library, from: database)
         try database.setEventTitle(library.programme.title)
         let mailbox = Mailbox()
-        let writer = StoreWriter(database: database) { commit in
-            mailbox.post(
-                .stored(
-                    committed: commit.committed,
-                    failed: Dictionary(commit.failed.map { ($0.ticket, $0.message) }) { first, _ in first }))
-        }
+        let writer = StoreWriter(database: database) { commit in mailbox.post(.stored(commit)) }
         let startup = Startup()
         let finished = DispatchSemaphore(value: 0)
         let thread = Thread {

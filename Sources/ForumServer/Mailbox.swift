@@ -1,5 +1,6 @@
 import CLibWebSockets
 import ForumCore
+import ForumStore
 import Synchronization
 
 /// The only way other threads reach the service thread: they post a message, the mailbox
@@ -9,7 +10,7 @@ final class Mailbox: Sendable {
     /// What other threads can ask of the service thread.
     enum Message: Sendable {
         /// The store committed (or failed) these tickets.
-        case stored(committed: [UInt64], failed: [UInt64: String])
+        case stored(StoreCommit)
         /// Time passed: flush coalesced tallies, close timed votes.
         case tick
         /// Shut down: close every connection and stop the loop.

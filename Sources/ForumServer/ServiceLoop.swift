@@ -211,9 +211,9 @@ final class ServiceLoop {
 
     private func deliver(_ message: Mailbox.Message) {
         switch message {
-        case .stored(let committed, let failed):
-            for ticket in committed { settle(ticket, failure: nil) }
-            for (ticket, reason) in failed.sorted(by: { $0.key < $1.key }) { settle(ticket, failure: reason) }
+        case .stored(let commit):
+            for ticket in commit.committed { settle(ticket, failure: nil) }
+            for failure in commit.failed { settle(failure.ticket, failure: failure.message) }
         case .tick:
             let records = show.closeExpiredRound(at: Date())
             if !records.isEmpty {
