@@ -102,6 +102,15 @@ public enum ClientMessageDecoder {
         case "replay": return .replay(scene: try args.optionalString("scene"))
         case "end": return .end
         case "session": return .session(id: try args.string("session"))
+        case "results":
+            let mode = try args.string("mode")
+            guard let visibility = ResultsVisibility(rawValue: mode) else {
+                throw ProtocolError(
+                    "bad_message",
+                    "'mode' must be one of: \(ResultsVisibility.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return .results(visibility)
+        case "split": return .split(try args.bool("on"))
         default:
             throw ProtocolError(
                 "unknown_command",
@@ -132,10 +141,22 @@ public enum ClientMessageDecoder {
             }
         }
 
+        /// JSON `true`/`false` (Foundation bridges 0 and 1 to `Bool` too, so `is Bool` cannot tell).
+        static func isBoolean(_ number: NSNumber) -> Bool {
+            type(of: number) == type(of: NSNumber(value: true))
+        }
+
+        func bool(_ key: String) throws(ProtocolError) -> Bool {
+            guard let value = object[key] as? NSNumber, Self.isBoolean(value) else {
+                throw ProtocolError("bad_message", "The field '\(key)' must be true or false.")
+            }
+            return value.boolValue
+        }
+
         func optionalInt(_ key: String) throws(ProtocolError) -> Int? {
             switch object[key] {
             case nil, is NSNull: return nil
-            case let value as NSNumber where !(value is Bool) && value.doubleValue == value.doubleValue.rounded():
+            case let value as NSNumber where !Self.isBoolean(value) && value.doubleValue == value.doubleValue.rounded():
                 guard abs(value.doubleValue) < 1e9 else {
                     throw ProtocolError("bad_message", "The field '\(key)' is out of range.")
                 }

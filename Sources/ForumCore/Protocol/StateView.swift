@@ -10,12 +10,26 @@ public struct AudienceCount: Sendable, Equatable {
     var json: JSONValue { .object([("connected", .int(connected)), ("voted", .int(voted))]) }
 }
 
+/// How the database is keeping up, for the host: records waiting to be committed and writes
+/// that failed since the server started.
+public struct StoreHealth: Sendable, Equatable {
+    public var pending: Int
+    public var failed: Int
+    public init(pending: Int, failed: Int) {
+        self.pending = pending
+        self.failed = failed
+    }
+
+    var json: JSONValue { .object([("pending", .int(pending)), ("failed", .int(failed))]) }
+}
+
 /// Builds the `state` and `tally` messages each role sees. Pure: a function of the show.
 public enum StateView {
     /// The whole current state for one role. `device` is the audience member's token, for
-    /// `my_vote`; `audience` is added for the screen and the host.
+    /// `my_vote`; `audience` is added for the screen and the host, `store` for the host.
     public static func state(
-        of show: Show, for role: ClientMessage.Role, device: String? = nil, audience: AudienceCount? = nil
+        of show: Show, for role: ClientMessage.Role, device: String? = nil, audience: AudienceCount? = nil,
+        store: StoreHealth? = nil
     ) -> JSONValue {
         let story = show.story
         let scene = show.scene
@@ -60,6 +74,8 @@ public enum StateView {
                                 })
                         ),
                         ("status", .string(round?.status.rawValue ?? "pending")),
+                        ("results", .string(show.resultsVisibility.rawValue)),
+                        ("split", .bool(show.splitByPerspective)),
                     ]
                     if let closesAt = round?.closesAt {
                         fields.append(("closes_at", .string(ISOTime.string(closesAt))))
@@ -68,21 +84,29 @@ public enum StateView {
                     return .object(fields)
                 } ?? .null
             ))
-        let showsTally = role != .audience || round?.status == .revealed
+        let showsTally = role != .audience || show.audienceSeesTally
         members.append(("tally", showsTally ? (show.tally.map { tallyJSON($0, for: role) } ?? .null) : .null))
         if role == .host {
             members.append(("host_notes", .string(scene?.hostNotes)))
             members.append(("host", hostDetails(of: show)))
         }
         if role != .audience, let audience { members.append(("audience", audience.json)) }
+        if role == .host, let store { members.append(("store", store.json)) }
         return .object(members)
     }
 
-    /// The rate-limited `tally` message for the screen and the host.
-    public static func tallyMessage(of show: Show, for role: ClientMessage.Role, audience: AudienceCount) -> JSONValue?
-    {
+    /// The rate-limited `tally` message: for the screen and the host always, for phones only
+    /// while they see results live (``Show/audienceSeesTally``). Phones get no audience
+    /// count; the host also gets the store's health.
+    public static func tallyMessage(
+        of show: Show, for role: ClientMessage.Role, audience: AudienceCount, store: StoreHealth? = nil
+    ) -> JSONValue? {
+        guard role != .audience || show.audienceSeesTally else { return nil }
         guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role) else { return nil }
-        return .object([("type", "tally")] + fields + [("audience", audience.json)])
+        var members: [(String, JSONValue)] = [("type", "tally")] + fields
+        if role != .audience { members.append(("audience", audience.json)) }
+        if role == .host, let store { members.append(("store", store.json)) }
+        return .object(members)
     }
 
     /// A tally as the protocol writes it; small perspective groups are hidden from every

@@ -14,6 +14,10 @@ public enum HostCommand: Sendable, Equatable {
     case replay(scene: String?)
     case end
     case session(id: String)
+    /// Choose who sees this scene's vote results before the reveal.
+    case results(ResultsVisibility)
+    /// Show (or stop showing) this scene's results split by perspective to the room.
+    case split(Bool)
 
     /// The protocol's name for the command.
     public var name: String {
@@ -30,12 +34,14 @@ public enum HostCommand: Sendable, Equatable {
         case .replay: "replay"
         case .end: "end"
         case .session: "session"
+        case .results: "results"
+        case .split: "split"
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
     public static let names = [
         "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session",
+        "session", "results", "split",
     ]
 }

@@ -55,6 +55,16 @@ public struct Show: Sendable {
     }
     /// The current scene's vote round, if one was opened on this visit.
     public var round: RoundPosition? { snapshot.run?.round }
+    /// Who sees the current scene's results before the reveal.
+    public var resultsVisibility: ResultsVisibility { snapshot.run?.results ?? .hidden }
+    /// Whether the room sees the current scene's results split by perspective.
+    public var splitByPerspective: Bool { snapshot.run?.split ?? false }
+    /// Whether phones see the current round's tally: after the reveal, or live when the host
+    /// chose results for everyone.
+    public var audienceSeesTally: Bool {
+        guard let round else { return false }
+        return round.status == .revealed || resultsVisibility == .everyone
+    }
     /// The programme session the show is in, if any.
     public var session: ProgrammeSession? {
         snapshot.sessionID.flatMap { id in library.programme.session(id) ?? Self.unscheduled(id) }
@@ -181,6 +191,14 @@ extension Show {
         case .end:
             _ = try requireRun()
             return endRun(at: time)
+        case .results(let mode):
+            _ = try requireDecision()
+            snapshot.run?.results = mode
+            return []
+        case .split(let on):
+            _ = try requireDecision()
+            snapshot.run?.split = on
+            return []
         }
     }
 
@@ -286,6 +304,8 @@ extension Show {
         guard var run = snapshot.run else { return [] }
         run.sceneID = sceneID
         run.round = nil
+        run.results = .hidden
+        run.split = false
         snapshot.run = run
         ballots = nil
         return [.sceneShown(SceneShown(runID: run.runID, sceneID: sceneID, at: time))]

@@ -195,13 +195,39 @@ public struct RunPosition: Sendable, Equatable, Codable {
     /// Scenes visited before this one, newest last, for `back`.
     public var trail: [String]
     public var round: RoundPosition?
+    /// Who sees this scene's vote results before the reveal (reset when the scene changes).
+    public var results: ResultsVisibility
+    /// Whether the room sees this scene's results split by perspective (reset with the scene).
+    public var split: Bool
 
-    public init(runID: String, storyID: String, sceneID: String?, trail: [String] = [], round: RoundPosition? = nil) {
+    public init(
+        runID: String, storyID: String, sceneID: String?, trail: [String] = [], round: RoundPosition? = nil,
+        results: ResultsVisibility = .hidden, split: Bool = false
+    ) {
         self.runID = runID
         self.storyID = storyID
         self.sceneID = sceneID
         self.trail = trail
         self.round = round
+        self.results = results
+        self.split = split
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case runID, storyID, sceneID, trail, round, results, split
+    }
+
+    /// Decodes a stored position; snapshots from before `results` and `split` existed get
+    /// the defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        runID = try container.decode(String.self, forKey: .runID)
+        storyID = try container.decode(String.self, forKey: .storyID)
+        sceneID = try container.decodeIfPresent(String.self, forKey: .sceneID)
+        trail = try container.decode([String].self, forKey: .trail)
+        round = try container.decodeIfPresent(RoundPosition.self, forKey: .round)
+        results = try container.decodeIfPresent(ResultsVisibility.self, forKey: .results) ?? .hidden
+        split = try container.decodeIfPresent(Bool.self, forKey: .split) ?? false
     }
 }
 
