@@ -65,6 +65,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .systemLibrary(name: "CEpoll"),
+        .executableTarget(
+            name: "forum-bench",
+            dependencies: ["ForumCore", "CEpoll", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ForumCoreTests", dependencies: ["ForumCore"], swiftSettings: strict),
         .testTarget(
             name: "ForumServerTests",

@@ -1,0 +1,168 @@
+import ForumCore
+
+/// The bench's driver: the phones and the host on one ``ConnectionPool``, what each was last
+/// told, and the votes in flight. Phases (join, fan-out, bursts, sustained) are extensions;
+/// everything runs on the calling thread.
+final class Bench {
+    let pool: ConnectionPool
+    let hostKey: String
+    /// Pool connection 0 is the host; phone `i` is connection `i + 1`.
+    var phones: [Phone] = []
+    var host = HostView()
+    /// Votes sent and not yet acknowledged, by the number in their `ref`.
+    var pendingVotes: [Int: PendingVote] = [:]
+    private var nextVoteRef = 1
+    /// Send-to-ack milliseconds of the votes acknowledged since the collector was reset.
+    var voteLatencies: [Double] = []
+    /// When the most recent ack arrived.
+    var lastAck: UInt64 = 0
+    /// Send-to-state milliseconds of the phones that joined.
+    var joinLatencies: [Double] = []
+    var joinedCount = 0
+    /// The scene being fanned out, the time the host asked for it, and arrivals so far.
+    var fanOutTarget: String?
+    var fanOutStart: UInt64 = 0
+    var fanOutArrivals: [Double] = []
+    /// Everything that went wrong; any entry fails the run.
+    var failures: [String] = []
+    /// Set while the bench closes its own connections.
+    var closing = false
+
+    init(pool: ConnectionPool, hostKey: String) {
+        self.pool = pool
+        self.hostKey = hostKey
+        pool.handler = { [unowned self] index, event, now in self.handle(index, event, at: now) }
+    }
+
+    /// Throws the first failure recorded so far, if any.
+    func checkFailures() throws(BenchFailure) {
+        guard failures.isEmpty else {
+            let more = failures.count > 1 ? " (and \(failures.count - 1) more)" : ""
+            throw BenchFailure(failures[0] + more)
+        }
+    }
+
+    /// Turns the loop until `condition` holds, failing fast on any recorded failure.
+    func run(until condition: () -> Bool, timeoutSeconds: Double, waitingFor what: String) throws(BenchFailure) {
+        try pool.run(until: { !failures.isEmpty || condition() }, timeoutSeconds: timeoutSeconds, waitingFor: what)
+        try checkFailures()
+    }
+
+    // MARK: Sending
+
+    /// Sends a phone's vote, checking it against the server's rate limit first.
+    func vote(phone index: Int, round: String, option: String) {
+        let now = Clock.now()
+        if !phones[index].bucket.take(now: now) {
+            failures.append("phone \(index) would go over the server's rate limit: the bench is too fast")
+        }
+        let ref = nextVoteRef
+        nextVoteRef += 1
+        pendingVotes[ref] = PendingVote(phone: index, sent: now, round: round, option: option)
+        phones[index].votesInRound += 1
+        let message: JSONValue = .object([
+            ("type", "vote"), ("decision", .string(round)), ("option", .string(option)), ("ref", .string("v\(ref)")),
+        ])
+        pool.send(index + 1, message.bytes)
+    }
+
+    /// Opens one more phone connection; it says hello once the handshake is done.
+    func openPhone() throws(BenchFailure) {
+        let now = Clock.now()
+        phones.append(Phone(now: now))
+        let index = try pool.open()
+        precondition(index == phones.count, "the host must be connection 0")
+    }
+
+    // MARK: Receiving
+
+    private func handle(_ index: Int, _ event: BenchSocket.Event, at now: UInt64) {
+        switch event {
+        case .opened:
+            if index == 0 {
+                sendHostHello()
+            } else {
+                _ = phones[index - 1].bucket.take(now: now)
+                pool.send(index, JSONValue.object([("type", "hello"), ("role", "audience")]).bytes)
+            }
+        case .message(let bytes):
+            guard let message = JSONParser.parse(bytes), case .string(let type)? = message["type"] else {
+                failures.append(
+                    "connection \(index) got a message that is not JSON: \(String(decoding: bytes, as: UTF8.self))")
+                return
+            }
+            if index == 0 {
+                host.receive(type: type, message: message, failures: &failures)
+            } else {
+                receive(phone: index - 1, type: type, message: message, at: now)
+            }
+        case .closed(let reason):
+            if !closing {
+                failures.append("\(index == 0 ? "the host" : "phone \(index - 1)") lost its connection: \(reason)")
+            }
+        }
+    }
+
+    private func sendHostHello() {
+        pool.send(0, JSONValue.object([("type", "hello"), ("role", "host"), ("key", .string(hostKey))]).bytes)
+    }
+
+    private func receive(phone index: Int, type: String, message: JSONValue, at now: UInt64) {
+        switch type {
+        case "welcome":
+            phones[index].welcomed = true
+            phones[index].device = message["device"]?.stringValue
+        case "state":
+            receiveState(phone: index, message: message, at: now)
+        case "ack":
+            guard let ref = message["ref"]?.stringValue, ref.hasPrefix("v"), let number = Int(ref.dropFirst()),
+                let pending = pendingVotes.removeValue(forKey: number)
+            else { return }
+            let decision = message["decision"]?.stringValue
+            let option = message["option"]?.stringValue
+            guard decision == pending.round, option == pending.option else {
+                failures.append(
+                    "phone \(index) voted \(pending.option) in \(pending.round) but the ack says \(option ?? "-") in \(decision ?? "-")"
+                )
+                return
+            }
+            voteLatencies.append(Clock.milliseconds(from: pending.sent, to: now))
+            lastAck = max(lastAck, now)
+        case "error":
+            let code = message["code"]?.stringValue ?? "?"
+            let text = message["message"]?.stringValue ?? ""
+            failures.append("phone \(index) got error \(code): \(text) (ref \(message["ref"]?.stringValue ?? "none"))")
+        default:
+            break
+        }
+    }
+
+    private func receiveState(phone index: Int, message: JSONValue, at now: UInt64) {
+        let decision = message["decision"]
+        phones[index].scene = message["scene"]?["id"]?.stringValue
+        phones[index].round = decision?["id"]?.stringValue
+        phones[index].status = decision?["status"]?.stringValue
+        phones[index].myVote = decision?["my_vote"]?.stringValue
+        if phones[index].joined == 0, phones[index].welcomed {
+            phones[index].joined = now
+            joinedCount += 1
+            joinLatencies.append(Clock.milliseconds(from: phones[index].connectStarted, to: now))
+        }
+        if let target = fanOutTarget, phones[index].fanOutArrived == 0, phones[index].scene == target {
+            phones[index].fanOutArrived = now
+            fanOutArrivals.append(Clock.milliseconds(from: fanOutStart, to: now))
+        }
+    }
+}
+
+extension JSONValue {
+    /// The string, if this is one.
+    var stringValue: String? {
+        if case .string(let value) = self { value } else { nil }
+    }
+
+    /// The integer, if this is one.
+    var intValue: Int? {
+        if case .int(let value) = self { value } else { nil }
+    }
+}

@@ -1,0 +1,97 @@
+import ForumCore
+
+/// One burst: every phone votes at once.
+struct BurstResult {
+    /// Send → durable ack, per vote, in milliseconds.
+    var latencies: [Double]
+    /// First vote sent → last ack.
+    var seconds: Double
+    /// How long sending every phone's vote took.
+    var sendMilliseconds: Double
+
+    var acksPerSecond: Double { seconds > 0 ? Double(latencies.count) / seconds : 0 }
+}
+
+/// Every round of bursts: first votes and changed votes.
+struct BurstsResult {
+    var first: [BurstResult] = []
+    var changed: [BurstResult] = []
+}
+
+extension Bench {
+    /// Opens a fresh round on the stage's decision (moving there, or replaying the scene if
+    /// it already had a round) and waits until every phone sees it open. Returns its id.
+    func openRound(stage: Stage) throws(BenchFailure) -> String {
+        if host.scene != stage.decisionScene {
+            try commandAndState("goto", [("scene", .string(stage.decisionScene))])
+        } else if host.round.id != nil {
+            try commandAndState("replay")
+        }
+        try commandAndState("open")
+        guard let round = host.round.id, host.round.status == "open" else {
+            throw BenchFailure("`open` did not open a round: the host's decision is \(host.round)")
+        }
+        try run(
+            until: { phones.allSatisfy { $0.round == round && $0.status == "open" } }, timeoutSeconds: 60,
+            waitingFor: "every phone to see round \(round) open")
+        for index in phones.indices { phones[index].votesInRound = 0 }
+        return round
+    }
+
+    /// `rounds` times: open a round, every phone votes at once, then every phone changes its
+    /// vote at once; the host's tally and every phone's `my_vote` must then be exactly right.
+    func bursts(stage: Stage, rounds: Int) throws(BenchFailure) -> BurstsResult {
+        var result = BurstsResult()
+        let options = stage.options
+        for round in 0..<rounds {
+            let id = try openRound(stage: stage)
+            result.first.append(try burst(round: id) { options[($0 + round) % options.count] })
+            let final = { (phone: Int) in options[(phone + round + 1) % options.count] }
+            result.changed.append(try burst(round: id, option: final))
+            try verifyTally(round: id, finalOption: final, voters: phones.count)
+            try run(
+                until: { phones.indices.allSatisfy { phones[$0].myVote == final($0) } }, timeoutSeconds: 30,
+                waitingFor: "every phone's my_vote to show its changed vote")
+            try commandAndState("close")
+            try commandAndState("reveal")
+            try verifyTally(round: id, finalOption: final, voters: phones.count)
+        }
+        return result
+    }
+
+    /// Every phone votes in `round` in one tight loop; waits for every ack.
+    func burst(round: String, option: (Int) -> String) throws(BenchFailure) -> BurstResult {
+        voteLatencies.removeAll(keepingCapacity: true)
+        let start = Clock.now()
+        for phone in phones.indices { vote(phone: phone, round: round, option: option(phone)) }
+        let sent = Clock.now()
+        try run(
+            until: { pendingVotes.isEmpty }, timeoutSeconds: 120,
+            waitingFor: "the acks of a burst of \(phones.count) votes")
+        return BurstResult(
+            latencies: voteLatencies, seconds: Clock.seconds(from: start, to: lastAck),
+            sendMilliseconds: Clock.milliseconds(from: start, to: sent))
+    }
+
+    /// Waits until the host's tally for `round` counts exactly `voters` phones, each for its
+    /// final option (phones `0..<voters`); fails loudly with both tallies otherwise.
+    func verifyTally(round: String, finalOption: (Int) -> String, voters: Int) throws(BenchFailure) {
+        var expected: [String: Int] = [:]
+        for phone in 0..<voters { expected[finalOption(phone), default: 0] += 1 }
+        let matches = {
+            let tally = self.host.tallyCounts
+            return tally.round == round && tally.total == voters
+                && expected.allSatisfy { tally.counts[$0.key] == $0.value }
+                && tally.counts.values.reduce(0, +) == voters
+        }
+        do {
+            try run(until: matches, timeoutSeconds: 15, waitingFor: "the host's tally")
+        } catch {
+            let tally = host.tallyCounts
+            throw BenchFailure(
+                "wrong tally for round \(round): the host sees total \(tally.total), counts \(tally.counts.sorted { $0.key < $1.key }) "
+                    + "(round \(tally.round ?? "none")); expected \(voters) votes: \(expected.sorted { $0.key < $1.key })"
+                    + " [\(error)]")
+        }
+    }
+}

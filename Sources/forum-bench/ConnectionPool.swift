@@ -1,0 +1,116 @@
+import CEpoll
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Every bench connection (the phones and the host) on one epoll loop on the calling thread.
+///
+/// Connections are numbered in the order they are opened. Whatever they read is handed to
+/// ``handler`` with the time it was read, while ``run(until:timeoutSeconds:waitingFor:)`` or
+/// ``pump(milliseconds:)`` turns the loop. Nothing here blocks except `epoll_wait`.
+final class ConnectionPool {
+    /// Called for every event, with the connection's number and the time it was read.
+    var handler: (Int, BenchSocket.Event, UInt64) -> Void = { _, _, _ in }
+
+    private let epoll: Int32
+    private let address: sockaddr_in
+    private let hostHeader: String
+    private var sockets: [BenchSocket] = []
+    private var watchingWrite: [Bool] = []
+    private var masks = MaskSource()
+    private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
+    private var events = [epoll_event](repeating: epoll_event(), count: 1024)
+
+    /// A pool for connections to `ws://127.0.0.1:port/ws`.
+    init(port: Int) throws(BenchFailure) {
+        epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epoll >= 0 else { throw BenchFailure("epoll_create1 failed: \(String(cString: strerror(errno)))") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        self.address = address
+        hostHeader = "127.0.0.1:\(port)"
+    }
+
+    deinit {
+        Glibc.close(epoll)
+    }
+
+    /// Connections opened so far.
+    var count: Int { sockets.count }
+
+    /// Starts a new connection; returns its number. Its `.opened` event follows the handshake.
+    func open() throws(BenchFailure) -> Int {
+        var keyBytes = [UInt8](repeating: 0, count: 16)
+        for index in keyBytes.indices { keyBytes[index] = UInt8.random(in: 0...255) }
+        let socket = try BenchSocket(
+            address: address, hostHeader: hostHeader, path: "/ws", key: Data(keyBytes).base64EncodedString())
+        let index = sockets.count
+        sockets.append(socket)
+        watchingWrite.append(true)
+        var event = epoll_event()
+        event.events = EPOLLIN.rawValue | EPOLLOUT.rawValue
+        event.data.u64 = UInt64(index)
+        guard epoll_ctl(epoll, EPOLL_CTL_ADD, socket.fd, &event) == 0 else {
+            throw BenchFailure("epoll_ctl failed: \(String(cString: strerror(errno)))")
+        }
+        return index
+    }
+
+    /// Sends one text message on an open connection (queued if the socket is full).
+    func send(_ index: Int, _ payload: [UInt8]) {
+        let socket = sockets[index]
+        socket.sendText(payload, mask: masks.next()) { handler(index, $0, Clock.now()) }
+        updateInterest(index)
+    }
+
+    /// Turns the loop until `condition` holds; throws if `timeoutSeconds` pass first.
+    func run(until condition: () -> Bool, timeoutSeconds: Double, waitingFor what: String) throws(BenchFailure) {
+        let deadline = Clock.now() + UInt64(timeoutSeconds * 1e9)
+        while !condition() {
+            let now = Clock.now()
+            guard now < deadline else { throw BenchFailure("timed out after \(timeoutSeconds) s waiting for \(what)") }
+            pump(milliseconds: Int32(min(100, max(1, (deadline - now) / 1_000_000))))
+        }
+    }
+
+    /// Waits at most `milliseconds` for events and handles all that came.
+    func pump(milliseconds: Int32) {
+        let ready = events.withUnsafeMutableBufferPointer {
+            epoll_wait(epoll, $0.baseAddress, Int32($0.count), milliseconds)
+        }
+        guard ready > 0 else { return }
+        let now = Clock.now()
+        for slot in 0..<Int(ready) {
+            let index = Int(events[slot].data.u64)
+            let flags = events[slot].events
+            let socket = sockets[index]
+            let emit: (BenchSocket.Event) -> Void = { [handler] in handler(index, $0, now) }
+            if flags & (EPOLLOUT.rawValue | EPOLLERR.rawValue) != 0 { socket.writable(emit: emit) }
+            if flags & (EPOLLIN.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+                socket.readable(scratch: &scratch, mask: { masks.next() }, emit: emit)
+            }
+            updateInterest(index)
+        }
+    }
+
+    /// Closes every connection (close frames, best effort).
+    func closeAll() {
+        for socket in sockets { socket.close(mask: masks.next()) }
+    }
+
+    private func updateInterest(_ index: Int) {
+        let socket = sockets[index]
+        guard socket.phase != .closed else { return }
+        let wantsWrite = socket.wantsWrite
+        guard wantsWrite != watchingWrite[index] else { return }
+        watchingWrite[index] = wantsWrite
+        var event = epoll_event()
+        event.events = EPOLLIN.rawValue | (wantsWrite ? EPOLLOUT.rawValue : 0)
+        event.data.u64 = UInt64(index)
+        epoll_ctl(epoll, EPOLL_CTL_MOD, socket.fd, &event)
+    }
+}

@@ -1,0 +1,33 @@
+/// How fast a scene change reached every phone.
+struct FanOutResult {
+    var repetitions: Int
+    /// Per scene change: the host's command sent → the last phone has the new state.
+    var everyPhone: Percentiles
+    /// Per phone and change: command sent → that phone has the new state.
+    var perPhone: Percentiles
+}
+
+extension Bench {
+    /// Moves the show between the stage's two scenes `repetitions` times with `goto`, timing
+    /// each until every phone has received the new scene.
+    func fanOut(stage: Stage, repetitions: Int) throws(BenchFailure) -> FanOutResult {
+        var completions: [Double] = []
+        var arrivals: [Double] = []
+        for _ in 0..<repetitions {
+            let target = host.scene == stage.decisionScene ? stage.otherScene : stage.decisionScene
+            for index in phones.indices { phones[index].fanOutArrived = 0 }
+            fanOutArrivals.removeAll(keepingCapacity: true)
+            fanOutTarget = target
+            fanOutStart = Clock.now()
+            try command("goto", [("scene", .string(target))])
+            try run(
+                until: { fanOutArrivals.count == phones.count && host.scene == target }, timeoutSeconds: 60,
+                waitingFor: "every phone to get scene \(target) (\(fanOutArrivals.count) of \(phones.count) had it)")
+            completions.append(fanOutArrivals.max() ?? 0)
+            arrivals += fanOutArrivals
+            fanOutTarget = nil
+        }
+        return FanOutResult(
+            repetitions: repetitions, everyPhone: Percentiles(completions), perPhone: Percentiles(arrivals))
+    }
+}

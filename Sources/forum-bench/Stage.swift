@@ -1,0 +1,62 @@
+import ForumCore
+
+/// Where the bench plays: a story, a scene of it with a decision (its options), and another
+/// scene to move away to.
+struct Stage {
+    var story: String
+    var decisionScene: String
+    var options: [String]
+    var otherScene: String
+}
+
+extension Bench {
+    /// Connects the host (pool connection 0) and waits for its welcome and first state.
+    func joinHost() throws(BenchFailure) {
+        let index = try pool.open()
+        precondition(index == 0, "the host must be the first connection")
+        try run(
+            until: { host.welcome != nil && host.state != nil }, timeoutSeconds: 15, waitingFor: "the host's welcome")
+    }
+
+    /// Starts `story` (or the first story that works) and walks it with `next` to its first
+    /// decision.
+    func prepareStage(story wanted: String?) throws(BenchFailure) -> Stage {
+        var candidates: [String] = []
+        if case .array(let stories)? = host.welcome?["stories"] {
+            candidates = stories.compactMap { $0["id"]?.stringValue }
+        }
+        if let wanted { candidates = [wanted] }
+        for story in candidates {
+            if let stage = try walk(story: story) { return stage }
+        }
+        throw BenchFailure("no story has a decision reachable with `next`: tried \(candidates.joined(separator: ", "))")
+    }
+
+    private func walk(story: String) throws(BenchFailure) -> Stage? {
+        try commandAndState("start", [("story", .string(story))])
+        var previous: String?
+        for _ in 0..<500 {
+            guard let scene = host.scene else { return nil }
+            if case .array(let options)? = host.state?["decision"]?["options"] {
+                let ids = options.compactMap { $0["id"]?.stringValue }
+                var other = previous
+                if other == nil, case .object(let next)? = host.state?["host"]?["options_next"] {
+                    other = next.compactMap { $0.1.stringValue }.first { $0 != scene }
+                }
+                guard ids.count >= 2, let other else { return nil }
+                return Stage(story: story, decisionScene: scene, options: ids, otherScene: other)
+            }
+            guard host.state?["host"]?["next"]?.stringValue != nil else { return nil }
+            previous = scene
+            try commandAndState("next")
+        }
+        return nil
+    }
+
+    /// Runs a host command that changes the show and waits for the host's new state.
+    func commandAndState(_ name: String, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
+        let before = host.states
+        try command(name, args)
+        try run(until: { host.states > before }, timeoutSeconds: 30, waitingFor: "the host's state after `\(name)`")
+    }
+}
