@@ -1,22 +1,80 @@
-/* Forum: the audience page. Joins the show as "audience", shows the story and lets this
- * phone vote. The server always sends the whole state, so every render starts from it.
- * Community text is data, never markup: build text with textContent only.
- */
+/* Forum: the phone page. Joins the show as "audience", shows the story and lets this phone
+ * vote. The server always sends the whole state, so every render starts from it.
+ * Community text is data, never markup: text goes in with textContent only. */
 (function () {
   'use strict';
 
-  var F = window.ForumUI;
-  var el = F.el;
-  var DEVICE_KEY = 'forum.device';
-  var NOTES_KEY = 'forum.notesSeen';
+  var F = window.ForumUI, el = F.el, t = F.t, ui = F.ui;
+  /* English words; other languages are in i18n/CODE.json (words already in index.html are
+   * taken from it). */
+  F.words({
+    connecting: 'Connecting…',
+    connectingText: 'Joining the show. This usually takes a few seconds.',
+    unreachable: 'We can’t reach the show right now',
+    unreachableText: 'Check that your phone is on the event wifi or has mobile data. We will keep trying.',
+    tryAgain: 'Try again',
+    reconnecting: 'Reconnecting… You don’t need to do anything.',
+    lost: 'We can’t reach the show. Check your wifi or mobile data. We will keep trying.',
+    welcome: 'Welcome',
+    now: 'Now: {n}',
+    soon: 'The show will start soon.',
+    keepOpen: 'Keep this page open. The story will appear here, and you can vote when the host asks.',
+    pInvite: 'Say where you’re coming from (optional)',
+    before: 'Before the story starts',
+    includes: 'This story includes:',
+    breakOk: 'It is fine to take a break, look away or step out at any time. The story will be here when you come back.',
+    talk: 'If you would like to talk to someone, the event team is here to help.',
+    cont: 'Continue to the story',
+    thanks: 'Thank you',
+    ended: '“{n}” has reached its end.',
+    endedText: 'Thank you for taking part. The host will tell you what happens next.',
+    nextStory: 'Keep this page open if you are staying. The next story will appear here when it starts.',
+    aftercare: 'If today has brought things up for you, it is fine to take a break. The event team is here to help.',
+    newScene: 'New scene: {n}',
+    newStory: 'A new story is starting: {n}',
+    storyEnded: 'The story has ended. Thank you.',
+    pending: 'The vote opens soon.',
+    open: 'Voting is open. Tap your choice. You can change it until voting closes.',
+    closed: 'Voting has closed.',
+    revealed: 'Here is how the room voted.',
+    live: 'Live results: they change as people vote.',
+    opened: 'Voting is open: {n}',
+    revealedNow: 'The results are in.',
+    sending: 'Sending…',
+    waitSend: 'Waiting to send…',
+    sendingVote: 'Sending your vote…',
+    offlineVote: 'Waiting for the connection. Your vote will be sent when you are back online.',
+    recorded: 'Vote recorded',
+    recordedN: 'Vote recorded: {n}',
+    chose: 'You chose: ',
+    canChange: 'You can change it until voting closes.',
+    noVote: 'You did not vote this time. That is fine.',
+    tooLate: 'Voting closed before your vote reached us.',
+    oops: 'Something went wrong. Please try again.',
+    yourVote: 'Your vote',
+    vote1: '1 vote',
+    votes: '{n} votes',
+    total: 'Total: {n}',
+    soonResults: 'The results will appear here in a moment.',
+    byP: 'By perspective',
+    people: '{n} people',
+    fewer: 'fewer than 5',
+    noP: 'No perspective given',
+    pSummary: 'Where are you coming from? (optional)',
+    pNow: 'Your perspective: {n}',
+    saving: 'Saving…',
+    saved: 'Saved. Thank you.',
+    cleared: 'Cleared.',
+    pOffline: 'Not connected. This will be saved when you are back online.',
+    sizeNow: 'Text size {n}%'
+  });
 
-  var view = document.getElementById('view');
-  var connBox = document.getElementById('conn');
-  var announcer = document.getElementById('announce');
-  var eventTitle = document.getElementById('event-title');
-  var pBox = document.getElementById('perspective-box');
-  var pSelect = document.getElementById('perspective-select');
-  var pStatus = document.getElementById('perspective-status');
+  var DEVICE = 'forum.device', NOTES = 'forum.notesSeen', SIZE = 'forum.size', LANG = 'forum.lang';
+  var SIZES = [100, 115, 130, 150, 175];
+  function $(id) { return document.getElementById(id); }
+  var view = $('view'), connBox = $('conn'), announcer = $('announce'), eventTitle = $('event-title');
+  var pBox = $('pbox'), pDetails = $('persp'), pSel = $('psel'), pStatus = $('pstatus'), pSum = $('psum');
+  var langSel = $('lang'), smaller = $('smaller'), larger = $('larger');
 
   var m = {
     conn: 'connecting',
@@ -24,25 +82,31 @@
     state: null,
     hadStory: false,
     afterWelcome: false,
-    pending: null,        /* vote on its way: {decision, option, ref, sent} */
-    voteError: null,      /* {decision, status, text} shown near the buttons */
-    perspective: null,    /* change on its way: {value, ref, sent} */
-    perspectiveList: '',
-    notesSeen: F.storageGet(NOTES_KEY),
+    pending: null,      /* vote on its way: {decision, option, ref, sent} */
+    voteError: null,    /* {decision, status, text} */
+    persp: null,        /* perspective change on its way: {value, ref} */
+    perspList: '',
+    notesSeen: F.get(NOTES),
     viewKey: null,
+    viewName: null,
     decisionKey: null,
     decisionStatus: null,
-    rendered: false
+    quiet: true,        /* the next render is not news: no announcement, no focus move */
+    size: Math.max(0, SIZES.indexOf(Number(F.get(SIZE))))
   };
 
   var conn = new window.ForumConnection({
     hello: function () {
-      var msg = { type: 'hello', role: 'audience' };
-      var device = F.storageGet(DEVICE_KEY);
-      if (device) msg.device = device;
-      return msg;
+      var device = F.get(DEVICE);
+      return device ? { type: 'hello', role: 'audience', device: device } : { type: 'hello', role: 'audience' };
     },
-    onMessage: onMessage,
+    onMessage: function (msg) {
+      if (msg.type === 'welcome') onWelcome(msg);
+      else if (msg.type === 'state') onState(msg);
+      else if (msg.type === 'tally') onTally(msg);
+      else if (msg.type === 'ack') onAck(msg);
+      else if (msg.type === 'error') onError(msg);
+    },
     onStatus: function (status) {
       m.conn = status;
       if (status !== 'open' && m.pending) m.pending.sent = false;
@@ -53,18 +117,10 @@
 
   /* ---- messages ---- */
 
-  function onMessage(msg) {
-    if (msg.type === 'welcome') onWelcome(msg);
-    else if (msg.type === 'state') onState(msg);
-    else if (msg.type === 'ack') onAck(msg);
-    else if (msg.type === 'error') onError(msg);
-    /* anything else is from a newer server: ignore it */
-  }
-
   function onWelcome(msg) {
     m.welcome = msg;
     m.afterWelcome = true;
-    if (typeof msg.device === 'string' && msg.device) F.storageSet(DEVICE_KEY, msg.device);
+    if (typeof msg.device === 'string' && msg.device) F.set(DEVICE, msg.device);
     eventTitle.textContent = (msg.event && msg.event.title) || 'Forum';
     setupPerspectives(msg);
   }
@@ -74,17 +130,14 @@
     var p = m.pending;
     if (st.story) m.hadStory = true;
     if (p) {
-      if (!d || d.id !== p.decision) {
-        m.pending = null;
-      } else if (d.my_vote === p.option) {
+      if (!d || d.id !== p.decision || d.my_vote === p.option) {
         m.pending = null;
       } else if (m.afterWelcome || !p.sent) {
         /* The connection dropped before the vote was acknowledged: send it again. */
-        if (d.status === 'open') {
-          sendVote(p.option, d.id);
-        } else {
+        if (d.status === 'open') sendVote(p.option, d.id);
+        else {
           m.pending = null;
-          m.voteError = { decision: d.id, status: d.status, text: 'Voting closed before your vote reached us.' };
+          m.voteError = { decision: d.id, status: d.status, text: t('tooLate') };
         }
       }
     }
@@ -97,6 +150,14 @@
     render();
   }
 
+  function onTally(msg) {
+    var st = m.state;
+    if (st && st.decision && st.decision.id === msg.decision) {
+      st.tally = msg;
+      render();
+    }
+  }
+
   function onAck(msg) {
     var p = m.pending;
     var d = m.state && m.state.decision;
@@ -105,29 +166,26 @@
       m.voteError = null;
       if (d && d.id === p.decision) d.my_vote = msg.option || p.option;
       render();
-      announce('Vote recorded: ' + optionLabel(p.option));
-    } else if (m.perspective && msg.ref === m.perspective.ref) {
-      if (m.welcome) m.welcome.perspective = m.perspective.value;
-      m.perspective = null;
-      pStatus.textContent = pSelect.value ? 'Saved. Thank you.' : 'Cleared.';
+      announce(t('recordedN', optionLabel(p.option)));
+    } else if (m.persp && msg.ref === m.persp.ref) {
+      if (m.welcome) m.welcome.perspective = m.persp.value;
+      m.persp = null;
+      pStatus.textContent = t(pSel.value ? 'saved' : 'cleared');
+      perspSummary();
     }
   }
 
   function onError(msg) {
-    var text = typeof msg.message === 'string' && msg.message ? msg.message
-      : 'Something went wrong. Please try again.';
+    var text = typeof msg.message === 'string' && msg.message ? msg.message : t('oops');
     var d = m.state && m.state.decision;
     if (m.pending && msg.ref === m.pending.ref) {
       m.voteError = { decision: m.pending.decision, status: d ? d.status : null, text: text };
       m.pending = null;
       render();
-    } else if (m.perspective && msg.ref === m.perspective.ref) {
-      m.perspective = null;
+    } else if (m.persp && msg.ref === m.persp.ref) {
+      m.persp = null;
       pStatus.textContent = text;
-      pSelect.value = (m.welcome && m.welcome.perspective) || '';
-    } else if (d && msg.ref === undefined) {
-      m.voteError = { decision: d.id, status: d.status, text: text };
-      render();
+      pSel.value = (m.welcome && m.welcome.perspective) || '';
     }
   }
 
@@ -141,13 +199,9 @@
 
   function vote(option) {
     var d = m.state && m.state.decision;
-    if (!d || d.status !== 'open' || !d.id) return;
-    if (m.pending && m.pending.option === option) return;
+    if (!d || d.status !== 'open' || !d.id || (m.pending && m.pending.option === option)) return;
     m.voteError = null;
-    if (!m.pending && d.my_vote === option) {
-      announce('Vote recorded: ' + optionLabel(option));
-      return;
-    }
+    if (!m.pending && d.my_vote === option) return announce(t('recordedN', optionLabel(option)));
     sendVote(option, d.id);
     render();
   }
@@ -156,32 +210,79 @@
     var list = Array.isArray(w.perspectives) ? w.perspectives : [];
     var signature = JSON.stringify(list);
     var wanted;
-    if (signature !== m.perspectiveList) {
-      m.perspectiveList = signature;
-      while (pSelect.options.length > 1) pSelect.remove(1);
+    if (signature !== m.perspList) {
+      m.perspList = signature;
+      while (pSel.options.length > 1) pSel.remove(1);
       list.forEach(function (p) {
-        if (p && typeof p.id === 'string') pSelect.add(new Option(String(p.label || p.id), p.id));
+        if (p && typeof p.id === 'string') pSel.add(new Option(String(p.label || p.id), p.id));
       });
     }
     pBox.hidden = list.length === 0;
-    if (m.perspective) {
-      sendPerspective(m.perspective.value);
-      return;
-    }
+    if (m.persp) return sendPerspective(m.persp.value);
     wanted = typeof w.perspective === 'string' ? w.perspective : '';
-    pSelect.value = wanted;
-    if (pSelect.value !== wanted) pSelect.value = '';
+    pSel.value = wanted;
+    if (pSel.value !== wanted) pSel.value = '';
+    perspSummary();
+  }
+
+  function perspSummary() {
+    var o = pSel.options[pSel.selectedIndex];
+    var saved = m.welcome && m.welcome.perspective;
+    pSum.textContent = saved && o && o.value ? t('pNow', o.text) : t('pSummary');
   }
 
   function sendPerspective(value) {
     var ref = F.ref('p');
     var sent = conn.send({ type: 'perspective', perspective: value, ref: ref });
-    m.perspective = { value: value, ref: ref, sent: sent };
-    pStatus.textContent = sent ? 'Saving…' : 'Not connected. This will be saved when you are back online.';
+    m.persp = { value: value, ref: ref };
+    pStatus.textContent = t(sent ? 'saving' : 'pOffline');
   }
 
-  pSelect.addEventListener('change', function () {
-    sendPerspective(pSelect.value || null);
+  pSel.addEventListener('change', function () { sendPerspective(pSel.value || null); });
+
+  /* ---- text size and language ---- */
+
+  function applySize() {
+    document.documentElement.style.fontSize = SIZES[m.size] + '%';
+    smaller.disabled = m.size === 0;
+    larger.disabled = m.size === SIZES.length - 1;
+  }
+
+  function resize(step) {
+    m.size = Math.min(SIZES.length - 1, Math.max(0, m.size + step));
+    F.set(SIZE, String(SIZES[m.size]));
+    applySize();
+    announce(t('sizeNow', SIZES[m.size]));
+  }
+
+  smaller.addEventListener('click', function () { resize(-1); });
+  larger.addEventListener('click', function () { resize(1); });
+
+  function pickLanguage() {
+    var saved = F.get(LANG);
+    var wanted = saved ? [saved] : (navigator.languages || [navigator.language || 'en']);
+    for (var i = 0; i < wanted.length; i += 1) {
+      var code = String(wanted[i]).toLowerCase().split('-')[0];
+      if (langSel.querySelector('option[value="' + code + '"]')) return code;
+    }
+    return 'en';
+  }
+
+  function useLanguage(code) {
+    langSel.value = code;
+    F.useLanguage(code, function () {
+      m.viewKey = null;
+      m.quiet = true;
+      pStatus.textContent = '';
+      perspSummary();
+      renderConn();
+      render();
+    });
+  }
+
+  langSel.addEventListener('change', function () {
+    F.set(LANG, langSel.value);
+    useLanguage(langSel.value);
   });
 
   /* ---- rendering ---- */
@@ -189,9 +290,7 @@
   function optionLabel(id) {
     var d = m.state && m.state.decision;
     var options = (d && d.options) || [];
-    for (var i = 0; i < options.length; i += 1) {
-      if (options[i].id === id) return options[i].label;
-    }
+    for (var i = 0; i < options.length; i += 1) if (options[i].id === id) return options[i].label;
     return id;
   }
 
@@ -199,141 +298,114 @@
     return story.id + '/' + story.run;
   }
 
-  function notesNeeded(story) {
-    return Array.isArray(story.content_notes) && story.content_notes.length > 0 &&
-      m.notesSeen !== runKey(story);
-  }
-
   function currentView() {
     var st = m.state;
     if (!st) return m.conn === 'unreachable' ? 'unreachable' : 'connecting';
     if (!st.story) return m.hadStory ? 'ended' : 'waiting';
-    if (notesNeeded(st.story)) return 'notes';
-    if (!st.scene) return 'ended';
-    return 'scene';
+    if (Array.isArray(st.story.content_notes) && st.story.content_notes.length &&
+        m.notesSeen !== runKey(st.story)) return 'notes';
+    return st.scene ? 'scene' : 'ended';
   }
 
   function render() {
     var st = m.state;
     var name = currentView();
-    var key = name;
     var story = st && st.story;
-    var heading;
-    F.setLanguage(story ? story.language : 'en');
-    document.title = (story ? story.title + ' · ' : '') + ((m.welcome && m.welcome.event &&
-      m.welcome.event.title) || 'Forum');
+    var key = name;
+    var title = (m.welcome && m.welcome.event && m.welcome.event.title) || 'Forum';
+    F.setLanguage(story && name !== 'ended' ? story.language : null);
+    document.title = story ? story.title + ' · ' + title : title;
     if (name === 'scene') {
-      key += '|' + runKey(story) + '|' + JSON.stringify([st.scene.id, st.scene.title,
-        st.scene.text, st.scene.image, st.scene.image_alt, story.title]);
-    } else if (name === 'notes') {
-      key += '|' + runKey(story) + '|' + story.title;
-    } else if (name === 'waiting' || name === 'ended') {
-      key += '|' + (st.session ? st.session.title : '') + '|' + (story ? story.title : '');
+      key += JSON.stringify([runKey(story), story.title, st.scene]);
+    } else if (name !== 'connecting' && name !== 'unreachable') {
+      key += JSON.stringify([st.session, story && story.title, story && runKey(story), m.welcome && m.welcome.perspective]);
     }
     if (key !== m.viewKey) {
       F.clear(view);
       m.decisionKey = null;
-      if (name === 'connecting') buildConnecting();
-      else if (name === 'unreachable') buildUnreachable();
+      if (name === 'connecting') build(view, [heading(t('connecting'), true), para('connectingText')]);
+      else if (name === 'unreachable') build(view, [heading(t('unreachable'), true), para('unreachableText'), tryAgain()]);
       else if (name === 'waiting') buildWaiting(st);
       else if (name === 'notes') buildNotes(story);
       else if (name === 'ended') buildEnded(story);
       else buildScene(st);
-      heading = view.querySelector('.view-heading');
-      if (m.rendered && m.viewKey !== null) arrived(name, heading);
+      if (!m.quiet && (name !== m.viewName || name === 'scene' || name === 'notes')) arrived(name, st);
       m.viewKey = key;
+      m.viewName = name;
     }
     if (name === 'scene') renderDecision(st.decision, st.tally);
-    m.rendered = true;
+    m.quiet = false;
   }
 
-  /* A new view: tell screen readers, and move focus to its heading unless the person is
-   * busy with the optional controls below. */
-  function arrived(name, heading) {
+  /* A new view: tell screen readers, and move focus to its heading unless the person is busy
+   * with the optional controls around it. */
+  function arrived(name, st) {
     var active = document.activeElement;
-    var busy = active && active !== document.body && !view.contains(active) &&
-      active.closest && active.closest('.extras, .conn');
-    if (heading && !busy) heading.focus();
-    if (name === 'scene') announce('New scene');
-    else if (name === 'notes') announce('A new story is starting');
-    else if (name === 'ended') announce('The story has ended. Thank you.');
+    var busy = active && active !== document.body && !view.contains(active);
+    var h = view.querySelector('.view-heading');
+    if (h && !busy) h.focus();
+    if (name === 'scene') announce(t('newScene', st.scene.title || st.story.title));
+    else if (name === 'notes') announce(t('newStory', st.story.title));
+    else if (name === 'ended') announce(t('storyEnded'));
   }
 
-  function heading(tag, text, isUI) {
-    var h = el(tag, 'view-heading', text);
+  function build(parent, nodes) {
+    nodes.forEach(function (n) { if (n) parent.appendChild(n); });
+  }
+
+  function heading(text, isUI) {
+    var h = el('h1', 'view-heading', text);
     h.setAttribute('tabindex', '-1');
-    if (isUI) F.ui(h);
-    return h;
+    return isUI ? ui(h) : h;
   }
 
-  function uiPara(text, className) {
-    return F.ui(el('p', className || null, text));
+  function para(key, className, n) {
+    return ui(el('p', className || null, t(key, n)));
   }
 
-  function tryAgainButton() {
-    var b = F.ui(el('button', 'secondary', 'Try again'));
+  function button(key, className, onClick) {
+    var b = ui(el('button', className, t(key)));
     b.type = 'button';
-    b.addEventListener('click', function () { conn.retryNow(); });
+    b.addEventListener('click', onClick);
     return b;
   }
 
-  function buildConnecting() {
-    view.appendChild(heading('h1', 'Connecting…', true));
-    view.appendChild(uiPara('Joining the show. This usually takes a few seconds.'));
-  }
-
-  function buildUnreachable() {
-    view.appendChild(heading('h1', 'We can’t reach the show right now', true));
-    view.appendChild(uiPara('Check that your phone is on the event wifi or has mobile data. ' +
-      'We will keep trying.'));
-    view.appendChild(tryAgainButton());
+  function tryAgain() {
+    return button('tryAgain', 'secondary', function () { conn.retryNow(); });
   }
 
   function buildWaiting(st) {
-    var title = (m.welcome && m.welcome.event && m.welcome.event.title) || 'Welcome';
-    view.appendChild(heading('h1', title));
-    if (st.session && st.session.title) {
-      view.appendChild(uiPara('Now: ' + st.session.title, 'kicker'));
-    }
-    view.appendChild(uiPara('The show will start soon.', 'lead'));
-    view.appendChild(uiPara('Keep this page open. The story will appear here, and you can vote ' +
-      'when the host asks.'));
+    build(view, [
+      st.session && st.session.title ? para('now', 'kicker', st.session.title) : null,
+      heading(t('welcome'), true),
+      para('soon', 'lead'),
+      para('keepOpen'),
+      !pBox.hidden && !(m.welcome && m.welcome.perspective) ? button('pInvite', 'secondary', function () {
+        pDetails.open = true;
+        pSel.focus();
+      }) : null
+    ]);
   }
 
   function buildNotes(story) {
     var list = el('ul', 'notes');
-    var button = F.ui(el('button', 'primary', 'Continue'));
-    view.appendChild(uiPara('Before the story starts', 'kicker'));
-    view.appendChild(heading('h1', story.title));
-    view.appendChild(uiPara('This story includes:'));
     story.content_notes.forEach(function (note) { list.appendChild(el('li', null, note)); });
-    view.appendChild(list);
-    view.appendChild(uiPara('It is fine to take a break, look away or step out at any time. ' +
-      'The story will be here when you come back.', 'reassure'));
-    view.appendChild(uiPara('If you would like to talk to someone, the event team is here to help.'));
-    button.type = 'button';
-    button.addEventListener('click', function () {
-      m.notesSeen = runKey(story);
-      F.storageSet(NOTES_KEY, m.notesSeen);
-      render();
-      var h = view.querySelector('.view-heading');
-      if (h) h.focus();
-    });
-    view.appendChild(button);
+    build(view, [para('before', 'kicker'), heading(story.title), para('includes'), list,
+      para('breakOk', 'reassure'), para('talk'),
+      button('cont', 'primary', function () {
+        m.notesSeen = runKey(story);
+        F.set(NOTES, m.notesSeen);
+        m.quiet = true;
+        render();
+        view.querySelector('.view-heading').focus();
+      })]);
   }
 
   function buildEnded(story) {
-    view.appendChild(heading('h1', 'Thank you', true));
-    if (story) {
-      view.appendChild(uiPara('“' + story.title + '” has reached its end.', 'lead'));
-      view.appendChild(uiPara('Thank you for taking part. The host will tell you what happens next.'));
-    } else {
-      view.appendChild(uiPara('Thank you for taking part.', 'lead'));
-      view.appendChild(uiPara('Keep this page open if you are staying. The next story will ' +
-        'appear here when it starts.'));
-    }
-    view.appendChild(uiPara('If today has brought things up for you, it is fine to take a break. ' +
-      'The event team is here to help.'));
+    build(view, [heading(t('thanks'), true),
+      story ? para('ended', 'lead', story.title) : null,
+      para(story ? 'endedText' : 'nextStory'),
+      para('aftercare', 'reassure')]);
   }
 
   function buildScene(st) {
@@ -341,84 +413,74 @@
     var article = el('article', 'scene');
     var text = el('div', 'scene-text');
     var img;
-    article.appendChild(el('p', 'kicker', st.story.title));
-    article.appendChild(heading('h1', scene.title || st.story.title));
+    build(article, [el('p', 'kicker', st.story.title), heading(scene.title || st.story.title)]);
     if (typeof scene.image === 'string' && scene.image) {
       img = el('img', 'scene-image');
-      img.setAttribute('src', '/scenarios-media/' + scene.image.split('/').map(encodeURIComponent).join('/'));
-      img.setAttribute('alt', scene.image_alt || '');
-      img.setAttribute('decoding', 'async');
+      img.src = '/scenarios-media/' + scene.image.split('/').map(encodeURIComponent).join('/');
+      img.alt = scene.image_alt || '';
       article.appendChild(img);
     }
     F.paragraphs(text, scene.text);
     article.appendChild(text);
-    view.appendChild(article);
-    view.appendChild(el('div', 'decision-slot'));
+    build(view, [article, el('div', 'decision-slot')]);
   }
 
-  var STATUS_TEXT = {
-    pending: 'The vote opens soon.',
-    open: 'Voting is open. Tap your choice. You can change it until voting closes.',
-    closed: 'Voting has closed.',
-    revealed: 'Here is how the room voted.'
-  };
+  function resultsShown(d, tally) {
+    return !!(d.id && tally && (tally.decision === undefined || tally.decision === d.id) &&
+      (d.status === 'revealed' || (d.results === 'everyone' && d.status !== 'pending')));
+  }
 
   function renderDecision(d, tally) {
     var slot = view.querySelector('.decision-slot');
-    var key;
-    if (!slot) return;
-    key = d ? JSON.stringify([d.id, d.status, d.question, d.options]) : '';
+    var shown = d && resultsShown(d, tally);
+    var key = d ? JSON.stringify([d.id, d.status, d.question, d.options, shown, m.viewKey]) : '';
     if (key !== m.decisionKey) {
       F.clear(slot);
-      if (d) buildDecision(slot, d);
-      if (m.decisionKey !== null && d && d.status !== m.decisionStatus) {
-        if (d.status === 'open') announce('Voting is open: ' + d.question);
-        else if (d.status === 'closed') announce('Voting has closed.');
-        else if (d.status === 'revealed') announce('The results are in.');
+      if (d) buildDecision(slot, d, shown);
+      if (m.decisionKey && d && d.status !== m.decisionStatus && !m.quiet) {
+        if (d.status === 'open') announce(t('opened', d.question));
+        else if (d.status === 'closed') announce(t('closed'));
+        else if (d.status === 'revealed') announce(t('revealedNow'));
       }
       m.decisionKey = key;
       m.decisionStatus = d ? d.status : null;
     }
-    if (d) updateDecision(slot, d, tally);
+    if (d) updateDecision(slot, d, shown ? tally : null);
   }
 
-  function buildDecision(slot, d) {
+  function buildDecision(slot, d, shown) {
     var section = el('section', 'decision');
     var q = el('h2', 'question', d.question);
     var options = Array.isArray(d.options) ? d.options : [];
     var box;
     q.id = 'question';
     section.setAttribute('aria-labelledby', 'question');
-    section.appendChild(q);
-    section.appendChild(uiPara(STATUS_TEXT[d.status] || '', 'status-line status-' + d.status));
+    build(section, [q, para(d.status, 'status-line status-' + d.status),
+      shown && d.status !== 'revealed' ? para('live', 'small') : null]);
     if (d.status === 'open') {
       box = el('div', 'options');
       box.setAttribute('role', 'group');
       box.setAttribute('aria-labelledby', 'question');
-      options.forEach(function (o) {
+      options.forEach(function (o, i) {
         var b = el('button', 'option');
         b.type = 'button';
         b.setAttribute('data-option', o.id);
         b.setAttribute('aria-pressed', 'false');
-        b.appendChild(el('span', 'option-label', o.label));
-        b.appendChild(F.ui(el('span', 'option-state')));
+        build(b, [F.letter(i), el('span', 'option-label', o.label), ui(el('span', 'option-state'))]);
         b.addEventListener('click', function () { vote(o.id); });
         box.appendChild(b);
       });
-      section.appendChild(box);
-    } else if (d.status !== 'revealed') {
+    } else if (!shown) {
       box = el('ul', 'option-list');
-      options.forEach(function (o) {
-        var li = el('li', null, o.label);
+      options.forEach(function (o, i) {
+        var li = el('li');
         li.setAttribute('data-option', o.id);
+        build(li, [F.letter(i), el('span', null, o.label)]);
         box.appendChild(li);
       });
-      section.appendChild(box);
-    } else {
-      section.appendChild(el('div', 'results-slot'));
     }
-    section.appendChild(F.ui(el('div', 'vote-status')));
-    section.appendChild(F.ui(el('p', 'vote-error')));
+    build(section, [box, ui(el('div', 'vote-status')), ui(el('p', 'vote-error')),
+      shown ? el('div', 'results-slot') : null]);
     slot.appendChild(section);
   }
 
@@ -426,36 +488,23 @@
     var mine = d.my_vote || null;
     var pending = m.pending && m.pending.decision === d.id ? m.pending : null;
     var status = slot.querySelector('.vote-status');
-    var error = slot.querySelector('.vote-error');
     var resultsSlot = slot.querySelector('.results-slot');
-    var recorded, note;
+    var line;
 
-    Array.prototype.forEach.call(slot.querySelectorAll('button.option'), function (b) {
+    Array.prototype.forEach.call(slot.querySelectorAll('[data-option]'), function (b) {
       var id = b.getAttribute('data-option');
       var state = b.querySelector('.option-state');
-      var isMine = id === mine;
+      var isMine = id === mine && !(pending && b.tagName === 'BUTTON');
       var isSending = pending && pending.option === id;
-      b.setAttribute('aria-pressed', isMine ? 'true' : 'false');
+      b.classList.toggle('mine', isMine);
       b.classList.toggle('sending', !!isSending);
-      F.clear(state);
-      if (isSending) {
-        state.textContent = pending.sent ? 'Sending…' : 'Waiting to send…';
-      } else if (isMine) {
-        state.appendChild(F.icon('✓'));
-        state.appendChild(document.createTextNode('Your vote'));
-      }
-    });
-    Array.prototype.forEach.call(slot.querySelectorAll('.option-list li'), function (li) {
-      var isMine = li.getAttribute('data-option') === mine;
-      li.classList.toggle('mine', isMine);
-      var badge = li.querySelector('.badge');
-      if (isMine && !badge) {
-        badge = F.ui(el('span', 'badge'));
-        badge.appendChild(F.icon('✓'));
-        badge.appendChild(document.createTextNode('Your vote'));
-        li.appendChild(badge);
-      } else if (!isMine && badge) {
-        li.removeChild(badge);
+      if (b.tagName === 'BUTTON') {
+        b.setAttribute('aria-pressed', isMine || isSending ? 'true' : 'false');
+        F.clear(state);
+        if (isSending) state.textContent = t(pending.sent ? 'sending' : 'waitSend');
+        else if (isMine) state.appendChild(F.badge(t('yourVote'), 'mark'));
+      } else if (isMine && !b.querySelector('.badge')) {
+        b.appendChild(F.badge(t('yourVote')));
       }
     });
 
@@ -463,50 +512,73 @@
     status.className = 'vote-status';
     if (pending) {
       status.classList.add('is-sending');
-      status.appendChild(el('p', null, pending.sent ? 'Sending your vote…'
-        : 'Waiting for the connection. Your vote will be sent when you are back online.'));
+      status.appendChild(el('p', null, t(pending.sent ? 'sendingVote' : 'offlineVote')));
     } else if (mine && d.status !== 'revealed') {
       status.classList.add('is-recorded');
-      recorded = el('p', 'recorded');
-      recorded.appendChild(F.icon('✓'));
-      recorded.appendChild(document.createTextNode('Vote recorded'));
-      status.appendChild(recorded);
-      note = el('p', null, 'You chose: ');
-      note.appendChild(el('span', 'chosen', optionLabel(mine)));
-      status.appendChild(note);
-      if (d.status === 'open') status.appendChild(el('p', 'small', 'You can change it until voting closes.'));
+      line = el('p', 'recorded');
+      build(line, [F.icon('✓'), document.createTextNode(t('recorded'))]);
+      status.appendChild(line);
+      line = el('p', null, t('chose'));
+      line.appendChild(el('span', 'chosen', optionLabel(mine)));
+      status.appendChild(line);
+      if (d.status === 'open') status.appendChild(el('p', 'small', t('canChange')));
     } else if (d.status === 'closed' && !mine) {
-      status.appendChild(el('p', 'small', 'You did not vote this time. That is fine.'));
+      status.appendChild(el('p', 'small', t('noVote')));
     }
 
-    error.textContent = m.voteError && m.voteError.decision === d.id ? m.voteError.text : '';
+    slot.querySelector('.vote-error').textContent =
+      m.voteError && m.voteError.decision === d.id ? m.voteError.text : '';
 
     if (resultsSlot) {
       F.clear(resultsSlot);
-      if (tally && (tally.decision === undefined || tally.decision === d.id)) {
-        resultsSlot.appendChild(F.results(d.options || [], tally, mine));
-        resultsSlot.appendChild(uiPara('Total: ' + F.votes(tally.total || 0), 'small'));
-      } else {
-        resultsSlot.appendChild(uiPara('The results will appear here in a moment.'));
-      }
+      resultsSlot.appendChild(F.results(d.options || [], tally, mine));
+      resultsSlot.appendChild(para('total', 'small', F.votes(tally.total || 0)));
+      if (d.split) resultsSlot.appendChild(split(d, tally));
     }
+  }
+
+  /* Votes by perspective. Groups of fewer than 5 people show no numbers, only "fewer than 5". */
+  function split(d, tally) {
+    var section = ui(el('section', 'split'));
+    var list = el('ul', 'groups');
+    var by = tally.by_perspective || {};
+    var small = tally.small_groups || [];
+    var groups = ((m.welcome && m.welcome.perspectives) || []).map(function (p) {
+      return [p.label, by[p.id], small.indexOf(p.id) >= 0];
+    });
+    groups.push([t('noP'), tally.no_perspective, false]);
+    section.appendChild(el('h3', null, t('byP')));
+    groups.forEach(function (g) {
+      var counts = g[1] || {};
+      var total = 0;
+      var li = el('li', 'group');
+      var name = el('p', 'group-name', g[0]);
+      Object.keys(counts).forEach(function (k) { total += counts[k] || 0; });
+      if (!g[2] && total === 0) return;
+      li.appendChild(name);
+      if (g[2] || total < 5) {
+        name.appendChild(document.createTextNode(': ' + t('fewer')));
+      } else {
+        name.appendChild(document.createTextNode(' · ' + t('people', total)));
+        li.appendChild(F.results(d.options || [], { counts: counts, total: total }, null));
+      }
+      list.appendChild(li);
+    });
+    section.appendChild(list);
+    return section;
   }
 
   /* ---- connection banner ---- */
 
   function renderConn() {
-    var msg;
     F.clear(connBox);
     connBox.className = 'conn';
     if (!m.state || m.conn === 'open' || m.conn === 'connecting') return;
     if (m.conn === 'reconnecting') {
-      connBox.classList.add('show');
-      connBox.appendChild(el('p', null, 'Reconnecting… You don’t need to do anything.'));
-    } else if (m.conn === 'unreachable') {
-      connBox.classList.add('show', 'bad');
-      msg = el('p', null, 'We can’t reach the show. Check your wifi or mobile data. We will keep trying.');
-      connBox.appendChild(msg);
-      connBox.appendChild(tryAgainButton());
+      connBox.appendChild(el('p', null, t('reconnecting')));
+    } else {
+      connBox.classList.add('bad');
+      build(connBox, [el('p', null, t('lost')), tryAgain()]);
     }
   }
 
@@ -515,6 +587,7 @@
     window.setTimeout(function () { announcer.textContent = text; }, 60);
   }
 
-  render();
+  applySize();
+  useLanguage(pickLanguage());
   conn.start();
 }());

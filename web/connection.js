@@ -1,127 +1,116 @@
-/* Forum: one reconnecting WebSocket to /ws, shared by the audience and screen pages.
- *
- * new ForumConnection({ hello: fn -> object, onMessage: fn(msg), onStatus: fn(status) })
- * status is one of: "connecting" (never joined yet), "open" (welcome received),
- * "reconnecting", "unreachable" (failing for about 30 seconds; retries go on).
- * Backoff: 0.5 s doubling to 10 s, plus up to 30% jitter. A ping every 20 s; no message
- * for 45 s means the connection is dead, so it is closed and opened again.
- */
+/* Forum: one reconnecting WebSocket to /ws, shared by the phone and projector pages.
+ * new ForumConnection({hello: fn, onMessage: fn(msg), onStatus: fn(status)}); status is
+ * "connecting" (never joined yet), "open" (welcome received), "reconnecting", or
+ * "unreachable" (failing for 30 s; retries go on). Backoff 0.5 s doubling to 10 s plus up to
+ * 30% jitter. A ping every 20 s; silence for 45 s means the socket is dead. */
 (function () {
   'use strict';
 
-  var MIN_DELAY = 500;
-  var MAX_DELAY = 10000;
-  var PING_EVERY = 20000;
-  var DEAD_AFTER = 45000;
-  var CONNECT_TIMEOUT = 10000;
-  var UNREACHABLE_AFTER = 30000;
+  var MIN_DELAY = 500, MAX_DELAY = 10000, PING_EVERY = 20000, DEAD_AFTER = 45000;
+  var CONNECT_TIMEOUT = 10000, UNREACHABLE_AFTER = 30000;
 
-  function socketURL() {
-    var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
-    return scheme + window.location.host + '/ws';
-  }
+  function now() { return Date.now(); }
 
   function ForumConnection(options) {
-    this.options = options;
+    this.o = options;
     this.ws = null;
     this.joined = false;
+    this.everJoined = false;
     this.status = 'connecting';
     this.delay = MIN_DELAY;
     this.retryTimer = null;
     this.connectTimer = null;
     this.failingSince = null;
     this.lastMessageAt = 0;
-    this.everJoined = false;
   }
 
-  ForumConnection.prototype.start = function () {
+  var P = ForumConnection.prototype;
+
+  P.start = function () {
     var self = this;
-    this.failingSince = Date.now();
+    function wake() { self.wake(); }
+    this.failingSince = now();
     this.connect();
     window.setInterval(function () { self.tick(); }, 5000);
     window.setInterval(function () { self.send({ type: 'ping' }); }, PING_EVERY);
-    window.addEventListener('online', function () { self.wake(); });
-    window.addEventListener('pageshow', function () { self.wake(); });
+    window.addEventListener('online', wake);
+    window.addEventListener('pageshow', wake);
     document.addEventListener('visibilitychange', function () {
-      if (document.visibilityState === 'visible') self.wake();
+      if (document.visibilityState === 'visible') wake();
     });
   };
 
-  ForumConnection.prototype.setStatus = function (status) {
+  P.setStatus = function (status) {
     if (this.status === status) return;
     this.status = status;
-    if (this.options.onStatus) this.options.onStatus(status);
+    if (this.o.onStatus) this.o.onStatus(status);
   };
 
-  ForumConnection.prototype.connect = function () {
+  P.connect = function () {
     var self = this;
     var ws;
     window.clearTimeout(this.retryTimer);
     this.retryTimer = null;
     this.joined = false;
     try {
-      ws = new WebSocket(socketURL());
+      ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
     } catch (e) {
-      this.failed();
-      return;
+      return this.failed();
     }
     this.ws = ws;
-    this.lastMessageAt = Date.now();
+    this.lastMessageAt = now();
     this.connectTimer = window.setTimeout(function () {
       if (self.ws === ws && ws.readyState !== 1) self.drop();
     }, CONNECT_TIMEOUT);
     ws.onopen = function () {
       if (self.ws !== ws) return;
       window.clearTimeout(self.connectTimer);
-      self.lastMessageAt = Date.now();
-      ws.send(JSON.stringify(self.options.hello()));
+      self.lastMessageAt = now();
+      ws.send(JSON.stringify(self.o.hello()));
     };
     ws.onmessage = function (event) {
       var msg;
       if (self.ws !== ws) return;
-      self.lastMessageAt = Date.now();
+      self.lastMessageAt = now();
       try { msg = JSON.parse(event.data); } catch (e) { return; }
-      if (!msg || typeof msg !== 'object' || typeof msg.type !== 'string') return;
+      if (!msg || typeof msg.type !== 'string') return;
       if (msg.type === 'welcome') {
-        self.joined = true;
-        self.everJoined = true;
+        self.joined = self.everJoined = true;
         self.delay = MIN_DELAY;
         self.failingSince = null;
         self.setStatus('open');
       }
-      if (msg.type === 'pong') return;
-      self.options.onMessage(msg);
+      if (msg.type !== 'pong') self.o.onMessage(msg);
     };
     ws.onclose = function () {
       if (self.ws === ws) self.failed();
     };
-    ws.onerror = function () {
-      /* onclose follows and does the work */
-    };
   };
 
-  /* Close the current socket, if any, without its handlers firing, and plan a retry. */
-  ForumConnection.prototype.drop = function () {
+  /* Closes the socket without its handlers firing. */
+  P.close = function () {
     var ws = this.ws;
     if (ws) {
       ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
       try { ws.close(); } catch (e) { /* already closed */ }
     }
+    this.ws = null;
+  };
+
+  P.drop = function () {
+    this.close();
     this.failed();
   };
 
-  ForumConnection.prototype.failed = function () {
+  P.failed = function () {
     var self = this;
     var wait;
     window.clearTimeout(this.connectTimer);
     this.ws = null;
     this.joined = false;
-    if (this.failingSince === null) this.failingSince = Date.now();
-    if (Date.now() - this.failingSince >= UNREACHABLE_AFTER) {
-      this.setStatus('unreachable');
-    } else {
-      this.setStatus(this.everJoined ? 'reconnecting' : 'connecting');
-    }
+    if (this.failingSince === null) this.failingSince = now();
+    this.setStatus(now() - this.failingSince >= UNREACHABLE_AFTER ? 'unreachable'
+      : this.everJoined ? 'reconnecting' : 'connecting');
     if (this.retryTimer) return;
     wait = this.delay + Math.random() * this.delay * 0.3;
     this.delay = Math.min(this.delay * 2, MAX_DELAY);
@@ -131,19 +120,17 @@
     }, wait);
   };
 
-  ForumConnection.prototype.tick = function () {
-    if (this.ws && Date.now() - this.lastMessageAt > DEAD_AFTER) {
-      this.drop();
-    } else if (!this.ws && this.failingSince !== null &&
-               Date.now() - this.failingSince >= UNREACHABLE_AFTER) {
+  P.tick = function () {
+    if (this.ws && now() - this.lastMessageAt > DEAD_AFTER) this.drop();
+    else if (!this.ws && this.failingSince !== null && now() - this.failingSince >= UNREACHABLE_AFTER) {
       this.setStatus('unreachable');
     }
   };
 
-  /* The page came back (screen on, network back): check quickly instead of waiting. */
-  ForumConnection.prototype.wake = function () {
+  /* The page came back (screen on, network back): check now instead of waiting. */
+  P.wake = function () {
     if (this.ws && this.ws.readyState === 1) {
-      if (Date.now() - this.lastMessageAt > DEAD_AFTER) this.drop();
+      if (now() - this.lastMessageAt > DEAD_AFTER) this.drop();
       else this.send({ type: 'ping' });
     } else if (!this.ws) {
       this.delay = MIN_DELAY;
@@ -152,32 +139,22 @@
   };
 
   /* "Try again": start over at once, with a fresh 30 seconds before "unreachable". */
-  ForumConnection.prototype.retryNow = function () {
-    var ws = this.ws;
+  P.retryNow = function () {
     window.clearTimeout(this.retryTimer);
     window.clearTimeout(this.connectTimer);
     this.retryTimer = null;
     this.delay = MIN_DELAY;
-    this.failingSince = Date.now();
+    this.failingSince = now();
     this.setStatus(this.everJoined ? 'reconnecting' : 'connecting');
-    if (ws) {
-      ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
-      try { ws.close(); } catch (e) { /* already closed */ }
-      this.ws = null;
-    }
+    this.close();
     this.connect();
   };
 
-  /* Sends a message when joined (or a hello while joining). Returns whether it went out. */
-  ForumConnection.prototype.send = function (msg) {
+  /* Sends when joined (or a hello while joining); returns whether it went out. */
+  P.send = function (msg) {
     var ws = this.ws;
-    if (!ws || ws.readyState !== 1) return false;
-    if (!this.joined && msg.type !== 'hello') return false;
-    try {
-      ws.send(JSON.stringify(msg));
-    } catch (e) {
-      return false;
-    }
+    if (!ws || ws.readyState !== 1 || (!this.joined && msg.type !== 'hello')) return false;
+    try { ws.send(JSON.stringify(msg)); } catch (e) { return false; }
     return true;
   };
 

@@ -1,0 +1,66 @@
+"""Fixtures for the browser tests: browsers (a phone at 360×640, the projector at 1920×1080)
+and a real server on the bundled stories plus this folder's test stories."""
+
+import json
+import shutil
+
+import pytest
+
+from conftest import ForumProcess, Phone
+
+from .pages import AXE_REPORT, HERE, REPO, SCREENSHOTS, PHONE, Browser
+
+
+@pytest.fixture
+def browsers():
+    """Makes browsers: browsers(PHONE) or browsers(PROJECTOR, dark=True); all quit afterwards."""
+    made: list[Browser] = []
+
+    def make(size=PHONE, **kwargs) -> Browser:
+        browser = Browser(size, **kwargs)
+        made.append(browser)
+        return browser
+
+    yield make
+    for browser in made:
+        browser.quit()
+
+
+@pytest.fixture
+def show(tmp_path):
+    """A real server on the bundled stories plus the test stories (one whose text is markup,
+    one in Arabic)."""
+    scenarios = tmp_path / "scenarios"
+    shutil.copytree(REPO / "scenarios", scenarios)
+    for story in (HERE / "scenarios").glob("*.yaml"):
+        shutil.copy(story, scenarios / story.name)
+    server = ForumProcess(tmp_path, scenarios=scenarios).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def crowd(show):
+    """Makes protocol-level audience phones on the `show` server; all closed afterwards."""
+    made: list[Phone] = []
+
+    def make(**kwargs) -> Phone:
+        phone = Phone(show, **kwargs)
+        made.append(phone)
+        return phone
+
+    yield make
+    for phone in made:
+        try:
+            phone.close()
+        except Exception:
+            pass
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if AXE_REPORT:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / "axe-report.json"
+        existing = json.loads(path.read_text()) if path.exists() else {}
+        existing.update(AXE_REPORT)
+        path.write_text(json.dumps(dict(sorted(existing.items())), indent=1, ensure_ascii=False) + "\n")
