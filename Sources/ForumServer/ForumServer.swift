@@ -27,7 +27,7 @@ public final class ForumServer: Sendable {
         self.mailbox = mailbox
         self.finished = finished
         let ticker = DispatchSource.makeTimerSource(queue: .global())
-        ticker.schedule(deadline: .now() + .milliseconds(3000), repeating: .milliseconds(250))
+        ticker.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
         ticker.setEventHandler { @Sendable in mailbox.post(.tick) }
         ticker.resume()
         self.ticker = Mutex(ticker)

@@ -7,11 +7,18 @@ extension ServiceLoop {
         AudienceCount(connected: audienceConnected, voted: show.tally?.total ?? 0)
     }
 
+    /// How the database keeps up: records handed to the writer and not yet committed, and
+    /// writes that failed since the start. Only the host sees it.
+    var storeHealth: StoreHealth {
+        StoreHealth(pending: writer.backlog, failed: storeFailures)
+    }
+
     /// Sends the whole current state to one connection.
     func sendState(to id: UInt64, device: String?) {
         guard let role = connections[id]?.role else { return }
         let state = StateView.state(
-            of: show, for: role, device: device, audience: role == .audience ? nil : audienceCount)
+            of: show, for: role, device: device, audience: role == .audience ? nil : audienceCount,
+            store: role == .host ? storeHealth : nil)
         send(state, to: id, kind: .state)
     }
 
@@ -34,7 +41,10 @@ extension ServiceLoop {
             } else if let cached = roleStates[role] {
                 bytes = cached
             } else {
-                bytes = StateView.state(of: show, for: role, audience: audienceCount).bytes
+                bytes =
+                    StateView.state(
+                        of: show, for: role, audience: audienceCount, store: role == .host ? storeHealth : nil
+                    ).bytes
                 roleStates[role] = bytes
             }
             send(bytes, to: id, kind: .state)
@@ -43,14 +53,18 @@ extension ServiceLoop {
     }
 
     /// Sends screens and hosts the fresh tally (or, with no round, a fresh state with the
-    /// audience count). Called at most once per tick.
+    /// audience count), and phones too while they see results live. Called at most once per
+    /// tick.
     func broadcastTally() {
         tallyDirty = false
+        let phonesToo = show.audienceSeesTally
         var messages: [ClientMessage.Role: [UInt8]] = [:]
-        for (id, connection) in connections where connection.role == .screen || connection.role == .host {
-            guard let role = connection.role else { continue }
+        for (id, connection) in connections {
+            guard let role = connection.role, !connection.closing, role != .audience || phonesToo else { continue }
             if messages[role] == nil {
-                if let tally = StateView.tallyMessage(of: show, for: role, audience: audienceCount) {
+                if let tally = StateView.tallyMessage(
+                    of: show, for: role, audience: audienceCount, store: role == .host ? storeHealth : nil)
+                {
                     messages[role] = tally.bytes
                 } else {
                     sendState(to: id, device: nil)
@@ -58,6 +72,13 @@ extension ServiceLoop {
                 }
             }
             send(messages[role]!, to: id, kind: .tally)
+        }
+    }
+
+    /// Sends hosts a fresh state (for the store's health when nothing else changed).
+    func sendHostsState() {
+        for (id, connection) in connections where connection.role == .host && !connection.closing {
+            sendState(to: id, device: nil)
         }
     }
 }

@@ -39,6 +39,10 @@ final class ServiceLoop {
 
     /// Screens and hosts need a fresh tally at the next tick.
     var tallyDirty = false
+    /// Store writes that failed since the start (the host is shown this).
+    var storeFailures = 0
+    /// The store backlog the host last saw, to tell it when the database falls behind.
+    var reportedBacklog = 0
     /// The `LWS_PRE` headroom lws needs in front of every payload.
     let pre = forum_lws_pre()
     var scratch: [UInt8] = []
@@ -213,6 +217,7 @@ final class ServiceLoop {
         switch message {
         case .stored(let commit):
             for ticket in commit.committed { settle(ticket, failure: nil) }
+            storeFailures += commit.failed.count
             for failure in commit.failed { settle(failure.ticket, failure: failure.message) }
         case .tick:
             let records = show.closeExpiredRound(at: Date())
@@ -221,7 +226,10 @@ final class ServiceLoop {
                 broadcastState()
             } else if tallyDirty {
                 broadcastTally()
+            } else if writer.backlog != reportedBacklog {
+                sendHostsState()
             }
+            reportedBacklog = writer.backlog
         case .stop:
             stopping = true
             if let eventLoop { forum_ev_break(eventLoop) }
