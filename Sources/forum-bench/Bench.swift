@@ -43,27 +43,48 @@ final class Bench {
     }
 
     /// Turns the loop until `condition` holds, failing fast on any recorded failure.
-    func run(until condition: () -> Bool, timeoutSeconds: Double, waitingFor what: String) throws(BenchFailure) {
-        try pool.run(until: { !failures.isEmpty || condition() }, timeoutSeconds: timeoutSeconds, waitingFor: what)
+    func run(
+        until condition: () -> Bool, timeoutSeconds: Double, waitingFor what: @autoclosure () -> String
+    ) throws(BenchFailure) {
+        try pool.run(until: { !failures.isEmpty || condition() }, timeoutSeconds: timeoutSeconds, waitingFor: what())
         try checkFailures()
     }
 
     // MARK: Sending
 
-    /// Sends a phone's vote, checking it against the server's rate limit first.
-    func vote(phone index: Int, round: String, option: String) {
-        let now = Clock.now()
-        if !phones[index].bucket.take(now: now) {
-            failures.append("phone \(index) would go over the server's rate limit: the bench is too fast")
-        }
+    /// A vote ready to send: its phone, round, option and encoded message.
+    struct PreparedVote {
+        var phone: Int
+        var round: String
+        var option: String
+        var ref: Int
+        var bytes: [UInt8]
+    }
+
+    /// Encodes a phone's vote without sending it (a burst is encoded before it is sent).
+    func prepareVote(phone: Int, round: String, option: String) -> PreparedVote {
         let ref = nextVoteRef
         nextVoteRef += 1
-        pendingVotes[ref] = PendingVote(phone: index, sent: now, round: round, option: option)
-        phones[index].votesInRound += 1
         let message: JSONValue = .object([
             ("type", "vote"), ("decision", .string(round)), ("option", .string(option)), ("ref", .string("v\(ref)")),
         ])
-        pool.send(index + 1, message.bytes)
+        return PreparedVote(phone: phone, round: round, option: option, ref: ref, bytes: message.bytes)
+    }
+
+    /// Sends a prepared vote now, checking it against the server's rate limit first.
+    func send(_ vote: PreparedVote) {
+        let now = Clock.now()
+        if !phones[vote.phone].bucket.take(now: now) {
+            failures.append("phone \(vote.phone) would go over the server's rate limit: the bench is too fast")
+        }
+        pendingVotes[vote.ref] = PendingVote(phone: vote.phone, sent: now, round: vote.round, option: vote.option)
+        phones[vote.phone].votesInRound += 1
+        pool.send(vote.phone + 1, vote.bytes)
+    }
+
+    /// Sends a phone's vote now.
+    func vote(phone: Int, round: String, option: String) {
+        send(prepareVote(phone: phone, round: round, option: option))
     }
 
     /// Opens one more phone connection; it says hello once the handshake is done.

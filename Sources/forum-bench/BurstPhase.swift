@@ -62,8 +62,9 @@ extension Bench {
     /// Every phone votes in `round` in one tight loop; waits for every ack.
     func burst(round: String, option: (Int) -> String) throws(BenchFailure) -> BurstResult {
         voteLatencies.removeAll(keepingCapacity: true)
+        let votes = phones.indices.map { prepareVote(phone: $0, round: round, option: option($0)) }
         let start = Clock.now()
-        for phone in phones.indices { vote(phone: phone, round: round, option: option(phone)) }
+        for vote in votes { send(vote) }
         let sent = Clock.now()
         try run(
             until: { pendingVotes.isEmpty }, timeoutSeconds: 120,

@@ -68,11 +68,15 @@ final class ConnectionPool {
     }
 
     /// Turns the loop until `condition` holds; throws if `timeoutSeconds` pass first.
-    func run(until condition: () -> Bool, timeoutSeconds: Double, waitingFor what: String) throws(BenchFailure) {
+    func run(
+        until condition: () -> Bool, timeoutSeconds: Double, waitingFor what: @autoclosure () -> String
+    ) throws(BenchFailure) {
         let deadline = Clock.now() + UInt64(timeoutSeconds * 1e9)
         while !condition() {
             let now = Clock.now()
-            guard now < deadline else { throw BenchFailure("timed out after \(timeoutSeconds) s waiting for \(what)") }
+            guard now < deadline else {
+                throw BenchFailure("timed out after \(timeoutSeconds) s waiting for \(what())")
+            }
             pump(milliseconds: Int32(min(100, max(1, (deadline - now) / 1_000_000))))
         }
     }

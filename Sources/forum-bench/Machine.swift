@@ -12,6 +12,12 @@ struct Machine {
     /// Device, mount point and filesystem type of the database's folder.
     var disk: String
     var openFiles: (soft: Int, hard: Int)
+    /// The 1, 5 and 15 minute load averages when the bench started: other work on the
+    /// machine shows up here and in the figures.
+    var loadAverage: String
+
+    /// True when the database is on tmpfs, where fsync costs nothing and the figures flatter.
+    var diskIsMemory: Bool { disk.hasSuffix("(tmpfs)") || disk.hasSuffix("(ramfs)") }
 
     /// Raises this process's soft limit on open files to its hard limit, then describes the
     /// machine. The server started afterwards inherits the raised limit.
@@ -25,15 +31,22 @@ struct Machine {
         }
         return Machine(
             processors: ProcessInfo.processInfo.activeProcessorCount, cpuModel: cpuModel(),
-            disk: mount(of: workDirectory), openFiles: (Int(limit.rlim_cur), Int(limit.rlim_max)))
+            disk: mount(of: workDirectory), openFiles: (Int(limit.rlim_cur), Int(limit.rlim_max)),
+            loadAverage: loadAverage())
     }
 
     /// For the JSON report.
     var json: ReportJSON {
         .object([
-            ("processors", .int(processors)), ("cpu_model", .string(cpuModel)), ("disk", .string(disk)),
+            ("processors", .int(processors)), ("load_average", .string(loadAverage)), ("cpu_model", .string(cpuModel)),
+            ("disk", .string(disk)),
             ("bench_open_files_soft", .int(openFiles.soft)), ("bench_open_files_hard", .int(openFiles.hard)),
         ])
+    }
+
+    private static func loadAverage() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 
     private static func cpuModel() -> String {

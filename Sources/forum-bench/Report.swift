@@ -26,7 +26,9 @@ struct Report {
         var lines = [
             "Forum benchmark: \(phones) phones against forum serve (pid \(serverPID), 127.0.0.1:\(port))",
             "  server binary: \(forum)",
-            "  machine: \(machine.processors) × \(machine.cpuModel); database on \(machine.disk)",
+            "  machine: \(machine.processors) × \(machine.cpuModel), load average \(machine.loadAverage) at start",
+            "  database on \(machine.disk)"
+                + (machine.diskIsMemory ? "  WARNING: in memory, fsync is free: use --work-dir on a disk" : ""),
             "  open files: bench \(machine.openFiles.soft) soft / \(machine.openFiles.hard) hard; server \(serverOpenFiles)",
             "",
             Self.row("latency (ms)", "n", "p50", "p95", "p99", "max"),
