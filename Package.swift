@@ -23,6 +23,7 @@ let package = Package(
             pkgConfig: "libwebsockets",
             providers: [.apt(["libwebsockets-dev"])]
         ),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .target(
             name: "ForumCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -33,6 +34,7 @@ let package = Package(
             dependencies: ["ForumCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .target(name: "ForumQR", dependencies: ["CQREncode"], swiftSettings: strict),
         .target(
             name: "ForumServer",
             dependencies: [
@@ -72,6 +74,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ForumCoreTests", dependencies: ["ForumCore"], swiftSettings: strict),
+        .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
         .testTarget(
             name: "ForumServerTests",
             dependencies: ["ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumExport"],
