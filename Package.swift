@@ -24,6 +24,7 @@ let package = Package(
             providers: [.apt(["libwebsockets-dev"])]
         ),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "ForumCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -38,7 +39,7 @@ let package = Package(
         .target(
             name: "ForumServer",
             dependencies: [
-                "ForumCore", "ForumStore", "CLibWebSockets",
+                "ForumCore", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -77,7 +78,7 @@ let package = Package(
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
         .testTarget(
             name: "ForumServerTests",
-            dependencies: ["ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumExport"],
+            dependencies: ["ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumExport", "ForumQR", "CZlib"],
             swiftSettings: strict
         ),
         .testTarget(

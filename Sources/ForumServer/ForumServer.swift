@@ -86,8 +86,9 @@ public final class ForumServer: Sendable {
 
 }
 
-/// The body of the service thread: create the loop and context, report the port, run until
-/// stopped, then tear down in order (mailbox detached before the context dies).
+/// The body of the service thread: stage the gzip copies and the QR code's folder, create
+/// the loop and context, report the port, run until stopped, then tear down in order
+/// (mailbox detached before the context dies, staged folders last).
 private func runServiceThread(
     configuration: ServerConfiguration, show: Show, writer: StoreWriter, mailbox: Mailbox, startup: Startup
 ) {
@@ -97,14 +98,19 @@ private func runServiceThread(
         return
     }
     defer { forum_ev_loop_destroy(eventLoop) }
+    var configuration = configuration
+    let staged = StagedFolders(configuration: &configuration)
+    defer { staged.remove() }
     let placeholderURLs = configuration.joinURLs ?? []
     let loop = ServiceLoop(
         show: show, configuration: configuration, mailbox: mailbox, writer: writer, joinURLs: placeholderURLs)
     let context: LwsContext
     do {
+        let folders = LwsContext.Folders(
+            webRoot: configuration.webRoot, mediaRoot: configuration.mediaRoot, qrRoot: staged.joinQR?.folder.path,
+            pages: staged.pages)
         context = try LwsContext(
-            port: configuration.port, webRoot: configuration.webRoot, mediaRoot: configuration.mediaRoot, loop: loop,
-            eventLoop: eventLoop,
+            port: configuration.port, folders: folders, loop: loop, eventLoop: eventLoop,
             pingAfter: configuration.pingAfterSeconds, hangUpAfter: configuration.hangUpAfterSeconds)
     } catch {
         startup.report(.failure(error as? LwsContext.StartError ?? .init(description: "\(error)")))
@@ -113,6 +119,7 @@ private func runServiceThread(
     let port = context.listenPort
     let urls = configuration.joinURLs ?? JoinAddresses.urls(port: port)
     loop.joinURLs = urls
+    staged.writeJoinQR(urls: urls, configuration: configuration)
     loop.eventLoop = eventLoop
     // lws finishes starting the vhost (PROTOCOL_INIT, the listening socket's watcher) on the
     // loop's first turns; a connection accepted before that was seen to hang forever.

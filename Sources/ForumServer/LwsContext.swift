@@ -7,29 +7,51 @@ import Foundation
 final class LwsContext {
     private(set) var context: OpaquePointer?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 3)
-    private let mounts = UnsafeMutablePointer<lws_http_mount>.allocate(capacity: 3)
+    private let mounts = UnsafeMutablePointer<lws_http_mount>.allocate(capacity: 4)
     private let vhostOptions = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 2)
     private let mimeTypes = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 3)
     private let retryPolicy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
+    private let headers = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 1)
+    /// Opens the pages' gzip copies; lws points to it until the context is gone.
+    private let fileOps: GzipFileOps?
     private let foreignLoops = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
     private var strings: [UnsafeMutablePointer<CChar>] = []
 
     /// The name of the WebSocket protocol (browsers need not ask for it: it is the default).
     static let protocolName = "forum"
     static let vhostName = "forum"
+    /// Where the join QR code's folder is published.
+    static let qrMountpoint = "/qr"
+    /// How long a browser may reuse a page before it asks again (with its ETag, so an
+    /// unchanged page costs a `304`): short, so a page changed between sessions reaches
+    /// every phone within a minute.
+    static let pageMaxAge: Int32 = 60
 
     /// What went wrong creating the context.
     struct StartError: Error, CustomStringConvertible {
         var description: String
     }
 
+    /// The folders published besides the pages.
+    struct Folders {
+        /// The pages (`/`, `/screen`).
+        var webRoot: String
+        /// The stories' images (`/scenarios-media/`), if any.
+        var mediaRoot: String?
+        /// The join QR code (`/qr/`), if any.
+        var qrRoot: String?
+        /// Gzip copies of the pages, sent to clients that accept gzip.
+        var pages: PrecompressedPages?
+    }
+
     /// Creates the lws context on `eventLoop`, listening on `port` (0: any free port).
     /// `loop` is reached from the C callback through the context's user pointer.
     init(
-        port: Int, webRoot: String, mediaRoot: String?, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer,
-        pingAfter: UInt16,
+        port: Int, folders: Folders, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer, pingAfter: UInt16,
         hangUpAfter: UInt16
     ) throws {
+        let webRoot = folders.webRoot
+        fileOps = folders.pages.map(GzipFileOps.init(pages:))
         var http = lws_protocols()
         http.name = keep("http")
         http.callback = lws_callback_http_dummy
@@ -65,6 +87,7 @@ final class LwsContext {
         screen.def = keep("screen.html")
         screen.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
         screen.extra_mimetypes = UnsafePointer(mimeTypes)
+        Self.allowCaching(&screen)
         var root = lws_http_mount()
         root.mountpoint = keep("/")
         root.mountpoint_len = 1
@@ -72,19 +95,39 @@ final class LwsContext {
         root.def = keep("index.html")
         root.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
         root.extra_mimetypes = UnsafePointer(mimeTypes)
-        root.mount_next = UnsafePointer(mounts + 1)
-        var media = lws_http_mount()
-        if let mediaRoot {
+        Self.allowCaching(&root)
+        var list = [root, screen]
+        if let mediaRoot = folders.mediaRoot {
+            var media = lws_http_mount()
             media.mountpoint = keep("/scenarios-media")
             media.mountpoint_len = 16
             media.origin = keep(mediaRoot)
             media.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
             media.extra_mimetypes = UnsafePointer(mimeTypes)
-            screen.mount_next = UnsafePointer(mounts + 2)
+            Self.allowCaching(&media)
+            list.append(media)
         }
-        mounts.initialize(to: root)
-        (mounts + 1).initialize(to: screen)
-        (mounts + 2).initialize(to: media)
+        if let qrRoot = folders.qrRoot {
+            // Made anew at each start (the address may change): never cached.
+            var qr = lws_http_mount()
+            qr.mountpoint = keep(Self.qrMountpoint)
+            qr.mountpoint_len = UInt8(Self.qrMountpoint.utf8.count)
+            qr.origin = keep(qrRoot)
+            qr.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
+            list.append(qr)
+        }
+        for index in list.indices {
+            if index + 1 < list.count { list[index].mount_next = UnsafePointer(mounts + index + 1) }
+            (mounts + index).initialize(to: list[index])
+        }
+
+        // Every answer may differ with the request's Accept-Encoding (the pages' gzip copies):
+        // shared caches must keep the two apart. lws adds these canned headers to every
+        // response it starts with a status line (lib/roles/http/header.c:330).
+        var vary = lws_protocol_vhost_options()
+        vary.name = keep("vary:")
+        vary.value = keep("Accept-Encoding")
+        headers.initialize(to: vary)
 
         // Make the Forum protocol the vhost default, so a browser's plain `new WebSocket(url)`
         // (no subprotocol) binds to it instead of silently to the HTTP dummy.
@@ -110,6 +153,7 @@ final class LwsContext {
         info.protocols = UnsafePointer(protocols)
         info.mounts = UnsafePointer(mounts)
         info.pvo = UnsafePointer(vhostOptions)
+        info.headers = UnsafePointer(headers)
         info.vhost_name = keep(Self.vhostName)
         info.retry_and_idle_policy = UnsafePointer(retryPolicy)
         info.foreign_loops = foreignLoops
@@ -122,6 +166,17 @@ final class LwsContext {
             throw StartError(description: "could not listen on port \(port): is another program using it?")
         }
         self.context = context
+        fileOps?.install(on: context)
+    }
+
+    /// Lets browsers keep a file for ``pageMaxAge`` seconds, then revalidate it:
+    /// `cache-control: must-revalidate, private, max-age=60` (lws's words; with the mount
+    /// defaults it sends `no-store`, and the ETag is never used).
+    private static func allowCaching(_ mount: inout lws_http_mount) {
+        mount.cache_max_age = pageMaxAge
+        mount.cache_reusable = 1
+        mount.cache_revalidate = 1
+        mount.cache_intermediaries = 0
     }
 
     /// The port actually listened on (useful with port 0).
@@ -140,13 +195,14 @@ final class LwsContext {
         destroy()
         Self.release(
             protocols: protocols, mounts: mounts, vhostOptions: vhostOptions, mimeTypes: mimeTypes, retry: retryPolicy,
-            loops: foreignLoops, strings: strings)
+            headers: headers, loops: foreignLoops, strings: strings)
     }
 
     private static func release(
         protocols: UnsafeMutablePointer<lws_protocols>, mounts: UnsafeMutablePointer<lws_http_mount>,
         vhostOptions: UnsafeMutablePointer<lws_protocol_vhost_options>,
         mimeTypes: UnsafeMutablePointer<lws_protocol_vhost_options>, retry: UnsafeMutablePointer<lws_retry_bo_t>,
+        headers: UnsafeMutablePointer<lws_protocol_vhost_options>,
         loops: UnsafeMutablePointer<UnsafeMutableRawPointer?>, strings: [UnsafeMutablePointer<CChar>]
     ) {
         protocols.deallocate()
@@ -154,6 +210,7 @@ final class LwsContext {
         vhostOptions.deallocate()
         mimeTypes.deallocate()
         retry.deallocate()
+        headers.deallocate()
         loops.deallocate()
         strings.forEach { free($0) }
     }

@@ -15,6 +15,10 @@ public struct ServerConfiguration: Sendable {
     public var hangUpAfterSeconds: UInt16
     /// Addresses printed and shown for phones to join; computed from the interfaces when nil.
     public var joinURLs: [String]?
+    /// Where the join QR code (the first join address) is served, once the server has made
+    /// it: nil when there is no join address or it does not fit in a QR code. Set by the
+    /// server; screens and hosts find it in their `welcome`.
+    public internal(set) var joinQRPath: String?
     public var logger: Logger
 
     public init(

@@ -93,7 +93,7 @@ extension ServiceLoop {
         }
         let welcome = ServerMessages.welcome(
             role: role, device: token, perspective: token.flatMap { show.perspective(of: $0) }, library: show.library,
-            joinURLs: joinURLs)
+            joinURLs: joinURLs, joinQR: configuration.joinQRPath)
         send(welcome, to: id)
         sendState(to: id, device: token)
     }

@@ -4,9 +4,11 @@ public enum ServerMessages {
     public static let protocolVersion = 1
 
     /// `welcome` for any role. `device` and `perspective` are for the audience; `catalogue`
-    /// (stories and sessions) for the host.
+    /// (stories and sessions) for the host; `join_qr` (where the QR code of the first join
+    /// URL is served, or null) for screens and hosts.
     public static func welcome(
-        role: ClientMessage.Role, device: String?, perspective: String?, library: Library, joinURLs: [String]
+        role: ClientMessage.Role, device: String?, perspective: String?, library: Library, joinURLs: [String],
+        joinQR: String? = nil
     ) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("type", "welcome"), ("protocol", .int(protocolVersion)), ("role", .string(role.rawValue)),
@@ -24,6 +26,7 @@ public enum ServerMessages {
             ("perspective", .string(perspective)),
             ("join_urls", .array(joinURLs.map { .string($0) })),
         ]
+        if role != .audience { members.append(("join_qr", .string(joinQR))) }
         if role == .host {
             members.append(
                 (

@@ -1,0 +1,37 @@
+import ForumQR
+import Foundation
+
+/// The join QR code as an SVG file in a staging folder of its own (removed with
+/// ``remove()``), which the server publishes at ``path``: the projector shows it so the
+/// room can join by pointing a camera at the wall.
+final class JoinQRFile {
+    static let fileName = "join.svg"
+    /// Where the code is served.
+    static let path = LwsContext.qrMountpoint + "/" + fileName
+
+    /// The staging folder.
+    let folder: URL
+
+    /// Makes an empty staging folder.
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("forum-qr-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// Whether `url` fits in a QR code.
+    static func fits(_ url: String) -> Bool {
+        QREncoder.encode(url) != nil
+    }
+
+    /// Writes the code for `url`; false when it cannot be encoded or written.
+    func write(url: String) -> Bool {
+        guard let code = QREncoder.encode(url) else { return false }
+        let svg = QRSVG.render(code.matrix, title: url)
+        return (try? Data(svg.utf8).write(to: folder.appendingPathComponent(Self.fileName))) != nil
+    }
+
+    /// Removes the staging folder.
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
