@@ -32,18 +32,13 @@ public enum OneShotCommand {
             switch input {
             case .command(let commandName, let commandArgs):
                 name = commandName
-                for (key, value) in commandArgs {
-                    switch value {
-                    case .string(let text): args[key] = text
-                    case .int(let number): args[key] = number
-                    }
-                }
+                args = commandArgs.mapValues(\.jsonObject)
             case .chooseNumber(let number):
                 guard number <= view.options.count else { return ("error: there is no option \(number)", false) }
                 name = "choose"
                 args["option"] = view.options[number - 1].id
             case .status, .empty:
-                return (view.render(width: 100), true)
+                return (status(of: view, url: url), true)
             case .help:
                 return (ConsoleInput.helpText, true)
             case .quit:
@@ -64,6 +59,20 @@ public enum OneShotCommand {
         } catch {
             return ("error: \(error)", false)
         }
+    }
+
+    /// The console's screen as plain text, 100 columns wide, without the keys.
+    private static func status(of view: HostView, url: String) -> String {
+        var state = ConsoleState(role: .remote, address: url)
+        state.view = view
+        state.link = .connected
+        let lines = ScreenLayout.render(
+            state, width: 100, height: 40, now: Date(),
+            glyphs: Glyphs.forEnvironment(ProcessInfo.processInfo.environment))
+        let text = lines.dropLast(2).map { line in
+            String(line.plain.reversed().drop { $0 == " " }.reversed())
+        }
+        return text.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
     }
 
     private static func json(_ object: [String: Any]) throws -> String {

@@ -40,6 +40,16 @@ struct HostCLI: ParsableCommand {
             if !ok { throw ExitCode.failure }
             return
         }
-        guard LineConsole(url: address, key: key).run() else { throw ExitCode.failure }
+        guard FullScreenConsole.canRun else {
+            throw ValidationError(
+                "the console needs a terminal; for scripts use --command (for example --command next)")
+        }
+        switch FullScreenConsole(url: address, key: key, role: .remote).run() {
+        case .refused(let reason):
+            FileHandle.standardError.write(Data("forum host: \(reason). Check --key or FORUM_HOST_KEY.\n".utf8))
+            throw ExitCode.failure
+        case .quit, .interrupted, .hangup:
+            print("Left the console. The show goes on.")
+        }
     }
 }

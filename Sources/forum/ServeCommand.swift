@@ -4,6 +4,7 @@ import ForumServer
 import ForumStore
 import Foundation
 import Logging
+import Synchronization
 
 /// `forum serve`: replays the stories live. Serves the pages, streams scenes to phones,
 /// tallies and stores votes, and (in a terminal) opens the host console.
@@ -39,11 +40,14 @@ struct Serve: ParsableCommand {
     var headless = false
 
     func run() throws {
-        let withConsole = !headless && isatty(STDIN_FILENO) != 0
-        // Logs go to stderr; with the console on screen only warnings and errors show.
+        let withConsole = !headless && FullScreenConsole.canRun
+        // Logs go to stderr; with the console on screen, warnings and errors show in it
+        // instead (and go to stderr once the terminal is back).
+        let warnings = ConsoleWarnings()
         LoggingSystem.bootstrap { label in
+            if withConsole { return ConsoleLogHandler(warnings: warnings) }
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = withConsole ? .warning : .info
+            handler.logLevel = .info
             return handler
         }
         let loaded: StoryFolder.Loaded
@@ -93,23 +97,31 @@ struct Serve: ParsableCommand {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let signals = StopSignals(stop: { server.stop() })
+        let console =
+            withConsole ? FullScreenConsole(url: "ws://127.0.0.1:\(server.port)/ws", key: key, role: .serve) : nil
+        let signals = StopSignals(stop: {
+            server.stop()
+            console?.stop(.interrupted)
+        })
         printBanner(
             server: server, title: library.programme.title, key: key,
             generated: hostKey == nil && ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] == nil)
-        if !withConsole {
-            server.wait()
-        } else {
-            let console = LineConsole(url: "ws://127.0.0.1:\(server.port)/ws", key: key)
-            _ = console.run()
-            print("Stop the show? Phones lose their connection; every vote is kept. [y/N] ", terminator: "")
-            if readLine()?.lowercased().hasPrefix("y") == true {
+        if let console {
+            warnings.attach(console)
+            let outcome = console.run()
+            warnings.detach()
+            switch outcome {
+            case .quit(stopShow: true), .interrupted:
                 server.stop()
-            } else {
-                print("The show goes on without this console. Ctrl-C stops it.")
+            case .refused(let reason):
+                FileHandle.standardError.write(Data("forum serve: the console was refused: \(reason)\n".utf8))
+                server.stop()
+            case .quit(stopShow: false), .hangup:
+                FileHandle.standardOutput.write(
+                    Data("The show goes on without this console. Ctrl-C stops it.\n".utf8))
             }
-            server.wait()
         }
+        server.wait()
         withExtendedLifetime(signals) {}
         FileHandle.standardOutput.write(Data("The show has stopped. Every acknowledged vote is in \(db).\n".utf8))
     }
@@ -139,5 +151,53 @@ final class StopSignals {
             source.resume()
             return source
         }
+    }
+}
+
+/// Carries the server's warnings to the console while it is on screen, and keeps them to
+/// write to stderr once the terminal is back; without a console they go to stderr at once.
+final class ConsoleWarnings: Sendable {
+    private let console = Mutex<FullScreenConsole?>(nil)
+    private let kept = Mutex<[String]>([])
+
+    func attach(_ console: FullScreenConsole) {
+        self.console.withLock { $0 = console }
+    }
+
+    /// Detaches the console and writes what it showed to stderr.
+    func detach() {
+        console.withLock { $0 = nil }
+        let lines = kept.withLock { lines in
+            defer { lines = [] }
+            return lines
+        }
+        for line in lines { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+    }
+
+    func post(_ text: String) {
+        if let console = console.withLock({ $0 }) {
+            console.serverLogged(text)
+            kept.withLock { $0.append(text) }
+        } else {
+            FileHandle.standardError.write(Data("\(text)\n".utf8))
+        }
+    }
+}
+
+/// A log handler for `forum serve` with the console: warnings and errors go to the console.
+struct ConsoleLogHandler: LogHandler {
+    let warnings: ConsoleWarnings
+    var logLevel: Logger.Level = .warning
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let details = (event.metadata ?? [:]).merging(metadata) { first, _ in first }
+        let suffix = details.isEmpty ? "" : " (" + details.map { "\($0): \($1)" }.sorted().joined(separator: ", ") + ")"
+        warnings.post("\(event.level): \(event.message)\(suffix)")
     }
 }

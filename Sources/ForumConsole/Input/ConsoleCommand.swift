@@ -41,6 +41,18 @@ public enum ConsoleInput: Equatable, Sendable {
                 return .failure(ConsoleInputError("open takes an optional number of seconds: open 60"))
             }
             return .success(.command(name: "open", args: ["seconds": .int(seconds)]))
+        case "results":
+            let modes = ["hidden", "screen", "everyone"]
+            guard rest.count == 1, modes.contains(rest[0].lowercased()) else {
+                return .failure(
+                    ConsoleInputError("results needs a mode: results hidden, results screen or results everyone"))
+            }
+            return .success(.command(name: "results", args: ["mode": .string(rest[0].lowercased())]))
+        case "split":
+            guard rest.count == 1, let on = ["on": true, "off": false][rest[0].lowercased()] else {
+                return .failure(ConsoleInputError("split needs on or off: split on"))
+            }
+            return .success(.command(name: "split", args: ["on": .bool(on)]))
         case "replay":
             if rest.isEmpty { return .success(.command(name: "replay", args: [:])) }
             return one("scene", "a scene id")
@@ -50,7 +62,7 @@ public enum ConsoleInput: Equatable, Sendable {
         default:
             let known = [
                 "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-                "session", "status", "help", "quit",
+                "session", "results", "split", "status", "help", "quit",
             ]
             var message = "unknown command '\(verb)'"
             if let closest = ClosestMatch.best(for: verb, among: known) { message += ": did you mean '\(closest)'?" }
@@ -69,6 +81,8 @@ public enum ConsoleInput: Equatable, Sendable {
         choose OPTION    go on along this option instead (or type its number: 1-8)
         replay [SCENE]   run this scene (or SCENE) again; its vote is a new round
         end              end the story
+        results MODE     who sees the results before the reveal: hidden, screen or everyone
+        split on|off     split the results by perspective (on the projector too)
         session ID       move the show into a session of the programme
         status           show where the show is
         quit             leave the console
@@ -79,6 +93,16 @@ public enum ConsoleInput: Equatable, Sendable {
 public enum ConsoleArgument: Equatable, Sendable {
     case string(String)
     case int(Int)
+    case bool(Bool)
+
+    /// The value as JSONSerialization writes it.
+    public var jsonObject: Any {
+        switch self {
+        case .string(let text): text
+        case .int(let number): number
+        case .bool(let flag): flag
+        }
+    }
 }
 
 /// Why a typed line was not understood.

@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// A host's connection to a Forum server: says hello with the key, passes every message on,
-/// and reconnects by itself with backoff when the connection drops.
+/// and reconnects by itself (after 0.5 s, then 1 s, then every 2 s) when the connection drops.
 public final class HostLink: Sendable {
     /// What happens on the link, delivered on the link's reader thread.
     public enum Event: Sendable {
@@ -40,13 +40,7 @@ public final class HostLink: Sendable {
     @discardableResult
     public func send(command: String, args: [String: ConsoleArgument]) -> String? {
         let ref = "h\(counter.add(1, ordering: .relaxed).newValue)"
-        var argsObject: [String: Any] = [:]
-        for (key, value) in args {
-            switch value {
-            case .string(let text): argsObject[key] = text
-            case .int(let number): argsObject[key] = number
-            }
-        }
+        let argsObject = args.mapValues(\.jsonObject)
         let object: [String: Any] = ["type": "command", "command": command, "args": argsObject, "ref": ref]
         guard let data = try? JSONSerialization.data(withJSONObject: object) else { return nil }
         let sent = socket.withLock { socket -> Bool in
@@ -81,7 +75,7 @@ public final class HostLink: Sendable {
             }
             if stopped.load(ordering: .acquiring) { return }
             Thread.sleep(forTimeInterval: delay)
-            delay = min(delay * 2, 5)
+            delay = min(delay * 2, 2)
         }
     }
 

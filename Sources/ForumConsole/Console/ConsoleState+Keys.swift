@@ -1,0 +1,239 @@
+import Foundation
+
+extension ConsoleState {
+    /// Handles one key in the current mode and says what to do. Keys never wait for the
+    /// server: a command is sent and its answer arrives later as a message.
+    public mutating func press(_ key: Key, now: Date) -> [ConsoleEffect] {
+        switch mode {
+        case .normal: return pressNormal(key, now: now)
+        case .commandLine(let text): return pressCommandLine(key, text: text, now: now)
+        case .seconds(let text): return pressSeconds(key, text: text, now: now)
+        case .confirm(let confirmation):
+            mode = .normal
+            if key == .character("y") || key == .character("Y") { return [confirmation.effect] }
+            notice = Notice(kind: .info, text: "Cancelled: nothing was changed.", until: now + 3)
+            return []
+        case .chooseTie(let tied): return pressTie(key, tied: tied)
+        case .pickStory: return pressPickStory(key)
+        case .help:
+            mode = .normal
+            return []
+        case .quit: return pressQuit(key)
+        }
+    }
+
+    private mutating func pressNormal(_ key: Key, now: Date) -> [ConsoleEffect] {
+        notice = nil
+        switch key {
+        case .character(let character): return pressCharacter(character, now: now)
+        case .up: scroll = max(0, scroll - 1)
+        case .down: scroll += 1
+        case .pageUp: scroll = max(0, scroll - 5)
+        case .pageDown: scroll += 5
+        case .interrupt:
+            if role == .remote { return [.finish(.quit(stopShow: false))] }
+            mode = .quit
+        case .redraw: return [.redraw]
+        default: break
+        }
+        return []
+    }
+
+    private mutating func pressCharacter(_ character: Character, now: Date) -> [ConsoleEffect] {
+        switch character {
+        case "n": return [send("next")]
+        case "b": return [send("back")]
+        case "o": return [send("open")]
+        case "c": return [send("close")]
+        case "r": return [send("reveal")]
+        case "f":
+            if view.winner.count > 1, let decision = view.decision, decision.status != "pending" {
+                mode = .chooseTie(view.winner)
+                return []
+            }
+            return [send("follow")]
+        case "1"..."8": return choose(number: character.wholeNumberValue ?? 0)
+        case "p": return replay(scene: nil)
+        case "t":
+            guard view.decision != nil else {
+                notice = Notice(kind: .refused, text: "This scene has no decision to vote on.", until: nil)
+                return []
+            }
+            mode = .seconds("")
+        case "v":
+            let current = view.decision?.results ?? "hidden"
+            let order = ["hidden", "screen", "everyone"]
+            let next = order[((order.firstIndex(of: current) ?? 0) + 1) % order.count]
+            return [send("results", ["mode": .string(next)])]
+        case "g":
+            localSplit = !isSplit
+            return [send("split", ["on": .bool(localSplit)])]
+        case "s":
+            mode = .pickStory
+        case "e": return end()
+        case ":": mode = .commandLine("")
+        case "?", "h": mode = .help
+        case "q": mode = .quit
+        default:
+            notice = Notice(kind: .info, text: "No key '\(character)': press ? for help.", until: now + 4)
+        }
+        return []
+    }
+
+    private func send(_ command: String, _ args: [String: ConsoleArgument] = [:]) -> ConsoleEffect {
+        .send(command: command, args: args)
+    }
+
+    private mutating func choose(number: Int) -> [ConsoleEffect] {
+        let options = view.options
+        guard number >= 1, number <= options.count else {
+            notice = Notice(
+                kind: .refused,
+                text: options.isEmpty
+                    ? "This scene has no options to choose."
+                    : "There is no option \(number): choose 1-\(options.count).",
+                until: nil)
+            return []
+        }
+        return [send("choose", ["option": .string(options[number - 1].id)])]
+    }
+
+    private mutating func replay(scene: String?) -> [ConsoleEffect] {
+        let effect = send("replay", scene.map { ["scene": .string($0)] } ?? [:])
+        guard let decision = view.decision, decision.roundID != nil, scene == nil || scene == view.sceneID else {
+            return [effect]
+        }
+        mode = .confirm(
+            Confirmation(
+                question: "Replay this scene as a new round? The \(decision.status) round is kept in the results.",
+                effect: effect))
+        return []
+    }
+
+    private mutating func end() -> [ConsoleEffect] {
+        guard let title = view.storyTitle else {
+            notice = Notice(kind: .refused, text: "No story is running.", until: nil)
+            return []
+        }
+        mode = .confirm(Confirmation(question: "End \(title)? The run cannot be continued.", effect: send("end")))
+        return []
+    }
+
+    private mutating func start(story: String) -> [ConsoleEffect] {
+        let effect = send("start", ["story": .string(story)])
+        guard let running = view.storyTitle else { return [effect] }
+        let position = view.sceneIndex.map { " at scene \($0) of \(view.sceneCount ?? 0)" } ?? ""
+        mode = .confirm(
+            Confirmation(
+                question: "Start \(view.storyTitle(of: story))? This ends \(running)\(position).", effect: effect))
+        return []
+    }
+
+    private mutating func pressCommandLine(_ key: Key, text: String, now: Date) -> [ConsoleEffect] {
+        switch key {
+        case .character(let character): mode = .commandLine(text + String(character))
+        case .backspace:
+            mode = text.isEmpty ? .normal : .commandLine(String(text.dropLast()))
+        case .escape, .interrupt: mode = .normal
+        case .enter:
+            mode = .normal
+            return run(line: text, now: now)
+        default: break
+        }
+        return []
+    }
+
+    /// Runs a line typed at the `:` prompt.
+    private mutating func run(line: String, now: Date) -> [ConsoleEffect] {
+        switch ConsoleInput.parse(line) {
+        case .failure(let error):
+            notice = Notice(kind: .refused, text: error.message, until: nil)
+            return []
+        case .success(.empty), .success(.status): return []
+        case .success(.help):
+            mode = .help
+            return []
+        case .success(.quit):
+            mode = .quit
+            return []
+        case .success(.chooseNumber(let number)): return choose(number: number)
+        case .success(.command(let name, let args)):
+            switch name {
+            case "end": return end()
+            case "start":
+                guard case .string(let story) = args["story"] else { return [] }
+                return start(story: story)
+            case "replay":
+                if case .string(let scene) = args["scene"] { return replay(scene: scene) }
+                return replay(scene: nil)
+            case "choose":
+                if case .string(let option) = args["option"], let number = Int(option) {
+                    return choose(number: number)
+                }
+                return [send(name, args)]
+            case "split":
+                if case .bool(let on) = args["on"] { localSplit = on }
+                return [send(name, args)]
+            default: return [send(name, args)]
+            }
+        }
+    }
+
+    private mutating func pressSeconds(_ key: Key, text: String, now: Date) -> [ConsoleEffect] {
+        switch key {
+        case .character(let character) where character.isASCII && character.isWholeNumber:
+            if text.count < 4 { mode = .seconds(text + String(character)) }
+        case .backspace: mode = .seconds(String(text.dropLast()))
+        case .escape, .interrupt: mode = .normal
+        case .enter:
+            mode = .normal
+            let seconds = Int(text) ?? Self.defaultSeconds
+            guard seconds > 0 else {
+                notice = Notice(kind: .refused, text: "A timed vote needs at least one second.", until: nil)
+                return []
+            }
+            return [send("open", ["seconds": .int(seconds)])]
+        default: break
+        }
+        return []
+    }
+
+    /// The seconds a timed vote gets when the host just presses Enter.
+    public static let defaultSeconds = 60
+
+    private mutating func pressTie(_ key: Key, tied: [String]) -> [ConsoleEffect] {
+        if case .character(let character) = key, let number = character.wholeNumberValue,
+            number >= 1, number <= view.options.count, tied.contains(view.options[number - 1].id)
+        {
+            mode = .normal
+            return [send("choose", ["option": .string(view.options[number - 1].id)])]
+        }
+        if key == .escape || key == .interrupt || key == .character("q") { mode = .normal }
+        return []
+    }
+
+    private mutating func pressPickStory(_ key: Key) -> [ConsoleEffect] {
+        let stories = view.programmeStories
+        if case .character(let character) = key, let number = character.wholeNumberValue,
+            number >= 1, number <= min(9, stories.count)
+        {
+            mode = .normal
+            return start(story: stories[number - 1].id)
+        }
+        if key == .escape || key == .interrupt || key == .character("q") || key == .character("s") { mode = .normal }
+        return []
+    }
+
+    private mutating func pressQuit(_ key: Key) -> [ConsoleEffect] {
+        mode = .normal
+        switch (role, key) {
+        case (.serve, .character("y")), (.serve, .character("Y")), (.serve, .interrupt):
+            return [.finish(.quit(stopShow: true))]
+        case (.serve, .character("k")), (.serve, .character("K")):
+            return [.finish(.quit(stopShow: false))]
+        case (.remote, .character("y")), (.remote, .character("Y")), (.remote, .interrupt):
+            return [.finish(.quit(stopShow: false))]
+        default: return []
+        }
+    }
+}

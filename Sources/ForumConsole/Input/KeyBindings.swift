@@ -1,0 +1,46 @@
+/// One key of the console's normal mode, as the footer and the help show it.
+public struct KeyBinding: Sendable, Equatable {
+    /// What to press: `n`, `1-8`, `?`.
+    public var keys: String
+    /// The footer's word for it.
+    public var label: String
+    /// The help screen's sentence.
+    public var help: String
+}
+
+/// The console's keys: one table for the footer, the help and the tests, so they never
+/// disagree with what the keys do (``ConsoleState/press(_:now:)``).
+public enum KeyBindings {
+    /// Every normal-mode key in footer order.
+    public static let all: [KeyBinding] = [
+        KeyBinding(keys: "n", label: "next", help: "next scene"),
+        KeyBinding(keys: "b", label: "back", help: "back to the previous scene"),
+        KeyBinding(keys: "o", label: "open", help: "open the vote"),
+        KeyBinding(keys: "c", label: "close", help: "close the vote"),
+        KeyBinding(keys: "r", label: "reveal", help: "reveal the results to everyone"),
+        KeyBinding(keys: "f", label: "follow", help: "follow the winning option"),
+        KeyBinding(keys: "1-8", label: "choose", help: "choose that option instead"),
+        KeyBinding(keys: "p", label: "replay", help: "replay the scene as a new round"),
+        KeyBinding(keys: "t", label: "timed", help: "open a timed vote (asks seconds)"),
+        KeyBinding(keys: "v", label: "results", help: "results: hidden/screen/everyone"),
+        KeyBinding(keys: "g", label: "split", help: "split the bars by perspective"),
+        KeyBinding(keys: "s", label: "start", help: "start a story"),
+        KeyBinding(keys: "e", label: "end", help: "end the story (asks first)"),
+        KeyBinding(keys: ":", label: "command", help: "command line (see below)"),
+        KeyBinding(keys: "?", label: "help", help: "this help"),
+        KeyBinding(keys: "q", label: "quit", help: "quit (asks first)"),
+    ]
+
+    /// The commands of the `:` line, for the help screen.
+    public static let commandLine: [(String, String)] = [
+        (":goto SCENE", "jump to a scene"),
+        (":start STORY", "start a story"),
+        (":end", "end the story"),
+        (":choose OPTION", "follow an option"),
+        (":open SECONDS", "a timed vote"),
+        (":replay [SCENE]", "vote again"),
+        (":session ID", "change session"),
+        (":results MODE", "who sees results"),
+        (":split on|off", "split by perspective"),
+    ]
+}

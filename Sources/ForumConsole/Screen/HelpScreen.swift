@@ -1,0 +1,47 @@
+/// The `?` screen: how a story runs, every key, the `:` commands; two columns from 76
+/// columns, so it fits 80×24.
+enum HelpScreen {
+    static func lines(_ view: HostView, width: Int, height: Int, glyphs: Glyphs) -> [StyledLine] {
+        var lines = [PanelRule.line([Span("Help", .bold)], width: width, glyphs: glyphs)]
+        let rhythm =
+            "A story: s start, n next scene; at a decision talk with the room, then o open the vote, c close, "
+            + "r reveal, f follow the winner (or 1-8 another option); e end. The line above the keys says the "
+            + "next step; its key is highlighted."
+        lines += TextWrap.lines(rhythm, width: width - 2).map { StyledLine(" " + $0) }
+        let keys =
+            KeyBindings.all.map { ($0.keys, $0.help) } + [("\(glyphs.up)\(glyphs.down)", "scroll the scene text")]
+        let columns = width >= 76 ? 2 : 1
+        lines.append(StyledLine(" Keys", .bold))
+        lines += grid(keys, keyWidth: 4, columns: columns, width: width)
+        lines.append(StyledLine(" Command line: press :, type the command, Enter", .bold))
+        lines += grid(KeyBindings.commandLine, keyWidth: 16, columns: columns, width: width)
+        var extra: [StyledLine] = [
+            "", StyledLine(" Host notes show only here: phones and the projector never see them.", .dim),
+        ]
+        if !view.joinURLs.isEmpty {
+            extra.append(StyledLine(" Phones join at " + view.joinURLs.joined(separator: "  "), .dim))
+        }
+        if lines.count + extra.count <= height { lines += extra }
+        return lines
+    }
+
+    /// Entries in `columns` columns, filled down then across.
+    private static func grid(_ entries: [(String, String)], keyWidth: Int, columns: Int, width: Int)
+        -> [StyledLine]
+    {
+        let rows = (entries.count + columns - 1) / columns
+        let columnWidth = (width - 1) / columns
+        return (0..<rows).map { row in
+            var line = StyledLine()
+            for column in 0..<columns {
+                let index = column * rows + row
+                guard index < entries.count else { continue }
+                let entry = StyledLine([
+                    Span(" " + TextWidth.fit(entries[index].0, to: keyWidth), .key), Span(" " + entries[index].1),
+                ])
+                line.append(entry.fitted(to: columnWidth))
+            }
+            return line
+        }
+    }
+}
