@@ -1,162 +1,130 @@
-/* Forum: one reconnecting WebSocket to /ws, shared by the phone and projector pages.
- * new ForumConnection({hello: fn, onMessage: fn(msg), onStatus: fn(status)}); status is
- * "connecting" (never joined yet), "open" (welcome received), "reconnecting", or
- * "unreachable" (failing for 30 s; retries go on). Backoff 0.5 s doubling to 10 s plus up to
- * 30% jitter. A ping every 20 s; silence for 45 s means the socket is dead. */
+/* Forum: one reconnecting WebSocket to /ws for the phone and projector pages.
+ * new ForumConnection({hello, onMessage, onStatus}). Status: "connecting" (not joined yet),
+ * "open", "reconnecting", "unreachable" (failing for 30 s; retries go on). Retries back off
+ * from 0.5 s to 10 s with jitter; a ping every 20 s; 45 s of silence means a dead socket. */
 (function () {
-  'use strict';
+'use strict';
 
-  var MIN_DELAY = 500, MAX_DELAY = 10000, PING_EVERY = 20000, DEAD_AFTER = 45000;
-  var CONNECT_TIMEOUT = 10000, UNREACHABLE_AFTER = 30000;
+var MIN = 500, MAX = 10000, DEAD = 45000, UNREACHABLE = 30000;
+var now = function () { return Date.now(); };
 
-  function now() { return Date.now(); }
+function C(o) {
+  this.o = o;
+  this.ws = this.retry = this.since = null;
+  this.joined = this.ever = false;
+  this.status = 'connecting';
+  this.delay = MIN;
+  this.last = 0;
+}
 
-  function ForumConnection(options) {
-    this.o = options;
-    this.ws = null;
-    this.joined = false;
-    this.everJoined = false;
-    this.status = 'connecting';
-    this.delay = MIN_DELAY;
-    this.retryTimer = null;
-    this.connectTimer = null;
-    this.failingSince = null;
-    this.lastMessageAt = 0;
-  }
+var P = C.prototype;
 
-  var P = ForumConnection.prototype;
+P.start = function () {
+  var self = this;
+  function wake() { self.wake(); }
+  this.since = now();
+  this.connect();
+  setInterval(function () { self.tick(); }, 5000);
+  setInterval(function () { self.send({ type: 'ping' }); }, 20000);
+  addEventListener('online', wake);
+  addEventListener('pageshow', wake);
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') wake();
+  });
+};
 
-  P.start = function () {
-    var self = this;
-    function wake() { self.wake(); }
-    this.failingSince = now();
-    this.connect();
-    window.setInterval(function () { self.tick(); }, 5000);
-    window.setInterval(function () { self.send({ type: 'ping' }); }, PING_EVERY);
-    window.addEventListener('online', wake);
-    window.addEventListener('pageshow', wake);
-    document.addEventListener('visibilitychange', function () {
-      if (document.visibilityState === 'visible') wake();
-    });
-  };
-
-  P.setStatus = function (status) {
-    if (this.status === status) return;
+P.set = function (status) {
+  if (this.status !== status) {
     this.status = status;
-    if (this.o.onStatus) this.o.onStatus(status);
-  };
+    this.o.onStatus(status);
+  }
+};
 
-  P.connect = function () {
-    var self = this;
-    var ws;
-    window.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.joined = false;
-    try {
-      ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
-    } catch (e) {
-      return this.failed();
+P.connect = function () {
+  var self = this, ws;
+  clearTimeout(this.retry);
+  this.retry = null;
+  this.joined = false;
+  try {
+    ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+  } catch (e) {
+    return this.failed();
+  }
+  this.ws = ws;
+  this.last = now();
+  ws.onopen = function () {
+    self.last = now();
+    ws.send(JSON.stringify(self.o.hello()));
+  };
+  ws.onmessage = function (event) {
+    var msg;
+    self.last = now();
+    try { msg = JSON.parse(event.data); } catch (e) { return; }
+    if (!msg || typeof msg.type !== 'string') return;
+    if (msg.type === 'welcome') {
+      self.joined = self.ever = true;
+      self.delay = MIN;
+      self.since = null;
+      self.set('open');
     }
-    this.ws = ws;
-    this.lastMessageAt = now();
-    this.connectTimer = window.setTimeout(function () {
-      if (self.ws === ws && ws.readyState !== 1) self.drop();
-    }, CONNECT_TIMEOUT);
-    ws.onopen = function () {
-      if (self.ws !== ws) return;
-      window.clearTimeout(self.connectTimer);
-      self.lastMessageAt = now();
-      ws.send(JSON.stringify(self.o.hello()));
-    };
-    ws.onmessage = function (event) {
-      var msg;
-      if (self.ws !== ws) return;
-      self.lastMessageAt = now();
-      try { msg = JSON.parse(event.data); } catch (e) { return; }
-      if (!msg || typeof msg.type !== 'string') return;
-      if (msg.type === 'welcome') {
-        self.joined = self.everJoined = true;
-        self.delay = MIN_DELAY;
-        self.failingSince = null;
-        self.setStatus('open');
-      }
-      if (msg.type !== 'pong') self.o.onMessage(msg);
-    };
-    ws.onclose = function () {
-      if (self.ws === ws) self.failed();
-    };
+    if (msg.type !== 'pong') self.o.onMessage(msg);
   };
+  ws.onclose = function () { self.failed(); };
+};
 
-  /* Closes the socket without its handlers firing. */
-  P.close = function () {
-    var ws = this.ws;
-    if (ws) {
-      ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
-      try { ws.close(); } catch (e) { /* already closed */ }
-    }
-    this.ws = null;
-  };
+/* Forgets the socket: its handlers never fire again. */
+P.close = function () {
+  var ws = this.ws;
+  this.ws = null;
+  this.joined = false;
+  if (ws) {
+    ws.onopen = ws.onmessage = ws.onclose = null;
+    try { ws.close(); } catch (e) { /* already closed */ }
+  }
+};
 
-  P.drop = function () {
-    this.close();
-    this.failed();
-  };
+P.failed = function () {
+  var self = this;
+  this.close();
+  if (this.since === null) this.since = now();
+  this.set(now() - this.since >= UNREACHABLE ? 'unreachable' : this.ever ? 'reconnecting' : 'connecting');
+  if (this.retry) return;
+  this.retry = setTimeout(function () { self.connect(); }, this.delay * (1 + Math.random() * 0.3));
+  this.delay = Math.min(this.delay * 2, MAX);
+};
 
-  P.failed = function () {
-    var self = this;
-    var wait;
-    window.clearTimeout(this.connectTimer);
-    this.ws = null;
-    this.joined = false;
-    if (this.failingSince === null) this.failingSince = now();
-    this.setStatus(now() - this.failingSince >= UNREACHABLE_AFTER ? 'unreachable'
-      : this.everJoined ? 'reconnecting' : 'connecting');
-    if (this.retryTimer) return;
-    wait = this.delay + Math.random() * this.delay * 0.3;
-    this.delay = Math.min(this.delay * 2, MAX_DELAY);
-    this.retryTimer = window.setTimeout(function () {
-      self.retryTimer = null;
-      self.connect();
-    }, wait);
-  };
+/* Every 5 s: a socket silent too long, or still not open after 10 s, is dead. */
+P.tick = function () {
+  var ws = this.ws;
+  if (ws && now() - this.last > (ws.readyState === 1 ? DEAD : 10000)) this.failed();
+  else if (!ws && this.since !== null && now() - this.since >= UNREACHABLE) this.set('unreachable');
+};
 
-  P.tick = function () {
-    if (this.ws && now() - this.lastMessageAt > DEAD_AFTER) this.drop();
-    else if (!this.ws && this.failingSince !== null && now() - this.failingSince >= UNREACHABLE_AFTER) {
-      this.setStatus('unreachable');
-    }
-  };
+/* The page came back (screen on, network back): check now instead of waiting. */
+P.wake = function () {
+  if (!this.ws) return this.retryNow();
+  this.tick();
+  this.send({ type: 'ping' });
+};
 
-  /* The page came back (screen on, network back): check now instead of waiting. */
-  P.wake = function () {
-    if (this.ws && this.ws.readyState === 1) {
-      if (now() - this.lastMessageAt > DEAD_AFTER) this.drop();
-      else this.send({ type: 'ping' });
-    } else if (!this.ws) {
-      this.delay = MIN_DELAY;
-      this.connect();
-    }
-  };
+/* "Try again": at once, with a fresh 30 s before "unreachable". */
+P.retryNow = function () {
+  clearTimeout(this.retry);
+  this.retry = null;
+  this.delay = MIN;
+  this.since = now();
+  this.set(this.ever ? 'reconnecting' : 'connecting');
+  this.close();
+  this.connect();
+};
 
-  /* "Try again": start over at once, with a fresh 30 seconds before "unreachable". */
-  P.retryNow = function () {
-    window.clearTimeout(this.retryTimer);
-    window.clearTimeout(this.connectTimer);
-    this.retryTimer = null;
-    this.delay = MIN_DELAY;
-    this.failingSince = now();
-    this.setStatus(this.everJoined ? 'reconnecting' : 'connecting');
-    this.close();
-    this.connect();
-  };
+/* Sends once joined; returns whether it went out. */
+P.send = function (msg) {
+  var ws = this.ws;
+  if (!ws || ws.readyState !== 1 || !this.joined) return false;
+  try { ws.send(JSON.stringify(msg)); } catch (e) { return false; }
+  return true;
+};
 
-  /* Sends when joined (or a hello while joining); returns whether it went out. */
-  P.send = function (msg) {
-    var ws = this.ws;
-    if (!ws || ws.readyState !== 1 || (!this.joined && msg.type !== 'hello')) return false;
-    try { ws.send(JSON.stringify(msg)); } catch (e) { return false; }
-    return true;
-  };
-
-  window.ForumConnection = ForumConnection;
+window.ForumConnection = C;
 }());

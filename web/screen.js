@@ -4,358 +4,354 @@
  * ("everyone"); split by perspective when the host asks, groups of fewer than 5 people shown
  * only as "fewer than 5". Community text is data, never markup: textContent only. */
 (function () {
-  'use strict';
+'use strict';
 
-  var F = window.ForumUI;
-  var el = F.el;
-  F.words({
-    vote1: '1 vote',
-    votes: '{n} votes',
-    yourVote: 'Your vote'
-  });
+var F = window.ForumUI;
+var el = F.el;
+F.words({
+  vote1: '1 vote',
+  votes: '{n} votes',
+  yourVote: 'Your vote'
+});
 
-  function $(id) { return document.getElementById(id); }
-  var stage = $('stage'), counts = $('counts'), connBox = $('conn'), eventTitle = $('event-title');
-  var sessionTitle = $('session-title'), joinUrls = $('join-urls'), qr = $('qr');
+function $(id) { return document.getElementById(id); }
+var stage = $('stage'), counts = $('counts'), connBox = $('conn'), eventTitle = $('event-title');
+var sessionTitle = $('session-title'), joinUrls = $('join-urls'), qr = $('qr');
 
-  var m = {
-    conn: 'connecting',
-    welcome: null,
-    state: null,
-    tally: null,
-    audience: null,
-    hadStory: false,
-    joinText: '',
-    viewKey: null,
-    decisionKey: null
-  };
+var m = {
+  conn: 'connecting',
+  welcome: null,
+  state: null,
+  tally: null,
+  audience: null,
+  hadStory: false,
+  joinText: '',
+  viewKey: null,
+  decisionKey: null
+};
 
-  if (/(^|[?&])theme=light(&|$)/.test(location.search)) document.documentElement.className = 'light';
+if (/(^|[?&])theme=light(&|$)/.test(location.search)) document.documentElement.className = 'light';
 
-  var conn = new window.ForumConnection({
-    hello: function () { return { type: 'hello', role: 'screen' }; },
-    onMessage: onMessage,
-    onStatus: function (status) {
-      m.conn = status;
-      renderConn();
-      if (!m.state) render();
-    }
-  });
-
-  function onMessage(msg) {
-    var d;
-    if (msg.type === 'welcome') {
-      m.welcome = msg;
-      eventTitle.textContent = (msg.event && msg.event.title) || 'Forum';
-      document.title = eventTitle.textContent + ' · big screen';
-      renderJoin(Array.isArray(msg.join_urls) ? msg.join_urls : [], msg.join_qr);
-    } else if (msg.type === 'state') {
-      m.state = msg;
-      d = msg.decision;
-      m.tally = msg.tally && d && (msg.tally.decision === undefined || msg.tally.decision === d.id) ? msg.tally : null;
-      if (msg.audience) m.audience = msg.audience;
-      if (msg.story) m.hadStory = true;
-      render();
-    } else if (msg.type === 'tally') {
-      d = m.state && m.state.decision;
-      if (d && msg.decision === d.id) m.tally = msg;
-      if (msg.audience) m.audience = msg.audience;
-      renderLive();
-    }
+var conn = new window.ForumConnection({
+  hello: function () { return { type: 'hello', role: 'screen' }; },
+  onMessage: onMessage,
+  onStatus: function (status) {
+    m.conn = status;
+    renderConn();
+    if (!m.state) render();
   }
+});
 
-  /* ---- join address and QR code ---- */
-
-  function renderJoin(urls, qrPath) {
-    var img;
-    F.clear(joinUrls);
-    urls.forEach(function (url) {
-      if (typeof url === 'string') joinUrls.appendChild(el('li', 'join-url', url.replace(/^https?:\/\//, '').replace(/\/$/, '')));
-    });
-    if (!joinUrls.firstChild) joinUrls.appendChild(el('li', 'join-url', location.host));
-    m.joinText = joinUrls.firstChild.textContent;
-    F.clear(qr);
-    hint(false);
-    /* Only a path on this server: the projector never loads anything from elsewhere. */
-    if (typeof qrPath === 'string' && /^\/[^/\\]/.test(qrPath)) {
-      img = el('img');
-      img.alt = 'QR code to join: ' + m.joinText;
-      img.src = qrPath;
-      img.addEventListener('error', function () { F.clear(qr); hint(false); });
-      qr.appendChild(img);
-      hint(true);
-    }
-  }
-
-  function hint(withCode) {
-    $('join-hint').textContent = 'Open the address in your phone’s web browser' +
-      (withCode ? ', or scan the code with its camera' : '') + '. No app, no account, no name.';
-  }
-
-  /* ---- main stage ---- */
-
-  function render() {
-    var st = m.state;
-    var story = st && st.story;
-    var d = st && st.decision;
-    var name, key;
-    F.setLanguage(story ? story.language : 'en');
-    sessionTitle.textContent = st && st.session && st.session.title ? st.session.title : '';
-    if (!st) name = m.conn === 'unreachable' ? 'unreachable' : 'connecting';
-    else if (!story) name = 'idle';
-    else if (!st.scene) name = 'ended';
-    else name = 'scene';
-    key = name + JSON.stringify([story && [story.id, story.run, story.title, story.content_notes],
-      st && st.scene, !!d, wide(d)]);
-    document.body.className = name === 'scene' || name === 'ended' ? 'story' : 'idle';
-    if (key !== m.viewKey) {
-      m.viewKey = key;
-      m.decisionKey = null;
-      F.clear(stage);
-      if (name === 'connecting') stage.appendChild(F.ui(el('h1', 'waiting-title', 'Connecting…')));
-      else if (name === 'unreachable') buildUnreachable();
-      else if (name === 'idle') buildIdle(st);
-      else if (name === 'ended') buildEnded(story);
-      else buildScene(st);
-    }
+function onMessage(msg) {
+  var d;
+  if (msg.type === 'welcome') {
+    m.welcome = msg;
+    eventTitle.textContent = (msg.event && msg.event.title) || 'Forum';
+    document.title = eventTitle.textContent + ' · big screen';
+    renderJoin(Array.isArray(msg.join_urls) ? msg.join_urls : [], msg.join_qr);
+  } else if (msg.type === 'state') {
+    m.state = msg;
+    d = msg.decision;
+    m.tally = msg.tally && d && (msg.tally.decision === undefined || msg.tally.decision === d.id) ? msg.tally : null;
+    if (msg.audience) m.audience = msg.audience;
+    if (msg.story) m.hadStory = true;
+    render();
+  } else if (msg.type === 'tally') {
+    d = m.state && m.state.decision;
+    if (d && msg.decision === d.id) m.tally = msg;
+    if (msg.audience) m.audience = msg.audience;
     renderLive();
-    fitAll();
   }
+}
 
-  function buildUnreachable() {
-    stage.appendChild(F.ui(el('h1', 'waiting-title', 'Cannot reach the Forum server')));
-    stage.appendChild(F.ui(el('p', 'waiting-text', 'Check that the server is running and this computer ' +
-      'is on the same network. Retrying automatically.')));
-    stage.appendChild(tryAgainButton());
+
+function renderJoin(urls, qrPath) {
+  var img;
+  F.clear(joinUrls);
+  urls.forEach(function (url) {
+    if (typeof url === 'string') joinUrls.appendChild(el('li', 'join-url', url.replace(/^https?:\/\//, '').replace(/\/$/, '')));
+  });
+  if (!joinUrls.firstChild) joinUrls.appendChild(el('li', 'join-url', location.host));
+  m.joinText = joinUrls.firstChild.textContent;
+  F.clear(qr);
+  hint(false);
+  /* Only a path on this server: the projector never loads anything from elsewhere. */
+  if (typeof qrPath === 'string' && /^\/[^/\\]/.test(qrPath)) {
+    img = el('img');
+    img.alt = 'QR code to join: ' + m.joinText;
+    img.src = qrPath;
+    img.addEventListener('error', function () { F.clear(qr); hint(false); });
+    qr.appendChild(img);
+    hint(true);
   }
+}
 
-  function buildIdle(st) {
-    var box = F.ui(el('div', 'idle-box'));
-    if (m.hadStory) box.appendChild(el('p', 'waiting-text', 'Thank you'));
-    box.appendChild(el('h1', 'waiting-title', m.hadStory ? 'The next story will start soon'
-      : 'The show will start soon'));
-    if (st.session && st.session.title) box.appendChild(el('p', 'waiting-text', 'Now: ' + st.session.title));
-    stage.appendChild(box);
+function hint(withCode) {
+  $('join-hint').textContent = 'Open the address in your phone’s web browser' +
+    (withCode ? ', or scan the code with its camera' : '') + '. No app, no account, no name.';
+}
+
+
+function render() {
+  var st = m.state;
+  var story = st && st.story;
+  var d = st && st.decision;
+  var name, key;
+  F.setLanguage(story ? story.language : 'en');
+  sessionTitle.textContent = st && st.session && st.session.title ? st.session.title : '';
+  if (!st) name = m.conn === 'unreachable' ? 'unreachable' : 'connecting';
+  else if (!story) name = 'idle';
+  else if (!st.scene) name = 'ended';
+  else name = 'scene';
+  key = name + JSON.stringify([story && [story.id, story.run, story.title, story.content_notes],
+    st && st.scene, !!d, wide(d)]);
+  document.body.className = name === 'scene' || name === 'ended' ? 'story' : 'idle';
+  if (key !== m.viewKey) {
+    m.viewKey = key;
+    m.decisionKey = null;
+    F.clear(stage);
+    if (name === 'connecting') stage.appendChild(F.ui(el('h1', 'waiting-title', 'Connecting…')));
+    else if (name === 'unreachable') buildUnreachable();
+    else if (name === 'idle') buildIdle(st);
+    else if (name === 'ended') buildEnded(story);
+    else buildScene(st);
   }
+  renderLive();
+  fitAll();
+}
 
-  function buildEnded(story) {
-    var box = el('div', 'idle-box');
-    box.appendChild(el('p', 'kicker', story.title));
-    box.appendChild(F.ui(el('h1', 'waiting-title', 'This story has reached its end')));
-    box.appendChild(F.ui(el('p', 'waiting-text', 'Thank you. What would you change?')));
-    stage.appendChild(box);
+function buildUnreachable() {
+  stage.appendChild(F.ui(el('h1', 'waiting-title', 'Cannot reach the Forum server')));
+  stage.appendChild(F.ui(el('p', 'waiting-text', 'Check that the server is running and this computer ' +
+    'is on the same network. Retrying automatically.')));
+  stage.appendChild(tryAgainButton());
+}
+
+function buildIdle(st) {
+  var box = F.ui(el('div', 'idle-box'));
+  if (m.hadStory) box.appendChild(el('p', 'waiting-text', 'Thank you'));
+  box.appendChild(el('h1', 'waiting-title', m.hadStory ? 'The next story will start soon'
+    : 'The show will start soon'));
+  if (st.session && st.session.title) box.appendChild(el('p', 'waiting-text', 'Now: ' + st.session.title));
+  stage.appendChild(box);
+}
+
+function buildEnded(story) {
+  var box = el('div', 'idle-box');
+  box.appendChild(el('p', 'kicker', story.title));
+  box.appendChild(F.ui(el('h1', 'waiting-title', 'This story has reached its end')));
+  box.appendChild(F.ui(el('p', 'waiting-text', 'Thank you. What would you change?')));
+  stage.appendChild(box);
+}
+
+/* Results split by perspective need the whole stage: the scene text steps aside. */
+function wide(d) {
+  return !!(d && d.split && showResults(d));
+}
+
+function buildScene(st) {
+  var story = st.story;
+  var scene = st.scene;
+  var grid = el('div', 'scene-grid' + (st.decision ? ' with-decision' : '') + (wide(st.decision) ? ' wide' : ''));
+  var col = el('article', 'scene-col fit');
+  var text = el('div', 'scene-text');
+  var img;
+  col.appendChild(el('p', 'kicker', story.title));
+  col.appendChild(el('h1', 'scene-title', scene.title || story.title));
+  if (Array.isArray(story.content_notes) && story.content_notes.length) {
+    col.appendChild(F.ui(el('p', 'content-notes', 'Content notes: ' + story.content_notes.join(' · '))));
   }
-
-  /* Results split by perspective need the whole stage: the scene text steps aside. */
-  function wide(d) {
-    return !!(d && d.split && showResults(d));
+  if (typeof scene.image === 'string' && scene.image) {
+    img = el('img', 'scene-image');
+    img.src = '/scenarios-media/' + scene.image.split('/').map(encodeURIComponent).join('/');
+    img.alt = scene.image_alt || '';
+    img.addEventListener('load', fitAll);
+    col.appendChild(img);
   }
+  F.paragraphs(text, scene.text);
+  col.appendChild(text);
+  grid.appendChild(col);
+  if (st.decision) grid.appendChild(el('section', 'decision-col fit'));
+  stage.appendChild(grid);
+}
 
-  function buildScene(st) {
-    var story = st.story;
-    var scene = st.scene;
-    var grid = el('div', 'scene-grid' + (st.decision ? ' with-decision' : '') + (wide(st.decision) ? ' wide' : ''));
-    var col = el('article', 'scene-col fit');
-    var text = el('div', 'scene-text');
-    var img;
-    col.appendChild(el('p', 'kicker', story.title));
-    col.appendChild(el('h1', 'scene-title', scene.title || story.title));
-    if (Array.isArray(story.content_notes) && story.content_notes.length) {
-      col.appendChild(F.ui(el('p', 'content-notes', 'Content notes: ' + story.content_notes.join(' · '))));
-    }
-    if (typeof scene.image === 'string' && scene.image) {
-      img = el('img', 'scene-image');
-      img.src = '/scenarios-media/' + scene.image.split('/').map(encodeURIComponent).join('/');
-      img.alt = scene.image_alt || '';
-      img.addEventListener('load', fitAll);
-      col.appendChild(img);
-    }
-    F.paragraphs(text, scene.text);
-    col.appendChild(text);
-    grid.appendChild(col);
-    if (st.decision) grid.appendChild(el('section', 'decision-col fit'));
-    stage.appendChild(grid);
+var STATUS_TEXT = {
+  pending: 'The vote opens soon',
+  open: 'Vote now on your phone',
+  closed: 'Voting has closed',
+  revealed: 'How the room voted'
+};
+
+/* Results show once revealed, or live when the host chose "screen" or "everyone". */
+function showResults(d) {
+  return !!(d && d.id && d.status !== 'pending' &&
+    (d.status === 'revealed' || d.results === 'screen' || d.results === 'everyone'));
+}
+
+function votesCast() {
+  if (m.audience && typeof m.audience.voted === 'number') return m.audience.voted;
+  return m.tally && typeof m.tally.total === 'number' ? m.tally.total : 0;
+}
+
+function stat(label, value) {
+  var p = F.ui(el('p', 'stat'));
+  p.appendChild(el('span', 'stat-label', label));
+  p.appendChild(el('strong', 'stat-value', String(value)));
+  return p;
+}
+
+/* Everything that changes between full states: counts, votes cast, results. */
+function renderLive() {
+  var st = m.state;
+  var d = st && st.decision;
+  var panel = stage.querySelector('.decision-col');
+  var a = m.audience;
+  var shown = showResults(d);
+  var key, list, status;
+  F.clear(counts);
+  if (a && typeof a.connected === 'number') {
+    counts.appendChild(stat('Phones connected', a.connected));
+    if (d && d.id) counts.appendChild(stat('Votes cast', votesCast()));
   }
-
-  var STATUS_TEXT = {
-    pending: 'The vote opens soon',
-    open: 'Vote now on your phone',
-    closed: 'Voting has closed',
-    revealed: 'How the room voted'
-  };
-
-  /* Results show once revealed, or live when the host chose "screen" or "everyone". */
-  function showResults(d) {
-    return !!(d && d.id && d.status !== 'pending' &&
-      (d.status === 'revealed' || d.results === 'screen' || d.results === 'everyone'));
-  }
-
-  function votesCast() {
-    if (m.audience && typeof m.audience.voted === 'number') return m.audience.voted;
-    return m.tally && typeof m.tally.total === 'number' ? m.tally.total : 0;
-  }
-
-  function stat(label, value) {
-    var p = F.ui(el('p', 'stat'));
-    p.appendChild(el('span', 'stat-label', label));
-    p.appendChild(el('strong', 'stat-value', String(value)));
-    return p;
-  }
-
-  /* Everything that changes between full states: counts, votes cast, results. */
-  function renderLive() {
-    var st = m.state;
-    var d = st && st.decision;
-    var panel = stage.querySelector('.decision-col');
-    var a = m.audience;
-    var shown = showResults(d);
-    var key, list, status;
-    F.clear(counts);
-    if (a && typeof a.connected === 'number') {
-      counts.appendChild(stat('Phones connected', a.connected));
-      if (d && d.id) counts.appendChild(stat('Votes cast', votesCast()));
-    }
-    if (!panel || !d) return;
-    key = JSON.stringify([d.id, d.status, d.question, d.options, shown, d.results, d.split]);
-    if (key !== m.decisionKey) {
-      m.decisionKey = key;
-      F.clear(panel);
-      panel.appendChild(el('h2', 'question', d.question));
-      status = STATUS_TEXT[d.status] || '';
-      if (shown && d.status !== 'revealed') status += ' · live results';
-      panel.appendChild(F.ui(el('p', 'status-line status-' + d.status, status)));
-      if (shown) {
-        panel.appendChild(el('div', 'results-slot'));
-      } else {
-        list = el('ul', 'option-list');
-        (d.options || []).forEach(function (o, i) {
-          var li = el('li');
-          li.appendChild(F.letter(i));
-          li.appendChild(el('span', null, o.label));
-          list.appendChild(li);
-        });
-        panel.appendChild(list);
-      }
-      panel.appendChild(F.ui(el('p', 'votes-cast')));
-    }
-    if (shown) renderResults(panel.querySelector('.results-slot'), d);
-    list = panel.querySelector('.votes-cast');
-    F.clear(list);
-    if (d.status !== 'pending' && !shown) {
-      list.appendChild(el('span', null, 'Votes cast '));
-      list.appendChild(el('strong', null, String(votesCast())));
-    }
-    fit(panel);
-  }
-
-  function renderResults(slot, d) {
-    var options = d.options || [];
-    var counts = (m.tally && m.tally.counts) || {};
-    var best = 0;
-    var list, overall;
-    F.clear(slot);
-    if (!m.tally) return slot.appendChild(F.ui(el('p', 'waiting-text', 'Counting…')));
-    list = F.results(options, m.tally, null);
-    options.forEach(function (o) { best = Math.max(best, counts[o.id] || 0); });
-    Array.prototype.forEach.call(list.children, function (item, i) {
-      item.classList.add('o' + i);
-      if (d.status === 'revealed' && best > 0 && (counts[options[i].id] || 0) === best) {
-        item.classList.add('top');
-        item.querySelector('.result-head').appendChild(F.ui(el('span', 'badge', 'Most votes')));
-      }
-    });
-    overall = el('div', 'overall');
-    overall.appendChild(list);
-    overall.appendChild(F.ui(el('p', 'total', 'Total: ' + F.votes(m.tally.total || 0))));
-    slot.appendChild(overall);
-    if (d.split) slot.appendChild(split(options, m.tally));
-  }
-
-  /* One row per perspective: a stacked bar (decoration) and the figures as text. */
-  function split(options, tally) {
-    var box = F.ui(el('section', 'split'));
-    var list = el('ul', 'groups');
-    var by = tally.by_perspective || {};
-    var small = tally.small_groups || [];
-    var names = {};
-    var ids = [];
-    ((m.welcome && m.welcome.perspectives) || []).forEach(function (p) { names[p.id] = p.label; ids.push(p.id); });
-    Object.keys(by).concat(small).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
-    box.appendChild(el('h3', 'split-title', 'By perspective'));
-    ids.map(function (id) { return [names[id] || id, by[id], small.indexOf(id) >= 0]; })
-      .concat([['No perspective given', tally.no_perspective, false]])
-      .forEach(function (g) {
-        var c = g[1] || {};
-        var total = 0;
-        var li = el('li', 'group');
-        var head = el('p', 'group-name', g[0]);
-        var bar, figures;
-        options.forEach(function (o) { total += c[o.id] || 0; });
-        if (!g[2] && total === 0) return;
-        li.appendChild(head);
-        if (g[2] || total < 5) {
-          li.classList.add('few');
-          head.appendChild(el('span', 'group-n', 'fewer than 5'));
-        } else {
-          head.appendChild(el('span', 'group-n', total + ' people'));
-          bar = el('div', 'stack');
-          bar.setAttribute('aria-hidden', 'true');
-          figures = [];
-          options.forEach(function (o, i) {
-            var pct = F.percent(c[o.id] || 0, total);
-            var seg = el('div', 'seg o' + i, pct >= 8 ? String.fromCharCode(65 + i) : '');
-            seg.style.width = pct + '%';
-            bar.appendChild(seg);
-            figures.push(String.fromCharCode(65 + i) + ' ' + (c[o.id] || 0) + ' (' + pct + '%)');
-          });
-          li.appendChild(bar);
-          li.appendChild(el('p', 'group-figures', figures.join(' · ')));
-        }
+  if (!panel || !d) return;
+  key = JSON.stringify([d.id, d.status, d.question, d.options, shown, d.results, d.split]);
+  if (key !== m.decisionKey) {
+    m.decisionKey = key;
+    F.clear(panel);
+    panel.appendChild(el('h2', 'question', d.question));
+    status = STATUS_TEXT[d.status] || '';
+    if (shown && d.status !== 'revealed') status += ' · live results';
+    panel.appendChild(F.ui(el('p', 'status-line status-' + d.status, status)));
+    if (shown) {
+      panel.appendChild(el('div', 'results-slot'));
+    } else {
+      list = el('ul', 'option-list');
+      (d.options || []).forEach(function (o, i) {
+        var li = el('li');
+        li.appendChild(F.letter(i));
+        li.appendChild(el('span', null, o.label));
         list.appendChild(li);
       });
-    box.appendChild(list);
-    return box;
-  }
-
-  /* ---- fitting long text on a fixed 16:9 stage ---- */
-
-  function fit(box) {
-    var f = 1;
-    box.style.setProperty('--fit', '1');
-    while (box.scrollHeight > box.clientHeight + 1 && f > 0.5) {
-      f -= 0.05;
-      box.style.setProperty('--fit', f.toFixed(2));
+      panel.appendChild(list);
     }
+    panel.appendChild(F.ui(el('p', 'votes-cast')));
   }
-
-  function fitAll() {
-    Array.prototype.forEach.call(stage.querySelectorAll('.fit'), fit);
+  if (shown) renderResults(panel.querySelector('.results-slot'), d);
+  list = panel.querySelector('.votes-cast');
+  F.clear(list);
+  if (d.status !== 'pending' && !shown) {
+    list.appendChild(el('span', null, 'Votes cast '));
+    list.appendChild(el('strong', null, String(votesCast())));
   }
+  fit(panel);
+}
 
-  window.addEventListener('resize', fitAll);
-
-  /* ---- connection ---- */
-
-  function tryAgainButton() {
-    var b = F.ui(el('button', 'retry', 'Try again'));
-    b.type = 'button';
-    b.addEventListener('click', function () { conn.retryNow(); });
-    return b;
-  }
-
-  function renderConn() {
-    F.clear(connBox);
-    connBox.className = 'conn';
-    if (!m.state || m.conn === 'open' || m.conn === 'connecting') return;
-    if (m.conn === 'reconnecting') {
-      connBox.appendChild(el('p', null, 'Reconnecting…'));
-    } else {
-      connBox.appendChild(el('p', null, 'Cannot reach the server. Still trying.'));
-      connBox.appendChild(tryAgainButton());
+function renderResults(slot, d) {
+  var options = d.options || [];
+  var counts = (m.tally && m.tally.counts) || {};
+  var best = 0;
+  var list, overall;
+  F.clear(slot);
+  if (!m.tally) return slot.appendChild(F.ui(el('p', 'waiting-text', 'Counting…')));
+  list = F.results(options, m.tally, null);
+  options.forEach(function (o) { best = Math.max(best, counts[o.id] || 0); });
+  Array.prototype.forEach.call(list.children, function (item, i) {
+    item.classList.add('o' + i);
+    if (d.status === 'revealed' && best > 0 && (counts[options[i].id] || 0) === best) {
+      item.classList.add('top');
+      item.querySelector('.result-head').appendChild(F.ui(el('span', 'badge', 'Most votes')));
     }
-  }
+  });
+  overall = el('div', 'overall');
+  overall.appendChild(list);
+  overall.appendChild(F.ui(el('p', 'total', 'Total: ' + F.votes(m.tally.total || 0))));
+  slot.appendChild(overall);
+  if (d.split) slot.appendChild(split(options, m.tally));
+}
 
-  renderJoin([], null);
-  render();
-  conn.start();
+/* One row per perspective: a stacked bar (decoration) and the figures as text. */
+function split(options, tally) {
+  var box = F.ui(el('section', 'split'));
+  var list = el('ul', 'groups');
+  var by = tally.by_perspective || {};
+  var small = tally.small_groups || [];
+  var names = {};
+  var ids = [];
+  ((m.welcome && m.welcome.perspectives) || []).forEach(function (p) { names[p.id] = p.label; ids.push(p.id); });
+  Object.keys(by).concat(small).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+  box.appendChild(el('h3', 'split-title', 'By perspective'));
+  ids.map(function (id) { return [names[id] || id, by[id], small.indexOf(id) >= 0]; })
+    .concat([['No perspective given', tally.no_perspective, false]])
+    .forEach(function (g) {
+      var c = g[1] || {};
+      var total = 0;
+      var li = el('li', 'group');
+      var head = el('p', 'group-name', g[0]);
+      var bar, figures;
+      options.forEach(function (o) { total += c[o.id] || 0; });
+      if (!g[2] && total === 0) return;
+      li.appendChild(head);
+      if (g[2] || total < 5) {
+        li.classList.add('few');
+        head.appendChild(el('span', 'group-n', 'fewer than 5'));
+      } else {
+        head.appendChild(el('span', 'group-n', total + ' people'));
+        bar = el('div', 'stack');
+        bar.setAttribute('aria-hidden', 'true');
+        figures = [];
+        options.forEach(function (o, i) {
+          var pct = F.percent(c[o.id] || 0, total);
+          var seg = el('div', 'seg o' + i, pct >= 8 ? String.fromCharCode(65 + i) : '');
+          seg.style.width = pct + '%';
+          bar.appendChild(seg);
+          figures.push(String.fromCharCode(65 + i) + ' ' + (c[o.id] || 0) + ' (' + pct + '%)');
+        });
+        li.appendChild(bar);
+        li.appendChild(el('p', 'group-figures', figures.join(' · ')));
+      }
+      list.appendChild(li);
+    });
+  box.appendChild(list);
+  return box;
+}
+
+
+function fit(box) {
+  var f = 1;
+  box.style.setProperty('--fit', '1');
+  while (box.scrollHeight > box.clientHeight + 1 && f > 0.5) {
+    f -= 0.05;
+    box.style.setProperty('--fit', f.toFixed(2));
+  }
+}
+
+function fitAll() {
+  Array.prototype.forEach.call(stage.querySelectorAll('.fit'), fit);
+}
+
+window.addEventListener('resize', fitAll);
+
+
+function tryAgainButton() {
+  var b = F.ui(el('button', 'retry', 'Try again'));
+  b.type = 'button';
+  b.addEventListener('click', function () { conn.retryNow(); });
+  return b;
+}
+
+function renderConn() {
+  F.clear(connBox);
+  connBox.className = 'conn';
+  if (!m.state || m.conn === 'open' || m.conn === 'connecting') return;
+  if (m.conn === 'reconnecting') {
+    connBox.appendChild(el('p', null, 'Reconnecting…'));
+  } else {
+    connBox.appendChild(el('p', null, 'Cannot reach the server. Still trying.'));
+    connBox.appendChild(tryAgainButton());
+  }
+}
+
+renderJoin([], null);
+render();
+conn.start();
 }());

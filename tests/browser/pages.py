@@ -11,7 +11,7 @@ from pathlib import Path
 
 import websocket  # websocket-client
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -117,7 +117,8 @@ class Browser:
     def wait(self, condition, timeout: float = 15, message: str = ""):
         """Waits until condition(browser) is truthy; returns it."""
         try:
-            return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda _: condition(self))
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.05,
+                                 ignored_exceptions=[StaleElementReferenceException]).until(lambda _: condition(self))
         except Exception as error:
             raise AssertionError(f"{message or condition}: page says {self.text()!r}") from error
 
@@ -212,7 +213,10 @@ class Browser:
             assert not self.small_targets(), f"small tap targets in {name}: {self.small_targets()}"
 
     def console_errors(self) -> list[str]:
-        return [entry["message"] for entry in self.driver.get_log("browser") if entry["level"] == "SEVERE"]
+        """Errors in the page's console, less the browser's own note of each failed WebSocket
+        attempt while the server was down (expected in the reconnection tests)."""
+        return [entry["message"] for entry in self.driver.get_log("browser")
+                if entry["level"] == "SEVERE" and "WebSocket connection to" not in entry["message"]]
 
     def quit(self) -> None:
         try:

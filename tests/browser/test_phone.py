@@ -99,14 +99,14 @@ def test_a_late_joiner_lands_on_the_current_scene_and_the_projector_counts_right
     late.wait(lambda b: len(b.finds("button.option")) == 3)
     screen.wait(lambda b: "Phones connected\n4" in b.text("#counts") or "Phones connected 4" in b.text("#counts"),
                 message="3 protocol phones and the late browser")
-    screen.wait(lambda b: b.find(".votes-cast strong").text == "3")
+    screen.wait(lambda b: b.text(".votes-cast strong") == "3")
     assert "Vote now on your phone" in screen.text(".decision-col")
     # The projector never shows the bars before the reveal by default.
     assert not screen.finds(".decision-col .results")
 
     late.click_option("NHS 111")
     late.wait(lambda b: "Vote recorded" in b.text(".vote-status"))
-    screen.wait(lambda b: b.find(".votes-cast strong").text == "4")
+    screen.wait(lambda b: b.text(".votes-cast strong") == "4")
 
     show.host("reveal")
     screen.wait(lambda b: b.finds(".decision-col .results"))
