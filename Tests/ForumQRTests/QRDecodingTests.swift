@@ -49,6 +49,8 @@ struct QRTools: Sendable {
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
+        // zbarimg complains on stderr that it has no D-Bus; only its exit status matters.
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
