@@ -34,7 +34,7 @@ struct BenchRun {
 
     private func measure(server: ServerProcess, machine: Machine) throws(BenchFailure) -> Report {
         let bench = Bench(pool: try ConnectionPool(port: server.port), hostKey: hostKey)
-        try bench.joinHost()
+        let hostReconnects = try bench.joinHost()
         bench.pool.pump(milliseconds: 300)
         var memory = [("idle", server.memory().rss)]
         let stage = try bench.prepareStage(story: options.story)
@@ -69,7 +69,7 @@ struct BenchRun {
             phones: options.phones, forum: options.forumPath, serverPID: server.pid, port: server.port,
             machine: machine, serverOpenFiles: openFiles, join: join, fanOut: fanOut, bursts: bursts,
             sustained: sustained, memory: memory, peakKiB: peak, databaseRunning: running,
-            databaseStopped: server.databaseBytes(), usage: usage)
+            databaseStopped: server.databaseBytes(), usage: usage, hostReconnects: hostReconnects)
     }
 
     /// A fresh folder for the database and the log, on the disk of --work-dir.

@@ -44,20 +44,34 @@ final class ConnectionPool {
 
     /// Starts a new connection; returns its number. Its `.opened` event follows the handshake.
     func open() throws(BenchFailure) -> Int {
+        sockets.append(try makeSocket())
+        watchingWrite.append(true)
+        try watch(sockets.count - 1, operation: EPOLL_CTL_ADD)
+        return sockets.count - 1
+    }
+
+    /// Closes connection `index` and connects it again under the same number.
+    func reopen(_ index: Int) throws(BenchFailure) {
+        sockets[index].close(mask: masks.next())
+        sockets[index] = try makeSocket()
+        watchingWrite[index] = true
+        try watch(index, operation: EPOLL_CTL_ADD)
+    }
+
+    private func makeSocket() throws(BenchFailure) -> BenchSocket {
         var keyBytes = [UInt8](repeating: 0, count: 16)
         for index in keyBytes.indices { keyBytes[index] = UInt8.random(in: 0...255) }
-        let socket = try BenchSocket(
+        return try BenchSocket(
             address: address, hostHeader: hostHeader, path: "/ws", key: Data(keyBytes).base64EncodedString())
-        let index = sockets.count
-        sockets.append(socket)
-        watchingWrite.append(true)
+    }
+
+    private func watch(_ index: Int, operation: Int32) throws(BenchFailure) {
         var event = epoll_event()
-        event.events = EPOLLIN.rawValue | EPOLLOUT.rawValue
+        event.events = EPOLLIN.rawValue | (watchingWrite[index] ? EPOLLOUT.rawValue : 0)
         event.data.u64 = UInt64(index)
-        guard epoll_ctl(epoll, EPOLL_CTL_ADD, socket.fd, &event) == 0 else {
+        guard epoll_ctl(epoll, operation, sockets[index].fd, &event) == 0 else {
             throw BenchFailure("epoll_ctl failed: \(String(cString: strerror(errno)))")
         }
-        return index
     }
 
     /// Sends one text message on an open connection (queued if the socket is full).
@@ -112,9 +126,6 @@ final class ConnectionPool {
         let wantsWrite = socket.wantsWrite
         guard wantsWrite != watchingWrite[index] else { return }
         watchingWrite[index] = wantsWrite
-        var event = epoll_event()
-        event.events = EPOLLIN.rawValue | (wantsWrite ? EPOLLOUT.rawValue : 0)
-        event.data.u64 = UInt64(index)
-        epoll_ctl(epoll, EPOLL_CTL_MOD, socket.fd, &event)
+        try? watch(index, operation: EPOLL_CTL_MOD)
     }
 }

@@ -24,7 +24,7 @@ struct ForumBench: ParsableCommand {
     var bursts = 3
 
     @Option(help: "Scene changes timed for the fan-out.")
-    var fanouts = 10
+    var fanouts = 20
 
     @Option(name: .customLong("sustained-rate"), help: "Votes a second in the sustained phase (all phones together).")
     var sustainedRate = 500.0

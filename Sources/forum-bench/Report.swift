@@ -18,6 +18,8 @@ struct Report {
     var databaseRunning: (database: Int, wal: Int)
     var databaseStopped: (database: Int, wal: Int)
     var usage: [PhaseUsage]
+    /// Times the host had to reconnect because its first connection got no welcome.
+    var hostReconnects: Int
 
     // MARK: Table
 
@@ -64,6 +66,11 @@ struct Report {
             "\($0.name) \(Self.format($0.serverPercent, 0))% / \(Self.format($0.benchPercent, 0))%"
         }
         lines.append("CPU of one core, server / bench: " + cpu.joined(separator: ", "))
+        if hostReconnects > 0 {
+            lines.append(
+                "note: the host's first connection got no welcome within 3 s (made while the server was starting); "
+                    + "it reconnected \(hostReconnects) time(s)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -166,7 +173,7 @@ struct Report {
                     ("after_stop", .int(databaseStopped.database + databaseStopped.wal)),
                 ])
             ),
-            ("cpu", .array(usage.map(\.json))),
+            ("cpu", .array(usage.map(\.json))), ("host_reconnects", .int(hostReconnects)),
             ("correct", .bool(true)),
         ]
         return .object(members)
