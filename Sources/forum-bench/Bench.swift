@@ -14,6 +14,8 @@ final class Bench {
     private var nextVoteRef = 1
     /// Send-to-ack milliseconds of the votes acknowledged since the collector was reset.
     var voteLatencies: [Double] = []
+    /// When each of those votes was sent, in the same order.
+    var voteSendTimes: [UInt64] = []
     /// When the most recent ack arrived.
     var lastAck: UInt64 = 0
     /// Send-to-state milliseconds of the phones that joined.
@@ -148,6 +150,7 @@ final class Bench {
                 return
             }
             voteLatencies.append(Clock.milliseconds(from: pending.sent, to: now))
+            voteSendTimes.append(pending.sent)
             lastAck = max(lastAck, now)
         case "error":
             let code = message["code"]?.stringValue ?? "?"

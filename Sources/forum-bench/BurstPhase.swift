@@ -62,6 +62,7 @@ extension Bench {
     /// Every phone votes in `round` in one tight loop; waits for every ack.
     func burst(round: String, option: (Int) -> String) throws(BenchFailure) -> BurstResult {
         voteLatencies.removeAll(keepingCapacity: true)
+        voteSendTimes.removeAll(keepingCapacity: true)
         let votes = phones.indices.map { prepareVote(phone: $0, round: round, option: option($0)) }
         let start = Clock.now()
         for vote in votes { send(vote) }

@@ -94,6 +94,11 @@ struct Report {
                 + "bursts of 40); lowest bucket over the run \(Self.format(result.lowestTokens, 1)) of 40 tokens, "
                 + "no rate_limited error",
         ]
+        if let (second, worst) = result.worstSecond {
+            lines.append(
+                "  slowest second: votes sent in second \(second) took p50 \(Self.format(worst.p50, 1)) ms, "
+                    + "max \(Self.format(worst.max, 1)) ms")
+        }
         lines.append("  tally after sustained votes: exact")
         return lines
     }
@@ -161,6 +166,7 @@ struct Report {
                         ("acked_per_s", .number(sustained.ackedPerSecond)),
                         ("per_phone_rate", .number(sustained.perPhoneRate)),
                         ("lowest_tokens", .number(sustained.lowestTokens)),
+                        ("per_second", .array(sustained.perSecond.map(\.json))),
                     ])
                 ))
         }

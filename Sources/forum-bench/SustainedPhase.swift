@@ -13,9 +13,27 @@ struct SustainedResult {
     /// Votes per second each phone sent, and the fewest tokens any phone's bucket had left.
     var perPhoneRate: Double
     var lowestTokens: Double
+    /// Send → ack of the votes sent in each second of the phase, to tell a steady latency
+    /// from a stall.
+    var perSecond: [Percentiles]
+
+    /// The second whose slowest vote was slowest.
+    var worstSecond: (second: Int, latency: Percentiles)? {
+        perSecond.enumerated().max { $0.element.max < $1.element.max }.map { ($0.offset, $0.element) }
+    }
 }
 
 extension Bench {
+    /// The acknowledged votes' latencies grouped by the second (from `start`) they were sent in.
+    func latencyPerSecond(from start: UInt64, seconds: Double) -> [Percentiles] {
+        var buckets = [[Double]](repeating: [], count: max(1, Int(seconds.rounded(.up))))
+        for (latency, sent) in zip(voteLatencies, voteSendTimes) {
+            let second = min(buckets.count - 1, Int(Clock.seconds(from: start, to: sent)))
+            buckets[second].append(latency)
+        }
+        return buckets.map { Percentiles($0) }
+    }
+
     /// The most votes a second one phone sends here: half the server's limit of 20.
     static let perPhoneRateCap = 10.0
 
@@ -28,6 +46,7 @@ extension Bench {
         let options = stage.options
         var finalOptions = [String?](repeating: nil, count: phones.count)
         voteLatencies.removeAll(keepingCapacity: true)
+        voteSendTimes.removeAll(keepingCapacity: true)
         let interval = 1e9 / rate
         let start = Clock.now()
         var sent = 0
@@ -55,6 +74,7 @@ extension Bench {
             sentPerSecond: Double(total) / max(1e-9, Clock.seconds(from: start, to: lastSend)),
             ackedPerSecond: Double(total) / max(1e-9, Clock.seconds(from: start, to: lastAck)),
             perPhoneRate: rate / Double(phones.count),
-            lowestTokens: phones.map(\.bucket.lowest).min() ?? TokenBucket.capacity)
+            lowestTokens: phones.map(\.bucket.lowest).min() ?? TokenBucket.capacity,
+            perSecond: latencyPerSecond(from: start, seconds: seconds))
     }
 }
