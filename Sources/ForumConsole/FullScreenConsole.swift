@@ -52,7 +52,7 @@ public final class FullScreenConsole: Sendable {
         defer { terminal.leave() }
         let inbox = inbox
         let sources = [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGCONT].map { number in
-            if number != SIGWINCH && number != SIGCONT { signal(number, SIG_IGN) }
+            if number != SIGWINCH && number != SIGCONT { Self.ignoreIfDefault(number) }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { inbox.post(.signal(number)) }
             source.resume()
@@ -68,6 +68,20 @@ public final class FullScreenConsole: Sendable {
             writer: FrameWriter(color: (environment["NO_COLOR"] ?? "").isEmpty),
             glyphs: Glyphs.forEnvironment(environment))
         return loop.run(inbox: inbox)
+    }
+}
+
+extension FullScreenConsole {
+    /// Ignores a signal that would otherwise end the process, before its dispatch source is
+    /// registered. A signal already handled (dispatch installs its own handler for the
+    /// sources of `forum serve`) is left alone: replacing that handler with SIG_IGN would
+    /// make Linux drop the signal before dispatch sees it.
+    fileprivate static func ignoreIfDefault(_ number: Int32) {
+        var current = sigaction()
+        sigaction(number, nil, &current)
+        if current.__sigaction_handler.sa_handler == nil && current.sa_flags & SA_SIGINFO == 0 {
+            signal(number, SIG_IGN)
+        }
     }
 }
 
