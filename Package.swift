@@ -75,6 +75,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ForumCoreTests", dependencies: ["ForumCore"], swiftSettings: strict),
+        .testTarget(name: "ForumConsoleTests", dependencies: ["ForumConsole"], swiftSettings: strict),
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
         .testTarget(
             name: "ForumServerTests",
