@@ -1,11 +1,12 @@
 /* Forum: one reconnecting WebSocket to /ws for the phone and projector pages.
  * new ForumConnection({hello, onMessage, onStatus}). Status: "connecting" (not joined yet),
  * "open", "reconnecting", "unreachable" (failing for 30 s; retries go on). Retries back off
- * from 0.5 s to 10 s with jitter; a ping every 20 s; 45 s of silence means a dead socket. */
+ * from 0.5 s to 10 s with jitter; a ping every 20 s; 45 s of silence, or no welcome 8 s
+ * after connecting, means a dead socket. */
 (function () {
 'use strict';
 
-var MIN = 500, MAX = 10000, DEAD = 45000, UNREACHABLE = 30000;
+var MIN = 500, MAX = 10000, DEAD = 45000, JOIN = 8000, UNREACHABLE = 30000;
 var now = function () { return Date.now(); };
 
 function C(o) {
@@ -24,7 +25,7 @@ P.start = function () {
   function wake() { self.wake(); }
   this.since = now();
   this.connect();
-  setInterval(function () { self.tick(); }, 5000);
+  setInterval(function () { self.tick(); }, 2000);
   setInterval(function () { self.send({ type: 'ping' }); }, 20000);
   addEventListener('online', wake);
   addEventListener('pageshow', wake);
@@ -54,6 +55,7 @@ P.connect = function () {
   this.last = now();
   ws.onopen = function () {
     self.last = now();
+    self.delay = MIN;
     ws.send(JSON.stringify(self.o.hello()));
   };
   ws.onmessage = function (event) {
@@ -93,10 +95,10 @@ P.failed = function () {
   this.delay = Math.min(this.delay * 2, MAX);
 };
 
-/* Every 5 s: a socket silent too long, or still not open after 10 s, is dead. */
+/* Every 2 s: a socket silent too long, or not joined soon after connecting, is dead. */
 P.tick = function () {
   var ws = this.ws;
-  if (ws && now() - this.last > (ws.readyState === 1 ? DEAD : 10000)) this.failed();
+  if (ws && now() - this.last > (this.joined ? DEAD : JOIN)) this.failed();
   else if (!ws && this.since !== null && now() - this.since >= UNREACHABLE) this.set('unreachable');
 };
 

@@ -190,7 +190,7 @@ class Browser:
                  .then(function (r) { done({version: r.testEngine.version, violations: r.violations.map(function (v) {
                      return {id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(function (n) {
                        return n.target.join(' ') + ' :: ' + (n.failureSummary || ''); })}; }),
-                   passes: r.passes.length, incomplete: r.incomplete.length}); },
+                   passes: r.passes.length, incomplete: r.incomplete.map(function (v) { return v.id; })}); },
                        function (e) { done({error: String(e)}); });""",
             AXE_TAGS)
         assert "error" not in result, result
@@ -198,7 +198,8 @@ class Browser:
         for violation in result["violations"]:
             impacts[violation["impact"]] = impacts.get(violation["impact"], 0) + 1
         AXE_REPORT[name] = {"axe": result["version"], "violations": impacts,
-                            "rules": sorted(v["id"] for v in result["violations"])}
+                            "rules": sorted(v["id"] for v in result["violations"]),
+                            "needs_review": sorted(result["incomplete"])}
         return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
     def check_state(self, name: str, *, screenshot: bool = True) -> None:
@@ -264,3 +265,11 @@ def wait_until(condition, timeout: float = 15.0, message: str = ""):
         if time.monotonic() > deadline:
             raise AssertionError(message or f"timed out waiting for {condition}")
         time.sleep(0.05)
+
+
+def start_again(server: ForumProcess) -> None:
+    """Starts the server again on its port and database, and checks it is still running (not
+    beaten to its port by another program while it was down)."""
+    server.start()
+    time.sleep(0.2)  # a server that could not take its port exits at once
+    assert server.process.poll() is None, f"forum serve exited: {server.log.read_text()[-1500:]}"

@@ -39,7 +39,7 @@ def test_page_words_follow_the_browser_language_with_a_manual_switch(show, brows
     assert phone.text(".size") .startswith("Maint testun")
     assert phone.find("#larger").get_attribute("aria-label") == "Testun mwy"
     assert phone.find("#lang").get_attribute("value") == "cy"
-    phone.screenshot("phone-language-welsh")
+    phone.check_state("phone-language-welsh")
 
     # The manual switch, to a right-to-left language: the page's words turn right-to-left.
     Select(phone.find("#lang")).select_by_value("ar")

@@ -3,7 +3,7 @@ reconnecting after a crash, a late joiner, story text that looks like HTML."""
 
 from selenium.webdriver.support.ui import Select
 
-from .pages import PHONE, PROJECTOR, screen_state, wait_until
+from .pages import PHONE, PROJECTOR, screen_state, start_again, wait_until
 
 
 def pressed(browser, option: str) -> bool:
@@ -74,7 +74,7 @@ def test_the_page_reconnects_by_itself_after_the_server_is_killed_and_restarted(
     assert "Who should Maya call?" in phone.text("#view")
     assert pressed(phone, "wait-for-gp")
 
-    show.start()
+    start_again(show)
     phone.wait(lambda b: b.text("#conn") == "", timeout=30, message="the banner goes once back")
     phone.wait(lambda b: "Who should Maya call?" in b.text("#view") and pressed(b, "wait-for-gp"))
     # It really is a new connection that got the vote back from the server: change it.

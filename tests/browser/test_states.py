@@ -4,7 +4,7 @@ of 44×44 px on the phone, and photographed into docs/screenshots/ for the docs.
 
 from selenium.webdriver.support.ui import Select
 
-from .pages import ALWAYS_FAILS, NEVER_OPENS, PHONE, PROJECTOR, screen_state
+from .pages import ALWAYS_FAILS, NEVER_OPENS, PHONE, PROJECTOR, screen_state, start_again
 
 # Who else is in the room: enough people per perspective for the split to show real groups,
 # and two ambulance staff, a group too small to show.
@@ -122,17 +122,18 @@ def test_every_phone_state(show, browsers, crowd):
     assert "Who should Maya call?" in phone.text("#view")
     phone.js("window.scrollTo(0, 0)")
     phone.check_state("phone-14-reconnecting")
-    show.start()
+    start_again(show)
     phone.wait(lambda b: b.text("#conn") == "", timeout=30)
 
     # The server unreachable while showing a story: the banner says so and offers Try again.
-    phone.js("var real = Date.now.bind(Date), start = real();"
+    phone.js("var real = window.realNow = Date.now.bind(Date), start = real();"
              "Date.now = function () { return start + (real() - start) * 20; };")
     show.kill()
     phone.wait_text("We can’t reach the show", "#conn", timeout=20)
     assert "Who should Maya call?" in phone.text("#view")
     phone.check_state("phone-15-unreachable-banner")
-    show.start()
+    start_again(show)
+    phone.js("Date.now = window.realNow")
     phone.click("#conn button")
     phone.wait(lambda b: b.text("#conn") == "", timeout=30)
 
@@ -256,7 +257,7 @@ def test_every_projector_state(show, browsers, crowd):
     show.kill()
     screen.wait_text("Reconnecting", "#conn")
     screen.check_state("screen-11-reconnecting")
-    show.start()
+    start_again(show)
     screen.wait(lambda b: b.text("#conn") == "", timeout=30)
     screen.wait_text("How the room voted")
 
