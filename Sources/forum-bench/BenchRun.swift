@@ -34,6 +34,13 @@ struct BenchRun {
 
     private func measure(server: ServerProcess, machine: Machine) throws(BenchFailure) -> Report {
         let bench = Bench(pool: try ConnectionPool(port: server.port), hostKey: hostKey)
+        let openFiles = server.openFileLimits()
+        if let soft = openFiles.soft, soft < options.phones + 32 {
+            FileHandle.standardError.write(
+                Data(
+                    ("forum-bench: warning: the server may open only \(soft) files, too few for "
+                        + "\(options.phones) phones: expect phones to be refused (raise ulimit -n)\n").utf8))
+        }
         let hostReconnects = try bench.joinHost()
         bench.pool.pump(milliseconds: 300)
         var memory = [("idle", server.memory().rss)]
@@ -58,7 +65,6 @@ struct BenchRun {
         }
         let peak = server.memory().peak
         let running = server.databaseBytes()
-        let openFiles = server.openFileLimits()
         bench.closing = true
         bench.pool.closeAll()
         let status = server.stop()
@@ -67,7 +73,7 @@ struct BenchRun {
         }
         return Report(
             phones: options.phones, forum: options.forumPath, serverPID: server.pid, port: server.port,
-            machine: machine, serverOpenFiles: openFiles, join: join, fanOut: fanOut, bursts: bursts,
+            machine: machine, serverOpenFiles: openFiles.text, join: join, fanOut: fanOut, bursts: bursts,
             sustained: sustained, memory: memory, peakKiB: peak, databaseRunning: running,
             databaseStopped: server.databaseBytes(), usage: usage, hostReconnects: hostReconnects)
     }

@@ -65,6 +65,7 @@ struct ForumBench: ParsableCommand {
     @Flag(help: "Keep the database and the server's log.")
     var keep = false
 
+    /// Refuses sizes and rates that make no sense.
     func validate() throws {
         guard phones >= 1, bursts >= 1, fanouts >= 1, joinWindow >= 1 else {
             throw ValidationError("--phones, --bursts, --fanouts and --join-window must be at least 1")
@@ -74,6 +75,7 @@ struct ForumBench: ParsableCommand {
         }
     }
 
+    /// Runs the bench, prints the table, writes the JSON; exit status 1 on any failure.
     func run() throws {
         do {
             let report = try BenchRun(options: self).run()

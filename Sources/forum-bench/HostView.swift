@@ -12,6 +12,7 @@ struct HostView {
     /// States received so far, to wait for the next one.
     var states = 0
 
+    /// Takes in one message of `type` from the server; an error without a `ref` is a failure.
     mutating func receive(type: String, message: JSONValue, failures: inout [String]) {
         switch type {
         case "welcome":

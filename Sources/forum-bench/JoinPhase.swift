@@ -22,7 +22,7 @@ extension Bench {
             try checkFailures()
             guard Clock.now() < deadline else {
                 throw BenchFailure(
-                    "only \(joinedCount) of \(count) phones had joined after \(Clock.seconds(from: start, to: Clock.now())) s"
+                    "only \(joinedCount) of \(count) phones had joined after \(Int(Clock.seconds(from: start, to: Clock.now()))) s"
                 )
             }
         }

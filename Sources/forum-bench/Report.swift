@@ -116,6 +116,7 @@ struct Report {
             format(stats.max, 1))
     }
 
+    /// `value` with `decimals` digits after the point.
     static func format(_ value: Double, _ decimals: Int) -> String {
         String(format: "%.\(decimals)f", value)
     }

@@ -70,13 +70,14 @@ final class ServerProcess {
     }
 
     /// The server's soft and hard limits on open files, from /proc/PID/limits.
-    func openFileLimits() -> String {
+    func openFileLimits() -> (soft: Int?, text: String) {
         let limits = (try? String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)) ?? ""
         guard let line = limits.split(separator: "\n").first(where: { $0.hasPrefix("Max open files") }) else {
-            return "unknown"
+            return (nil, "unknown")
         }
         let values = line.dropFirst("Max open files".count).split(separator: " ")
-        return values.count >= 2 ? "\(values[0]) soft, \(values[1]) hard" : "unknown"
+        guard values.count >= 2 else { return (nil, "unknown") }
+        return (Int(values[0]), "\(values[0]) soft, \(values[1]) hard")
     }
 
     /// Bytes of the database and its write-ahead log.
