@@ -134,8 +134,13 @@ private struct Loop {
     }
 
     private mutating func draw(_ now: Date) {
-        let lines = ScreenLayout.render(state, width: size.width, height: size.height, now: now, glyphs: glyphs)
-        let output = writer.output(for: lines, full: full)
+        var frame = ScreenLayout.frame(state, width: size.width, height: size.height, now: now, glyphs: glyphs)
+        if state.scroll > frame.scrollLimit {
+            // Scrolled past the end (or the terminal grew): keep the position where it shows.
+            state.scroll = frame.scrollLimit
+            frame = ScreenLayout.frame(state, width: size.width, height: size.height, now: now, glyphs: glyphs)
+        }
+        let output = writer.output(for: frame.lines, full: full)
         if !output.isEmpty { terminal.write(output) }
         dirty = false
         full = false

@@ -69,6 +69,26 @@ struct ScreenLayoutTests {
         #expect(screen.contains("It closes itself in 0:42."))
     }
 
+    @Test func scrollingShowsEveryLineOfALongScene() {
+        var console = ConsoleFixtures.console()
+        console.view.sceneText = (1...30).map { "Line \($0)." }.joined(separator: "\n\n")
+        var seen = Set<String>()
+        let limit = ScreenLayout.frame(console, width: 80, height: 24, now: now).scrollLimit
+        #expect(limit > 0)
+        for scroll in 0...limit {
+            console.scroll = scroll
+            let frame = ScreenLayout.frame(console, width: 80, height: 24, now: now)
+            #expect(frame.scrollLimit == limit)
+            for line in frame.lines.map(\.plain) {
+                if let match = line.firstMatch(of: /Line \d+\./) { seen.insert(String(match.0)) }
+            }
+        }
+        #expect(seen.count == 30)
+        console.scroll = limit
+        let last = ScreenLayout.render(console, width: 80, height: 24, now: now).map(\.plain).joined()
+        #expect(last.contains("more above") && !last.contains("more below"))
+    }
+
     @Test func tooSmallSaysSo() {
         let lines = plain(ConsoleFixtures.console(), 40, 10)
         #expect(lines.count == 10)

@@ -13,7 +13,7 @@ enum FooterPanel {
         case .seconds(let text):
             line = StyledLine([
                 Span(" Timed vote: close it after how many seconds? ", .bold), Span(text, .bold), Span(" ", .bar),
-                Span("  (Enter alone: \(ConsoleState.defaultSeconds))", .dim),
+                Span("  (5-3600; Enter alone: \(ConsoleState.defaultSeconds))", .dim),
             ])
         case .confirm(let confirmation):
             line = StyledLine([Span(" " + confirmation.question + " ", .caution), Span("  y yes, any other key no")])

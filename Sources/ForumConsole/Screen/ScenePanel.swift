@@ -1,8 +1,10 @@
 /// The scene panel: where we are in the story, the scene's text, the host notes and the
 /// branches ahead. With no story running it lists the programme's stories instead.
 enum ScenePanel {
+    /// The panel's lines; `scrollLimit` is set to the last useful scroll position (0 when
+    /// the text fits).
     static func lines(
-        _ state: ConsoleState, width: Int, height: Int, glyphs: Glyphs, showsPath: Bool
+        _ state: ConsoleState, width: Int, height: Int, glyphs: Glyphs, showsPath: Bool, scrollLimit: inout Int
     ) -> [StyledLine] {
         guard height > 0 else { return [] }
         let view = state.view
@@ -17,7 +19,8 @@ enum ScenePanel {
                 StyledLine(" The story has reached its end; no scene is showing. Press e to end the run."),
             ]
         } else {
-            lines = scene(state, width: width, height: height, glyphs: glyphs, showsPath: showsPath)
+            lines = scene(
+                state, width: width, height: height, glyphs: glyphs, showsPath: showsPath, scrollLimit: &scrollLimit)
         }
         lines = Array(lines.prefix(height))
         while lines.count < height { lines.append("") }
@@ -49,7 +52,7 @@ enum ScenePanel {
     }
 
     private static func scene(
-        _ state: ConsoleState, width: Int, height: Int, glyphs: Glyphs, showsPath: Bool
+        _ state: ConsoleState, width: Int, height: Int, glyphs: Glyphs, showsPath: Bool, scrollLimit: inout Int
     ) -> [StyledLine] {
         let view = state.view
         var title: [Span] = []
@@ -85,7 +88,9 @@ enum ScenePanel {
             if notesRoom < notes.count, let last = shownNotes.popLast() {
                 shownNotes.append(StyledLine(last.spans + [Span(" …", .dim)]))
             }
-            body = window(text, room: room - notesRoom, scroll: state.scroll, glyphs: glyphs) + shownNotes
+            body =
+                window(text, room: room - notesRoom, scroll: state.scroll, glyphs: glyphs, limit: &scrollLimit)
+                + shownNotes
         }
         if body.count < room { body.append("") }
         return [rule] + body + footer
@@ -102,18 +107,29 @@ enum ScenePanel {
         }
     }
 
-    /// The part of the scene text that fits, from the scroll position, with markers where
-    /// there is more above or below.
-    private static func window(_ text: [StyledLine], room: Int, scroll: Int, glyphs: Glyphs) -> [StyledLine] {
+    /// The part of the scene text that fits, from the scroll position, with a marker line
+    /// where there is more above or below (markers never hide a line of the text: every line
+    /// shows at some position). `limit` is set to the last useful scroll position.
+    private static func window(
+        _ text: [StyledLine], room: Int, scroll: Int, glyphs: Glyphs, limit: inout Int
+    ) -> [StyledLine] {
         guard room > 0 else { return [] }
         guard text.count > room else { return text }
-        let start = min(max(0, scroll), text.count - room)
-        var shown = Array(text[start..<(start + room)])
-        if start > 0 { shown[0] = StyledLine(" \(glyphs.up) more above (\(glyphs.up) scrolls)", .dim) }
-        if start + room < text.count, room > 1 || start == 0 {
-            shown[room - 1] = StyledLine(" \(glyphs.down) more below (\(glyphs.down) scrolls)", .dim)
+        let above = StyledLine(" \(glyphs.up) more above (\(glyphs.up) scrolls)", .dim)
+        let below = StyledLine(" \(glyphs.down) more below (\(glyphs.down) scrolls)", .dim)
+        guard room >= 3 else {
+            // One line of text and, with room, one marker.
+            limit = text.count - 1
+            let start = min(max(0, scroll), limit)
+            guard room == 2 else { return [text[start]] }
+            return start == limit ? [above, text[start]] : [text[start], below]
         }
-        return shown
+        let last = text.count - (room - 1)
+        limit = last
+        let start = min(max(0, scroll), last)
+        if start == 0 { return Array(text[0..<(room - 1)]) + [below] }
+        if start == last { return [above] + Array(text[start...]) }
+        return [above] + Array(text[start..<(start + room - 2)]) + [below]
     }
 
     /// Where the story can go from here.

@@ -11,13 +11,28 @@ public enum ScreenLayout {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
 
+    /// A laid-out screen: exactly `height` lines of exactly `width` columns, and how far the
+    /// scene text can scroll at this size.
+    public struct Frame: Sendable, Equatable {
+        public var lines: [StyledLine]
+        public var scrollLimit: Int
+    }
+
     /// Exactly `height` lines, each exactly `width` columns.
     public static func render(
         _ state: ConsoleState, width: Int, height: Int, now: Date, glyphs: Glyphs = .unicode
     ) -> [StyledLine] {
+        frame(state, width: width, height: height, now: now, glyphs: glyphs).lines
+    }
+
+    /// The screen and its scroll limit.
+    public static func frame(
+        _ state: ConsoleState, width: Int, height: Int, now: Date, glyphs: Glyphs = .unicode
+    ) -> Frame {
         guard width >= minimumWidth, height >= minimumHeight else {
-            return tooSmall(width: width, height: height)
+            return Frame(lines: tooSmall(width: width, height: height), scrollLimit: state.scroll)
         }
+        var scrollLimit = 0
         let wide = width >= 120 && height >= 30
         var top = HeaderPanel.lines(state, width: width, now: now, glyphs: glyphs)
         top += TroubleBanner.lines(state, width: width, now: now)
@@ -28,36 +43,40 @@ public enum ScreenLayout {
         if state.mode == .help {
             middle = HelpScreen.lines(state.view, width: width, height: middleHeight, glyphs: glyphs)
         } else if wide {
-            middle = columns(state, width: width, height: middleHeight, now: now, glyphs: glyphs)
+            middle = columns(
+                state, width: width, height: middleHeight, now: now, glyphs: glyphs, scrollLimit: &scrollLimit)
         } else {
-            middle = stacked(state, width: width, height: middleHeight, now: now, glyphs: glyphs)
+            middle = stacked(
+                state, width: width, height: middleHeight, now: now, glyphs: glyphs, scrollLimit: &scrollLimit)
         }
         var lines = top + pad(middle, to: middleHeight) + bottom
         lines = Array(lines.prefix(height))
-        return pad(lines, to: height).map { $0.fitted(to: width) }
+        return Frame(lines: pad(lines, to: height).map { $0.fitted(to: width) }, scrollLimit: scrollLimit)
     }
 
     /// One column: the scene above, the vote and the programme below.
-    private static func stacked(_ state: ConsoleState, width: Int, height: Int, now: Date, glyphs: Glyphs)
-        -> [StyledLine]
-    {
+    private static func stacked(
+        _ state: ConsoleState, width: Int, height: Int, now: Date, glyphs: Glyphs, scrollLimit: inout Int
+    ) -> [StyledLine] {
         let sceneMinimum = 4
         var programme = ProgrammePanel.lines(state.view, width: width, maxHeight: 3, glyphs: glyphs)
         if height - programme.count < sceneMinimum + 4 { programme = [] }
         let round = RoundPanel.lines(
             state, width: width, maxHeight: max(0, height - programme.count - sceneMinimum), now: now, glyphs: glyphs)
         let sceneHeight = max(0, height - round.count - programme.count)
-        let scene = ScenePanel.lines(state, width: width, height: sceneHeight, glyphs: glyphs, showsPath: false)
+        let scene = ScenePanel.lines(
+            state, width: width, height: sceneHeight, glyphs: glyphs, showsPath: false, scrollLimit: &scrollLimit)
         return scene + round + programme
     }
 
     /// Two columns: the scene on the left, the vote and the programme on the right.
-    private static func columns(_ state: ConsoleState, width: Int, height: Int, now: Date, glyphs: Glyphs)
-        -> [StyledLine]
-    {
+    private static func columns(
+        _ state: ConsoleState, width: Int, height: Int, now: Date, glyphs: Glyphs, scrollLimit: inout Int
+    ) -> [StyledLine] {
         let leftWidth = (width - 1) / 2
         let rightWidth = width - leftWidth - 1
-        let left = ScenePanel.lines(state, width: leftWidth, height: height, glyphs: glyphs, showsPath: true)
+        let left = ScenePanel.lines(
+            state, width: leftWidth, height: height, glyphs: glyphs, showsPath: true, scrollLimit: &scrollLimit)
         let programme = ProgrammePanel.lines(
             state.view, width: rightWidth, maxHeight: min(12, height / 3), glyphs: glyphs, showsJoin: true)
         var right = RoundPanel.lines(
