@@ -33,6 +33,12 @@ public enum OneShotCommand {
             case .command(let commandName, let commandArgs):
                 name = commandName
                 args = commandArgs.mapValues(\.jsonObject)
+                // `choose 2` means the second option, as in the console.
+                if name == "choose", case .string(let option) = commandArgs["option"], let number = Int(option),
+                    view.options.indices.contains(number - 1)
+                {
+                    args["option"] = view.options[number - 1].id
+                }
             case .chooseNumber(let number):
                 guard number <= view.options.count else { return ("error: there is no option \(number)", false) }
                 name = "choose"
@@ -61,18 +67,21 @@ public enum OneShotCommand {
         }
     }
 
-    /// The console's screen as plain text, 100 columns wide, without the keys.
+    /// The console's screen as plain text, 100 columns wide, without the keys and without
+    /// runs of blank lines.
     private static func status(of view: HostView, url: String) -> String {
         var state = ConsoleState(role: .remote, address: url)
         state.view = view
         state.link = .connected
-        let lines = ScreenLayout.render(
+        let screen = ScreenLayout.render(
             state, width: 100, height: 40, now: Date(),
             glyphs: Glyphs.forEnvironment(ProcessInfo.processInfo.environment))
-        let text = lines.dropLast(2).map { line in
+        let text = screen.dropLast(2).map { line in
             String(line.plain.reversed().drop { $0 == " " }.reversed())
         }
-        return text.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
+        var lines: [String] = []
+        for line in text where !(line.isEmpty && (lines.last?.isEmpty ?? true)) { lines.append(line) }
+        return lines.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
     }
 
     private static func json(_ object: [String: Any]) throws -> String {
