@@ -49,3 +49,20 @@ def test_quitting_the_console_can_keep_the_show_running(serve_console):
     text = screen.wait_for_exit()
     assert "The show has stopped." in text
     assert not listening(port)
+
+
+def test_sigterm_stops_serve_and_restores_the_terminal(serve_console):
+    import os
+    import signal
+
+    port = free_port()
+    screen = serve_console(port)
+    screen.wait_for("● live", timeout=20)
+    serve = [pid for pid in screen.processes() if "serve" in open(f"/proc/{pid}/cmdline").read()]
+    assert serve, "no forum serve process in the pane"
+    os.kill(serve[0], signal.SIGTERM)
+    text = screen.wait_for_exit()
+    assert "The show has stopped." in text
+    assert "EXIT=0" in text
+    assert "\nicanon" in text
+    assert not listening(port)
