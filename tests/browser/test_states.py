@@ -271,7 +271,8 @@ def test_every_projector_state(show, browsers, crowd):
 
 def test_projector_in_a_lit_room(show, browsers, crowd):
     """?theme=light, for projectors in daylight."""
-    screen = browsers(PROJECTOR).open(show.http + "/screen?theme=light")
+    # /screen redirects to /screen/ without its query, so the theme goes on /screen/.
+    screen = browsers(PROJECTOR).open(show.http + "/screen/?theme=light")
     screen.wait_text("The show will start soon")
     show.host("start", "coming-home")
     show.host("next")
@@ -281,4 +282,5 @@ def test_projector_in_a_lit_room(show, browsers, crowd):
     show.host("reveal")
     show.host("split", "on")
     screen.wait_text("By perspective")
+    assert screen.js("return document.documentElement.className") == "light"
     screen.check_state("screen-light-results-by-perspective")
