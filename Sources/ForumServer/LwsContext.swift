@@ -61,8 +61,13 @@ final class LwsContext {
         forum.per_session_data_size = MemoryLayout<UInt64>.size
         forum.rx_buffer_size = 1024
         forum.tx_packet_size = 16 * 1024
-        protocols.initialize(to: http)
-        (protocols + 1).initialize(to: forum)
+        // Forum's protocol comes first: until lws runs the protocol init (on the loop's first
+        // turns, when the system state reaches POLICY_VALID), a WebSocket upgrade without a
+        // subprotocol binds to protocol 0 whatever the vhost default says. With the HTTP dummy
+        // there, a phone reconnecting the instant a restarted server listened got its 101 and
+        // then silence, about one early connection in four.
+        protocols.initialize(to: forum)
+        (protocols + 1).initialize(to: http)
         (protocols + 2).initialize(to: lws_protocols())
 
         var manifest = lws_protocol_vhost_options()
