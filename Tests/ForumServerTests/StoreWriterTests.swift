@@ -157,4 +157,20 @@ import Testing
         let reopened = try ForumDatabase(path: path)
         #expect(try reopened.latestVotes(round: "D1").map(\.device) == ["a", "b", "c"])
     }
+
+    @Test func closingFoldsTheLogIntoTheFileSoTheFileStandsAlone() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("show.sqlite")
+        let database = try F.database(at: path, devices: ["a", "b"])
+        let writer = StoreWriter(database: database) { _ in }
+        writer.submit(F.vote("a", "police"), ticket: 1)
+        writer.submit(F.vote("b", "crisis-line"), ticket: 2)
+        writer.close()
+        database.close()
+        let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        #expect(log == 0, "the write-ahead log is empty or gone after close")
+        let copy = directory.path("copy.sqlite")
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        #expect(try ForumDatabase.openForReading(path: copy).latestVotes(round: "D1").count == 2)
+    }
 }
