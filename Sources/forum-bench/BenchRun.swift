@@ -24,7 +24,7 @@ struct BenchRun {
             hostKey: hostKey, openFiles: options.serverOpenFiles)
         defer { server.stop() }
         do {
-            return try measure(server: server, machine: machine)
+            return try measure(server: server, machine: machine, folder: folder)
         } catch {
             let where_ = options.keep ? " (kept in \(folder))" : ""
             throw BenchFailure(
@@ -32,7 +32,7 @@ struct BenchRun {
         }
     }
 
-    private func measure(server: ServerProcess, machine: Machine) throws(BenchFailure) -> Report {
+    private func measure(server: ServerProcess, machine: Machine, folder: String) throws(BenchFailure) -> Report {
         let bench = Bench(pool: try ConnectionPool(port: server.port), hostKey: hostKey)
         let openFiles = server.openFileLimits()
         if let soft = openFiles.soft, soft < options.phones + 32 {
@@ -75,7 +75,8 @@ struct BenchRun {
             phones: options.phones, forum: options.forumPath, serverPID: server.pid, port: server.port,
             machine: machine, serverOpenFiles: openFiles.text, join: join, fanOut: fanOut, bursts: bursts,
             sustained: sustained, memory: memory, peakKiB: peak, databaseRunning: running,
-            databaseStopped: server.databaseBytes(), usage: usage, hostReconnects: hostReconnects)
+            databaseStopped: server.databaseBytes(), usage: usage, hostReconnects: hostReconnects,
+            pongs: bench.pool.pongsSent, keptIn: options.keep ? folder : nil)
     }
 
     /// A fresh folder for the database and the log, on the disk of --work-dir.

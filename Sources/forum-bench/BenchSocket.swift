@@ -25,6 +25,8 @@ final class BenchSocket {
 
     let fd: Int32
     private(set) var phase = Phase.connecting
+    /// WebSocket pings from the server answered with a pong.
+    private(set) var pongsSent = 0
     private var inbound: [UInt8] = []
     private var consumed = 0
     private var fragments: [UInt8] = []
@@ -162,6 +164,7 @@ final class BenchSocket {
             }
         case FrameCodec.ping:
             FrameCodec.encode(opcode: FrameCodec.pong, payload: frame.payload, mask: mask(), into: &outbound)
+            pongsSent += 1
             flush(emit: emit)
         case FrameCodec.close:
             close(mask: mask())

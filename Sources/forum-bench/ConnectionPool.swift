@@ -115,6 +115,9 @@ final class ConnectionPool {
         }
     }
 
+    /// Pings from the server answered so far, over every connection.
+    var pongsSent: Int { sockets.reduce(0) { $0 + $1.pongsSent } }
+
     /// Closes every connection (close frames, best effort).
     func closeAll() {
         for socket in sockets { socket.close(mask: masks.next()) }

@@ -20,6 +20,10 @@ struct Report {
     var usage: [PhaseUsage]
     /// Times the host had to reconnect because its first connection got no welcome.
     var hostReconnects: Int
+    /// Server pings the phones and the host answered.
+    var pongs: Int
+    /// Where the database and the log were kept (`--keep`).
+    var keptIn: String?
 
     // MARK: Table
 
@@ -66,6 +70,8 @@ struct Report {
             "\($0.name) \(Self.format($0.serverPercent, 0))% / \(Self.format($0.benchPercent, 0))%"
         }
         lines.append("CPU of one core, server / bench: " + cpu.joined(separator: ", "))
+        lines.append("keep-alive: \(pongs) WebSocket pings from the server answered")
+        if let keptIn { lines.append("database and server log kept in \(keptIn)") }
         if hostReconnects > 0 {
             lines.append(
                 "note: the host's first connection got no welcome within 3 s (made while the server was starting); "
@@ -181,6 +187,7 @@ struct Report {
                 ])
             ),
             ("cpu", .array(usage.map(\.json))), ("host_reconnects", .int(hostReconnects)),
+            ("pongs", .int(pongs)),
             ("correct", .bool(true)),
         ]
         return .object(members)
