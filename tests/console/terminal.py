@@ -33,6 +33,7 @@ class Screen:
             "env", *assignments, "sh", "-c", script,
         )
         self.tmux("set-option", "-t", self.name, "status", "off")
+        self.socket_path = self.tmux("display-message", "-p", "#{socket_path}").strip()
 
     def tmux(self, *args: str) -> str:
         result = subprocess.run(
@@ -121,6 +122,8 @@ class Screen:
             pids = [pid for pid in pids if os.path.exists(f"/proc/{pid}") and not zombie(pid)]
             time.sleep(0.05)
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
+        # tmux leaves its socket file behind when the server ends with its last pane.
+        Path(self.socket_path).unlink(missing_ok=True)
 
 
 def zombie(pid: int) -> bool:
