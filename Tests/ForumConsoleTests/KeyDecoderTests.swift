@@ -19,6 +19,7 @@ struct KeyDecoderTests {
         #expect(decoder.feed(Array("\u{1B}[5~\u{1B}[6~".utf8)) == [.pageUp, .pageDown])
         #expect(decoder.feed([0x1B]) == [.escape])
         #expect(decoder.feed([0x1B, 0x1B]) == [.escape, .escape])
+        #expect(decoder.feed(Array("\u{1B}t4".utf8)) == [.escape, .character("t"), .character("4")])
     }
 
     @Test func sequencesAndCharactersSplitAcrossReads() {

@@ -91,10 +91,10 @@ public struct KeyDecoder: Sendable {
     /// sequence is not complete yet.
     private static func escapeSequence(_ input: [UInt8], at start: Int) -> (Key, Int) {
         let introducer = input[start + 1]
-        if introducer == 0x1B { return (.escape, 1) }
         guard introducer == UInt8(ascii: "[") || introducer == UInt8(ascii: "O") else {
-            // Alt+key: ignore the pair.
-            return (.other, 2)
+            // Esc, then a key read together (fast typing, a paste, tmux send-keys): the console
+            // has no Alt keys, so this is the Esc key followed by that key.
+            return (.escape, 1)
         }
         var end = start + 2
         while end < input.count {
