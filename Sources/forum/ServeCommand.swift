@@ -40,6 +40,7 @@ struct Serve: ParsableCommand {
     var headless = false
 
     func run() throws {
+        let openFiles = OpenFilesLimit.raiseToMaximum()
         let withConsole = !headless && FullScreenConsole.canRun
         // Logs go to stderr; with the console on screen, warnings and errors show in it
         // instead (and go to stderr once the terminal is back).
@@ -105,7 +106,8 @@ struct Serve: ParsableCommand {
         })
         printBanner(
             server: server, title: library.programme.title, key: key,
-            generated: hostKey == nil && ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] == nil)
+            generated: hostKey == nil && ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] == nil,
+            openFiles: openFiles)
         if let console {
             warnings.attach(console)
             let outcome = console.run()
@@ -122,17 +124,19 @@ struct Serve: ParsableCommand {
             }
         }
         server.wait()
+        database.close()
         withExtendedLifetime(signals) {}
         FileHandle.standardOutput.write(Data("The show has stopped. Every acknowledged vote is in \(db).\n".utf8))
     }
 
-    private func printBanner(server: ForumServer, title: String, key: String, generated: Bool) {
+    private func printBanner(server: ForumServer, title: String, key: String, generated: Bool, openFiles: UInt64) {
         var lines = ["Forum is running: \(title)", "", "Phones join at:"]
         lines += server.joinURLs.map { "  \($0)" }
         lines += ["", "Projector page:"]
         lines += server.joinURLs.map { "  \($0)screen" }
         lines += ["", "Host key: \(key)\(generated ? "  (generated; set FORUM_HOST_KEY to choose one)" : "")"]
         lines += ["Remote console: forum host ws://ADDRESS:\(server.port)/ws --key \(key)", ""]
+        if let warning = OpenFilesLimit.warning(limit: openFiles) { lines += [warning, ""] }
         // Written straight to the file descriptor: stdout may be a pipe (a service manager, a test).
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
