@@ -2,6 +2,7 @@
 real port with a real SQLite file, and small helpers to drive it (host commands through
 `forum host --command`, audience phones through a plain WebSocket client)."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -183,19 +184,28 @@ def forum(tmp_path):
     server.stop()
 
 
-@pytest.fixture
-def phones(forum):
-    """Makes audience phones for the running server; all are closed after the test."""
+@contextlib.contextmanager
+def phone_maker(server: ForumProcess):
+    """Yields make(**kwargs) -> Phone for `server`; every phone made is closed on exit."""
     made: list[Phone] = []
 
     def make(**kwargs) -> Phone:
-        phone = Phone(forum, **kwargs)
+        phone = Phone(server, **kwargs)
         made.append(phone)
         return phone
 
-    yield make
-    for phone in made:
-        try:
-            phone.close()
-        except Exception:
-            pass
+    try:
+        yield make
+    finally:
+        for phone in made:
+            try:
+                phone.close()
+            except Exception:
+                pass
+
+
+@pytest.fixture
+def phones(forum):
+    """Makes audience phones for the running server; all are closed after the test."""
+    with phone_maker(forum) as make:
+        yield make

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ForumProcess, Phone
+from conftest import ForumProcess, phone_maker
 
 from .pages import AXE_REPORT, HERE, REPO, SCREENSHOTS, PHONE, Browser
 
@@ -42,19 +42,8 @@ def show(tmp_path):
 @pytest.fixture
 def crowd(show):
     """Makes protocol-level audience phones on the `show` server; all closed afterwards."""
-    made: list[Phone] = []
-
-    def make(**kwargs) -> Phone:
-        phone = Phone(show, **kwargs)
-        made.append(phone)
-        return phone
-
-    yield make
-    for phone in made:
-        try:
-            phone.close()
-        except Exception:
-            pass
+    with phone_maker(show) as make:
+        yield make
 
 
 def pytest_sessionfinish(session, exitstatus):
