@@ -36,6 +36,7 @@ F.words({
   closed: 'Voting has closed.',
   revealed: 'Here is how the room voted.',
   live: 'Live results: they change as people vote.',
+  left: 'Voting closes in {n}',
   opened: 'Voting is open: {n}',
   revealedNow: 'The results are in.',
   sendingVote: 'Sending your vote…',
@@ -382,6 +383,7 @@ function renderDecision(d, tally) {
   var shown = d && resultsShown(d, tally);
   var key = d ? JSON.stringify([d.id, d.status, d.question, d.options, shown]) : '';
   if (key !== m.decisionKey) {
+    clearInterval(m.tick);
     F.clear(slot);
     if (d) buildDecision(slot, d, shown);
     if (m.decisionKey && d && d.status !== m.decisionStatus && !m.quiet) {
@@ -400,6 +402,7 @@ function buildDecision(slot, d, shown) {
   q.id = 'question';
   section.setAttribute('aria-labelledby', 'question');
   build(section, [q, para(d.status, 'status-line status-' + d.status),
+    d.status === 'open' && d.closes_in_ms != null ? countdown(d.closes_in_ms) : null,
     shown && d.status !== 'revealed' ? para('live', 'small') : null]);
   if (d.status === 'open') {
     box = el('div', 'options');
@@ -420,6 +423,20 @@ function buildDecision(slot, d, shown) {
   });
   slot.appendChild(build(section, [box, ui(el('div', 'vote-status')), ui(el('p', 'vote-error')),
     shown ? el('div', 'results-slot') : null]));
+}
+
+/* Time left, by the server's figure: phone clocks drift. */
+function countdown(ms) {
+  var end = Date.now() + ms, p = ui(el('p', 'status-line countdown'));
+  p.setAttribute('role', 'timer');
+  function show() {
+    var s = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+    p.textContent = t('left', (s / 60 | 0) + ':' + ('0' + s % 60).slice(-2));
+    if (!s) clearInterval(m.tick);
+  }
+  show();
+  m.tick = setInterval(show, 1000);
+  return p;
 }
 
 function updateDecision(slot, d, tally) {

@@ -221,7 +221,10 @@ function renderLive() {
     panel.appendChild(el('h2', 'question', d.question));
     status = STATUS_TEXT[d.status] || '';
     if (shown && d.status !== 'revealed') status += ' · live results';
-    panel.appendChild(F.ui(el('p', 'status-line status-' + d.status, status)));
+    list = F.ui(el('p', 'status-line status-' + d.status, status));
+    clearInterval(m.tick);
+    if (d.status === 'open' && d.closes_in_ms != null) list.appendChild(countdown(d.closes_in_ms));
+    panel.appendChild(list);
     if (shown) {
       panel.appendChild(el('div', 'results-slot'));
     } else {
@@ -244,6 +247,20 @@ function renderLive() {
     list.appendChild(el('strong', null, String(votesCast())));
   }
   fit(panel);
+}
+
+/* A timed vote's time left, counted from the server's figure (this machine's clock may be
+ * wrong); updated every second, never announced. */
+function countdown(ms) {
+  var end = Date.now() + ms, span = el('span', 'countdown');
+  function show() {
+    var s = Math.max(0, Math.ceil((end - Date.now()) / 1000));
+    span.textContent = ' · closes in ' + Math.floor(s / 60) + ':' + ('0' + s % 60).slice(-2);
+    if (!s) clearInterval(m.tick);
+  }
+  show();
+  m.tick = setInterval(show, 1000);
+  return span;
 }
 
 function renderResults(slot, d) {

@@ -1,5 +1,6 @@
 import CLibWebSockets
 import ForumCore
+import Foundation
 
 extension ServiceLoop {
     /// Phones connected and devices whose vote counts.
@@ -18,13 +19,14 @@ extension ServiceLoop {
         guard let role = connections[id]?.role else { return }
         let state = StateView.state(
             of: show, for: role, device: device, audience: role == .audience ? nil : audienceCount,
-            store: role == .host ? storeHealth : nil)
+            store: role == .host ? storeHealth : nil, now: Date())
         send(state, to: id, kind: .state)
     }
 
     /// Sends the current state to everyone. Audience states differ only in `my_vote`, so
     /// each distinct vote is encoded once however many phones share it.
     func broadcastState() {
+        let now = Date()
         var audienceStates: [String?: [UInt8]] = [:]
         var roleStates: [ClientMessage.Role: [UInt8]] = [:]
         for (id, connection) in connections {
@@ -35,7 +37,7 @@ extension ServiceLoop {
                 if let cached = audienceStates[vote] {
                     bytes = cached
                 } else {
-                    bytes = StateView.state(of: show, for: .audience, device: connection.device).bytes
+                    bytes = StateView.state(of: show, for: .audience, device: connection.device, now: now).bytes
                     audienceStates[vote] = bytes
                 }
             } else if let cached = roleStates[role] {
@@ -43,7 +45,7 @@ extension ServiceLoop {
             } else {
                 bytes =
                     StateView.state(
-                        of: show, for: role, audience: audienceCount, store: role == .host ? storeHealth : nil
+                        of: show, for: role, audience: audienceCount, store: role == .host ? storeHealth : nil, now: now
                     ).bytes
                 roleStates[role] = bytes
             }

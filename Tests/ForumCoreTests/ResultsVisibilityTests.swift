@@ -128,4 +128,16 @@ struct ResultsVisibilityTests {
             of: show, for: .host, audience: AudienceCount(connected: 0, voted: 0), store: health)
         #expect(tally?["store"]?["pending"] == .int(12))
     }
+
+    @Test func aTimedRoundSaysHowLongItHasLeftWhenSent() throws {
+        var show = Show(library: ShowFixtures.library)
+        _ = try show.perform(.start(story: "night"), at: t0)
+        _ = try show.perform(.next, at: t0)
+        _ = try show.perform(.open(seconds: 60), at: t0)
+        let later = StateView.state(of: show, for: .audience, device: nil, now: t0.addingTimeInterval(15.25))
+        #expect(later["decision"]?["closes_in_ms"] == .int(44_750))
+        let overdue = StateView.state(of: show, for: .screen, now: t0.addingTimeInterval(90))
+        #expect(overdue["decision"]?["closes_in_ms"] == .int(0))
+        #expect(StateView.state(of: show, for: .screen)["decision"]?["closes_in_ms"] == nil)
+    }
 }

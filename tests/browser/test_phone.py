@@ -160,3 +160,35 @@ def test_a_phone_that_cannot_vote_in_time_is_told_and_nothing_is_lost(show, brow
     phone.wait_text("Voting has closed")
     assert not phone.finds("button.option")
     phone.wait_text("You did not vote this time. That is fine.")
+
+
+def test_a_timed_vote_counts_down_on_phone_and_projector_and_closes_itself(show, browsers):
+    phone = browsers(PHONE).open(show.http + "/")
+    phone.wait_text("The show will start soon")
+    show.host("start", "sams-night")
+    past_content_notes(phone)
+    show.host("next")
+    screen = browsers(PROJECTOR).open(show.http + "/screen")
+    screen.wait_text("Who should Maya call?")
+    show.host("open", "8")
+
+    def seconds_left(browser, css):
+        text = browser.text(css)
+        minutes, seconds = text.rsplit(" ", 1)[-1].split(":")
+        return int(minutes) * 60 + int(seconds)
+
+    phone.wait(lambda b: b.finds(".countdown"), message="the phone's countdown")
+    assert phone.find(".countdown").get_attribute("role") == "timer", "read on request, never announced"
+    assert "Voting closes in 0:0" in phone.text(".countdown")
+    screen.wait(lambda b: b.finds(".countdown"), message="the projector's countdown")
+    first = seconds_left(phone, ".countdown")
+    assert 1 <= first <= 8
+    phone.wait(lambda b: seconds_left(b, ".countdown") < first, message="the countdown moves")
+    assert 0 <= seconds_left(screen, ".countdown") <= 8
+    phone.check_state("phone-08b-timed-vote")
+    screen.check_state("screen-06b-timed-vote")
+    # At zero the server closes the round by itself; both pages say so and drop the countdown.
+    phone.wait_text("Voting has closed", timeout=15)
+    phone.wait(lambda b: not b.finds(".countdown"))
+    screen.wait(lambda b: not b.finds(".countdown"))
+    assert not phone.console_errors()

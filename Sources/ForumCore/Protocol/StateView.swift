@@ -1,3 +1,5 @@
+import Foundation
+
 /// Phones connected and devices whose vote counts, for the screen and the host.
 public struct AudienceCount: Sendable, Equatable {
     public var connected: Int
@@ -26,10 +28,12 @@ public struct StoreHealth: Sendable, Equatable {
 /// Builds the `state` and `tally` messages each role sees. Pure: a function of the show.
 public enum StateView {
     /// The whole current state for one role. `device` is the audience member's token, for
-    /// `my_vote`; `audience` is added for the screen and the host, `store` for the host.
+    /// `my_vote`; `audience` is added for the screen and the host, `store` for the host. With
+    /// `now`, a timed round also says how many milliseconds it has left (`closes_in_ms`), so a
+    /// phone whose clock is wrong still counts down right.
     public static func state(
         of show: Show, for role: ClientMessage.Role, device: String? = nil, audience: AudienceCount? = nil,
-        store: StoreHealth? = nil
+        store: StoreHealth? = nil, now: Date? = nil
     ) -> JSONValue {
         let story = show.story
         let scene = show.scene
@@ -79,6 +83,10 @@ public enum StateView {
                     ]
                     if let closesAt = round?.closesAt {
                         fields.append(("closes_at", .string(ISOTime.string(closesAt))))
+                        if let now {
+                            let left = max(0, closesAt.timeIntervalSince(now))
+                            fields.append(("closes_in_ms", .int(Int((left * 1000).rounded()))))
+                        }
                     }
                     if role == .audience { fields.append(("my_vote", .string(device.flatMap { show.vote(of: $0) }))) }
                     return .object(fields)
