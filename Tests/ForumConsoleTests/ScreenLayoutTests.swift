@@ -20,6 +20,13 @@ struct ScreenLayoutTests {
         }
     }
 
+    @Test func votesFromPhonesThatHaveLeftAreNotShownAsMoreThanTheRoom() {
+        let state = ConsoleFixtures.state(counts: ["police": 6, "crisis-line": 6])
+        let screen = plain(ConsoleFixtures.console(state: state), 80, 24).joined(separator: "\n")
+        #expect(screen.contains("Votes 12  · 9 phones connected now"))
+        #expect(!screen.contains("of 9 phones"))
+    }
+
     @Test func theMainPanelsAt80x24() {
         let screen = plain(ConsoleFixtures.console(), 80, 24).joined(separator: "\n")
         #expect(screen.contains("Forum · Test My Story live"))

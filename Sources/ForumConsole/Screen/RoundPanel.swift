@@ -77,9 +77,15 @@ enum RoundPanel {
 
     private static func totals(_ view: HostView, glyphs: Glyphs) -> StyledLine {
         var line = StyledLine([Span(" Votes ", .dim), Span("\(view.total)", .bold)])
-        line.append(" of \(view.connected) phone\(view.connected == 1 ? "" : "s") connected")
-        if view.connected > 0 {
-            line.append(" (\(Int((Double(view.total) / Double(view.connected) * 100).rounded()))%)")
+        let phones = "\(view.connected) phone\(view.connected == 1 ? "" : "s")"
+        if view.total <= view.connected {
+            line.append(" of \(phones) connected")
+            if view.connected > 0 {
+                line.append(" (\(Int((Double(view.total) / Double(view.connected) * 100).rounded()))%)")
+            }
+        } else {
+            // Phones that voted and then left still count: the vote is kept.
+            line.append("  \(glyphs.dot) \(phones) connected now")
         }
         if let round = view.decision?.roundID { line.append("  \(glyphs.dot) round \(round)", .dim) }
         return line
