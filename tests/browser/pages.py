@@ -197,7 +197,7 @@ class Browser:
         impacts: dict[str, int] = {}
         for violation in result["violations"]:
             impacts[violation["impact"]] = impacts.get(violation["impact"], 0) + 1
-        AXE_REPORT[name] = {"axe": result["version"], "violations": impacts,
+        AXE_REPORT[name] = {"axe": result["version"], "rules_passed": result["passes"], "violations": impacts,
                             "rules": sorted(v["id"] for v in result["violations"]),
                             "needs_review": sorted(result["incomplete"])}
         return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
