@@ -51,12 +51,14 @@ class ForumProcess:
     """`forum serve --headless` on a free port with its own database; restartable on the same
     port and database (the way a venue laptop comes back after a crash)."""
 
-    def __init__(self, workdir: Path, scenarios: Path | None = None, port: int | None = None):
+    def __init__(self, workdir: Path, scenarios: Path | None = None, port: int | None = None,
+                 extra_args: list[str] | None = None):
         self.workdir = workdir
         self.port = port or free_port()
         self.db = workdir / "forum.sqlite"
         self.scenarios = scenarios or REPO / "scenarios"
         self.log = workdir / "serve.log"
+        self.extra_args = extra_args or []
         self.process: subprocess.Popen | None = None
 
     @property
@@ -73,7 +75,7 @@ class ForumProcess:
             [
                 str(forum_binary()), "serve", "--headless", "--port", str(self.port),
                 "--db", str(self.db), "--scenarios", str(self.scenarios), "--web", str(REPO / "web"),
-                "--host-key", HOST_KEY,
+                "--host-key", HOST_KEY, *self.extra_args,
             ],
             cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )

@@ -36,8 +36,27 @@ struct Serve: ParsableCommand {
         help: ArgumentHelp("The host's key (default: FORUM_HOST_KEY, else a new one).", valueName: "key"))
     var hostKey: String?
 
+    @Option(
+        name: .customLong("join-url"),
+        help: ArgumentHelp(
+            "The address phones should open, shown on the projector and in its QR code (repeat for several; "
+                + "default: one per network interface). For a venue name or a router's forwarded port.",
+            valueName: "url"))
+    var joinURLs: [String] = []
+
     @Flag(help: "No console: run until SIGINT or SIGTERM.")
     var headless = false
+
+    func validate() throws {
+        for url in joinURLs {
+            guard let parsed = URLComponents(string: url), ["http", "https"].contains(parsed.scheme ?? ""),
+                parsed.host?.isEmpty == false
+            else {
+                throw ValidationError(
+                    "--join-url '\(url)' is not an address phones can open: write it as http://HOST:PORT/")
+            }
+        }
+    }
 
     func run() throws {
         let openFiles = OpenFilesLimit.raiseToMaximum()
@@ -92,7 +111,8 @@ struct Serve: ParsableCommand {
             let webRoot = URL(fileURLWithPath: web).standardizedFileURL.path
             server = try ForumServer.start(
                 configuration: ServerConfiguration(
-                    port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key),
+                    port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key,
+                    joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" }),
                 library: library, database: database)
         } catch {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))

@@ -63,6 +63,18 @@ struct ServeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.sqlite").path))
     }
 
+    @Test func serveRefusesAJoinAddressPhonesCannotOpen() throws {
+        let folder = try Self.temporaryFolder()
+        let run = try ForumBinary.run(
+            [
+                "serve", "--headless", "--port", "0", "--db", folder.appendingPathComponent("x.sqlite").path,
+                "--join-url", "forum.local:8080",
+            ], in: folder)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("--join-url 'forum.local:8080' is not an address phones can open"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.sqlite").path))
+    }
+
     // MARK: Helpers
 
     struct Serving {

@@ -34,7 +34,8 @@ def show(tmp_path):
     shutil.copytree(REPO / "scenarios", scenarios)
     for story in (HERE / "scenarios").glob("*.yaml"):
         shutil.copy(story, scenarios / story.name)
-    server = ForumProcess(tmp_path, scenarios=scenarios).start()
+    # A fixed join address keeps the projector's screenshots (text and QR) the same every run.
+    server = ForumProcess(tmp_path, scenarios=scenarios, extra_args=["--join-url", "http://192.168.1.20:8080/"]).start()
     yield server
     server.stop()
 

@@ -194,7 +194,7 @@ def test_every_projector_state(show, browsers, crowd):
     screen.wait_text("The show will start soon")
     # The join address as text, and as the QR code the server draws (from this server only).
     address = screen.text("#join-urls").strip().splitlines()[0]
-    assert address
+    assert address == "192.168.1.20:8080", "the address given with forum serve --join-url"
     screen.wait(lambda b: b.js("var i = document.querySelector('#qr img'); return i && i.complete && i.naturalWidth > 0"),
                 message="the QR code image loads")
     assert screen.find("#qr img").get_attribute("src") == show.http + "/qr/join.svg"
