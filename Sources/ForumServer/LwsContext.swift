@@ -85,41 +85,16 @@ final class LwsContext {
         (mimeTypes + 1).initialize(to: map)
         (mimeTypes + 2).initialize(to: webp)
 
-        var screen = lws_http_mount()
-        screen.mountpoint = keep("/screen")
-        screen.mountpoint_len = 7
-        screen.origin = keep(webRoot)
-        screen.def = keep("screen.html")
-        screen.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
-        screen.extra_mimetypes = UnsafePointer(mimeTypes)
-        Self.allowCaching(&screen)
-        var root = lws_http_mount()
-        root.mountpoint = keep("/")
-        root.mountpoint_len = 1
-        root.origin = keep(webRoot)
-        root.def = keep("index.html")
-        root.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
-        root.extra_mimetypes = UnsafePointer(mimeTypes)
-        Self.allowCaching(&root)
-        var list = [root, screen]
+        var list = [
+            fileMount(at: "/", origin: webRoot, defaultFile: "index.html", cached: true),
+            fileMount(at: "/screen", origin: webRoot, defaultFile: "screen.html", cached: true),
+        ]
         if let mediaRoot = folders.mediaRoot {
-            var media = lws_http_mount()
-            media.mountpoint = keep("/scenarios-media")
-            media.mountpoint_len = 16
-            media.origin = keep(mediaRoot)
-            media.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
-            media.extra_mimetypes = UnsafePointer(mimeTypes)
-            Self.allowCaching(&media)
-            list.append(media)
+            list.append(fileMount(at: "/scenarios-media", origin: mediaRoot, cached: true))
         }
         if let qrRoot = folders.qrRoot {
             // Made anew at each start (the address may change): never cached.
-            var qr = lws_http_mount()
-            qr.mountpoint = keep(Self.qrMountpoint)
-            qr.mountpoint_len = UInt8(Self.qrMountpoint.utf8.count)
-            qr.origin = keep(qrRoot)
-            qr.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
-            list.append(qr)
+            list.append(fileMount(at: Self.qrMountpoint, origin: qrRoot, cached: false))
         }
         for index in list.indices {
             if index + 1 < list.count { list[index].mount_next = UnsafePointer(mounts + index + 1) }
@@ -177,6 +152,22 @@ final class LwsContext {
     /// Lets browsers keep a file for ``pageMaxAge`` seconds, then revalidate it:
     /// `cache-control: must-revalidate, private, max-age=60` (lws's words; with the mount
     /// defaults it sends `no-store`, and the ETag is never used).
+    /// A mount serving the files of `origin` at `mountpoint`, with Forum's extra MIME types;
+    /// `cached` ones may be kept for a minute and then revalidated by ETag.
+    private func fileMount(at mountpoint: String, origin: String, defaultFile: String? = nil, cached: Bool)
+        -> lws_http_mount
+    {
+        var mount = lws_http_mount()
+        mount.mountpoint = keep(mountpoint)
+        mount.mountpoint_len = UInt8(mountpoint.utf8.count)
+        mount.origin = keep(origin)
+        mount.def = defaultFile.map { keep($0) }
+        mount.origin_protocol = UInt8(LWSMPRO_FILE.rawValue)
+        mount.extra_mimetypes = UnsafePointer(mimeTypes)
+        if cached { Self.allowCaching(&mount) }
+        return mount
+    }
+
     private static func allowCaching(_ mount: inout lws_http_mount) {
         mount.cache_max_age = pageMaxAge
         mount.cache_reusable = 1
