@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select
 from .pages import PHONE, REPO
 
 WEB = REPO / "web"
-BUDGET = 40_000  # bytes: the phone page's HTML + CSS + JS together, uncompressed
+BUDGET = 48_000  # bytes: the phone page's HTML + CSS + JS together, uncompressed (see docs/pages.md)
 
 
 def english_keys() -> set[str]:
@@ -103,7 +103,7 @@ def phone_page_files() -> list[str]:
     return ["index.html"] + re.findall(r'(?:src|href)="([\w./-]+\.(?:css|js))"', html)
 
 
-def test_the_phone_page_is_under_40_kb_and_makes_no_outside_request(show, browsers):
+def test_the_phone_page_is_under_48_kb_and_makes_no_outside_request(show, browsers):
     files = phone_page_files()
     sizes = {name: (WEB / name).stat().st_size for name in files}
     gz = {name: len(gzip.compress((WEB / name).read_bytes(), 9)) for name in files}
