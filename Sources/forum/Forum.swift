@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// The `forum` command: serve a show, host it, check stories, export results.
+/// The `forum` command: serve a show, host it, check stories, export results, back up the database.
 @main
 struct Forum: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forum",
         abstract: "Live forum-theatre voting for co-produced care services.",
-        subcommands: [Serve.self, HostCLI.self, Check.self, Export.self]
+        subcommands: [Serve.self, HostCLI.self, Check.self, Export.self, Backup.self]
     )
 }
