@@ -37,8 +37,8 @@ struct StoryFolder: Sendable {
         case notAFolder(String)
         /// A file given by name is not a `.yaml` file.
         case notAStoryFile(String)
-        /// The folder holds no story files.
-        case noStories(String)
+        /// The folder holds no story files; `ymlFiles` are stories saved as `.yml` instead.
+        case noStories(String, ymlFiles: [String] = [])
         /// The folder or a file in it cannot be read.
         case unreadable(String, reason: String)
 
@@ -46,7 +46,7 @@ struct StoryFolder: Sendable {
         var path: String {
             switch self {
             case .notFound(let path), .notAFolder(let path), .notAStoryFile(let path),
-                .noStories(let path),
+                .noStories(let path, _),
                 .unreadable(let path, _):
                 path
             }
@@ -58,7 +58,10 @@ struct StoryFolder: Sendable {
             case .notFound(let path): "there is no folder or file called `\(path)`"
             case .notAFolder(let path): "`\(path)` is a file, but a scenarios folder is needed here"
             case .notAStoryFile(let path): "`\(path)` is not a story file: story files end in `.yaml`"
-            case .noStories(let path): "the folder `\(path)` has no story files (files ending in `.yaml`)"
+            case .noStories(let path, let yml) where !yml.isEmpty:
+                "the folder `\(path)` has no story files ending in `.yaml`; "
+                    + (yml.count == 1 ? "`\(yml[0])` ends in `.yml`" : "\(yml.count) files end in `.yml`")
+            case .noStories(let path, _): "the folder `\(path)` has no story files (files ending in `.yaml`)"
             case .unreadable(let path, let reason): "`\(path)` cannot be read: \(reason)"
             }
         }
@@ -71,6 +74,10 @@ struct StoryFolder: Sendable {
                     + "such as `forum check path/to/scenarios`"
             case .notAFolder: "give the folder that holds the story files"
             case .notAStoryFile: "rename the story so it ends in `.yaml`, or leave this file out"
+            case .noStories(_, let yml) where !yml.isEmpty:
+                "story files must end in `.yaml`: rename "
+                    + yml.prefix(3).map { "`\($0)` to `\($0.dropLast(4)).yaml`" }.joined(separator: ", ")
+                    + (yml.count > 3 ? ", and the others likewise" : "")
             case .noStories:
                 "write each story in a file named after its id and ending in `.yaml`, such as `sams-night.yaml`"
             case .unreadable: "check that the file exists and that you are allowed to read it"
@@ -116,7 +123,7 @@ struct StoryFolder: Sendable {
         }
         let storyNames = listing.filter(isStoryFileName)
         if fileNames == nil, storyNames.isEmpty {
-            throw .noStories(path)
+            throw .noStories(path, ymlFiles: listing.filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }.sorted())
         }
         let others = Set(storyNames.map { String($0.dropLast(".yaml".count)) })
         let built = LibraryBuilder.build(

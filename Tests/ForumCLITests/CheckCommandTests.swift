@@ -34,6 +34,7 @@ struct CheckCommandTests {
         Case(fixture: "event-file", status: 1),
         Case(fixture: "encoding", status: 1),
         Case(fixture: "no-stories", status: 1),
+        Case(fixture: "yml-only", status: 1),
         Case(fixture: "missing-folder", status: 1),
         Case(
             fixture: "single-files", arguments: ["scenarios/coming-home.yaml", "scenarios/event.yaml"],
