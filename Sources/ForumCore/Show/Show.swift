@@ -212,11 +212,10 @@ extension Show {
         let current = session
         if current == nil || !(current?.stories.contains(storyID) ?? false) {
             let home = library.programme.sessions.first { $0.stories.contains(storyID) }
-            if let home {
-                records += try enterSession(home.id, at: time)
-            } else if current == nil {
-                records += try enterSession(Self.unscheduledID, at: time)
-            }
+            // A story that no session lists is filed under no session ("Not in the programme"),
+            // never under whichever session happens to be current.
+            let target = home?.id ?? Self.unscheduledID
+            if snapshot.sessionID != target { records += try enterSession(target, at: time) }
         }
         snapshot.runsStarted += 1
         let runID = "R\(snapshot.runsStarted)"
