@@ -79,7 +79,10 @@ let package = Package(
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
         .testTarget(
             name: "ForumServerTests",
-            dependencies: ["ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumExport", "ForumQR", "CZlib"],
+            dependencies: [
+                "ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumExport", "ForumQR", "CZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

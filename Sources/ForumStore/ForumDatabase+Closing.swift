@@ -16,5 +16,6 @@ extension ForumDatabase {
             }
         }
         try? pool.close()
+        releaseLock()
     }
 }

@@ -14,24 +14,33 @@ public final class ForumDatabase: Sendable {
     /// True when opened with ``openForReading(path:)``: every write fails.
     public let isReadOnly: Bool
     let pool: DatabasePool
+    /// The show's hold on the file; nil for readers.
+    private let lock: ShowFileLock?
 
     /// Opens the database at `path` for the show, creating the file and its schema if needed.
+    /// The show holds the file until it is closed (see ``ShowFileLock``).
     ///
-    /// - Throws: ``StoreError/newerSchema(path:)`` for a database from a newer Forum, or
+    /// - Throws: ``StoreError/inUse(path:)`` while another show has the file open,
+    ///   ``StoreError/foreignDatabase(path:)`` for another program's database (nothing is
+    ///   added to it), ``StoreError/newerSchema(path:)`` for a database from a newer Forum, or
     ///   SQLite's error when the file cannot be opened or is not a database.
     public convenience init(path: String) throws {
         let pool = try DatabasePool(path: path, configuration: Self.configuration(readOnly: false))
+        let lock = try ShowFileLock(path: path)
         // DatabasePool sets `synchronous = NORMAL` itself once the connection is open (after
         // `prepareDatabase`), so FULL must be set here, afterwards, on the writer connection.
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let migrator = Schema.migrator
+        try pool.writeWithoutTransaction { db in
+            guard try Schema.claim(db) else { throw StoreError.foreignDatabase(path: path) }
+        }
         if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
             throw StoreError.newerSchema(path: path)
         }
         try migrator.migrate(pool)
-        self.init(pool: pool, path: path, isReadOnly: false)
+        self.init(pool: pool, path: path, isReadOnly: false, lock: lock)
     }
 
     /// Opens an existing database read-only, for exports and reports. Safe while the show is
@@ -54,13 +63,19 @@ public final class ForumDatabase: Sendable {
             throw StoreError.unknownSchema(path: path)
         }
         guard complete else { throw StoreError.unknownSchema(path: path) }
-        return ForumDatabase(pool: pool, path: path, isReadOnly: true)
+        return ForumDatabase(pool: pool, path: path, isReadOnly: true, lock: nil)
     }
 
-    private init(pool: DatabasePool, path: String, isReadOnly: Bool) {
+    private init(pool: DatabasePool, path: String, isReadOnly: Bool, lock: ShowFileLock?) {
         self.pool = pool
         self.path = path
         self.isReadOnly = isReadOnly
+        self.lock = lock
+    }
+
+    /// Lets another show open the file (see ``close()``).
+    func releaseLock() {
+        lock?.release()
     }
 
     private static func configuration(readOnly: Bool) -> Configuration {

@@ -8,6 +8,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownSchema(path: String)
     /// The database was written by a newer Forum; this build will not touch it.
     case newerSchema(path: String)
+    /// Another show (a second `forum serve`) has the database open for writing.
+    case inUse(path: String)
+    /// The file is another program's SQLite database: Forum adds no tables to it.
+    case foreignDatabase(path: String)
     /// A record refers to a story run that was never started.
     case unknownRun(String)
     /// A record refers to a vote round that was never opened.
@@ -23,6 +27,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .noDatabase(let path): "There is no database at \(path)."
         case .unknownSchema(let path): "\(path) is not a Forum database (or is from an unknown version)."
         case .newerSchema(let path): "\(path) was written by a newer version of Forum."
+        case .inUse(let path):
+            "\(path) is in use by another forum serve: stop that one first, or give this show its own --db file."
+        case .foreignDatabase(let path):
+            "\(path) is another program's SQLite database, not Forum's: Forum will not add its tables to it. "
+                + "Give the show a new file with --db."
         case .unknownRun(let id): "There is no story run '\(id)'."
         case .unknownRound(let id): "There is no vote round '\(id)'."
         case .unknownDevice(let token): "There is no device '\(token)'."

@@ -94,6 +94,9 @@ struct Serve: ParsableCommand {
         let database: ForumDatabase
         do {
             database = try ForumDatabase(path: db)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))
+            throw ExitCode.failure
         } catch {
             FileHandle.standardError.write(Data("forum serve: cannot open the database '\(db)': \(error)\n".utf8))
             throw ExitCode.failure

@@ -40,6 +40,7 @@ final class ServerHarness {
         let port = server.port
         server.stop()
         server.wait()
+        database.close()  // as forum serve does when it stops
         database = try ForumDatabase(path: databasePath)
         server = try Self.startServer(folder: folder, library: library, database: database, port: port)
     }

@@ -154,7 +154,9 @@ import Testing
             }
             writer.close()
         }
-        let reopened = try ForumDatabase(path: path)
+        // Read by a fresh connection, as after a crash: the committed votes are there (from the
+        // write-ahead log if need be).
+        let reopened = try ForumDatabase.openForReading(path: path)
         #expect(try reopened.latestVotes(round: "D1").map(\.device) == ["a", "b", "c"])
     }
 
