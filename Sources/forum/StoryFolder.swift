@@ -126,8 +126,10 @@ struct StoryFolder: Sendable {
             throw .noStories(path, ymlFiles: listing.filter { $0.hasSuffix(".yml") && !$0.hasPrefix(".") }.sorted())
         }
         let others = Set(storyNames.map { String($0.dropLast(".yaml".count)) })
+        let available = availableFiles()
+        extra += available.warnings
         let built = LibraryBuilder.build(
-            storyFiles: stories, eventFile: event, availableFiles: availableFiles(),
+            storyFiles: stories, eventFile: event, availableFiles: available.files,
             otherStoryIDs: others.subtracting(stories.map(\.storyID)))
         return Loaded(
             library: extra.contains(where: \.isError) ? nil : built.library,
@@ -178,17 +180,28 @@ struct StoryFolder: Sendable {
         return SourceFile.decoding(path: display(name), bytes: [UInt8](data))
     }
 
-    /// Every file in the folder and its subfolders, relative to the folder, skipping hidden ones.
-    private func availableFiles() -> Set<String> {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+    /// Every file in the folder and its subfolders, relative to the folder, skipping hidden
+    /// ones and any that is not a regular file inside the folder once links are followed (a
+    /// story naming such a file is told its image is not in the scenarios folder).
+    /// Each link that leads out of the folder gets a warning of its own.
+    private func availableFiles() -> (files: Set<String>, warnings: [Diagnostic]) {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return ([], []) }
         var files: Set<String> = []
+        var warnings: [Diagnostic] = []
         while let relative = enumerator.nextObject() as? String {
             let hidden = relative.split(separator: "/").contains { $0.hasPrefix(".") }
-            if !hidden {
+            guard !hidden else { continue }
+            if FolderContainment.regularFile(relative, in: path) != nil {
                 files.insert(relative)
+            } else if FolderContainment.isLinkLeadingOut(relative, in: path) {
+                warnings.append(
+                    Diagnostic(
+                        file: display(relative), line: 1, column: 1, severity: .warning,
+                        message: "this is a link to a file outside the scenarios folder: it is never published",
+                        hint: "copy the picture itself into the scenarios folder instead of linking to it"))
             }
         }
-        return files
+        return (files, warnings)
     }
 
     /// The warning for a story saved with the `.yml` ending, which would otherwise be ignored.

@@ -19,10 +19,15 @@ struct StoryMedia {
         let staging = FileManager.default.temporaryDirectory.appendingPathComponent("forum-media-\(UUID().uuidString)")
         let source = URL(fileURLWithPath: scenarios, isDirectory: true)
         for image in images.sorted() {
+            // The checker has refused images that lead out of the folder; checked again here,
+            // and the bytes copied (never a link), so nothing outside can be published.
+            guard let real = FolderContainment.regularFile(image, in: source.path) else {
+                throw StoryMediaError.outsideTheFolder(image)
+            }
             let target = staging.appendingPathComponent(image)
             try FileManager.default.createDirectory(
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: source.appendingPathComponent(image), to: target)
+            try Data(contentsOf: real).write(to: target)
         }
         folder = staging
     }
@@ -30,5 +35,17 @@ struct StoryMedia {
     /// Removes the staging folder.
     func remove() {
         if let folder { try? FileManager.default.removeItem(at: folder) }
+    }
+}
+
+/// Why the stories' images could not be published.
+enum StoryMediaError: Error, CustomStringConvertible {
+    /// The image is not a regular file inside the scenarios folder (a link leading out).
+    case outsideTheFolder(String)
+
+    var description: String {
+        switch self {
+        case .outsideTheFolder(let image): "the image `\(image)` is not a file inside the scenarios folder"
+        }
     }
 }
