@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 
 /// One field of a CSV row: text is quoted and defused as needed; numbers are written as is.
@@ -17,6 +18,10 @@ public enum CSVField: Sendable, Equatable {
 /// - Formula injection is defused: a text field starting with `=`, `+`, `-`, `@`, a tab or
 ///   a CR gets a leading apostrophe, so a spreadsheet shows it as text instead of running
 ///   it. The exported text is community-written; it is data, never a formula.
+/// - Control characters are cleaned out of text (line breaks become LF inside quotes, tabs
+///   spaces, the rest go): an escape
+///   sequence in a story must not recolour or rewrite the terminal of someone who runs
+///   `cat votes.csv`, nor hide text in a spreadsheet.
 /// - The document starts with a UTF-8 byte-order mark: Excel otherwise reads UTF-8 as a
 ///   legacy code page and garbles any non-ASCII text (curly quotes, accents).
 public enum CSVWriter {
@@ -43,13 +48,16 @@ public enum CSVWriter {
         switch field {
         case .empty: ""
         case .number(let value): String(value)
-        case .text(let text): quoted(defused(text))
+        case .text(let text): quoted(defused(ControlCharacters.cleaned(text)))
         }
     }
 
-    /// `text` with a leading apostrophe if a spreadsheet would take it for a formula.
+    /// `text` with a leading apostrophe if a spreadsheet would take it for a formula (leading
+    /// spaces are passed over: some spreadsheets trim them on import).
     public static func defused(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, formulaStarts.contains(first) else { return text }
+        guard let first = text.unicodeScalars.first(where: { $0 != " " }), formulaStarts.contains(first) else {
+            return text
+        }
         return "'" + text
     }
 
