@@ -1,9 +1,18 @@
 /// The rule for ids of scenes, options, stories, sessions and perspectives: lowercase
-/// letters `a` to `z`, digits and `-`.
+/// letters `a` to `z`, digits and `-`, at most ``maximumLength`` of them.
 enum Identifier {
-    /// True when `id` is not empty and uses only lowercase letters, digits and `-`.
+    /// The longest id: the longest field the live protocol accepts, since phones send option
+    /// and round ids back with each vote (an option with a longer id could never be voted for).
+    static let maximumLength = ClientMessageDecoder.maximumFieldLength
+
+    /// True when `id` is not empty, not too long and uses only lowercase letters, digits and `-`.
     static func isValid(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy(isAllowed)
+        !id.isEmpty && !isTooLong(id) && id.unicodeScalars.allSatisfy(isAllowed)
+    }
+
+    /// True when `id` is longer than ``maximumLength``.
+    static func isTooLong(_ id: String) -> Bool {
+        id.utf8.count > maximumLength
     }
 
     /// A valid id close to `id`, such as `the-call` for `The Call`, or nil when nothing of

@@ -27,6 +27,13 @@ public enum StoryParser {
     /// Reports a file name that cannot be a story id.
     static func checkFileName(_ file: SourceFile, log: inout DiagnosticLog) {
         guard !Identifier.isValid(file.storyID) else { return }
+        if Identifier.isTooLong(file.storyID) {
+            log.error(
+                "the file name is \(file.storyID.utf8.count) characters long without `.yaml`; story ids can be "
+                    + "at most \(Identifier.maximumLength)",
+                at: .start, hint: "rename the file to a short id, such as `sams-night.yaml`")
+            return
+        }
         var hint = "rename the file using only lowercase letters (a-z), digits and `-`, with no spaces"
         if let better = Identifier.suggestion(for: file.storyID) {
             hint += ", for example `\(better).yaml`"

@@ -31,7 +31,13 @@ enum StoryRules {
     ) {
         var seen: [String: SourcePosition] = [:]
         for id in ids {
-            if !Identifier.isValid(id.value) {
+            if Identifier.isTooLong(id.value) {
+                log.error(
+                    "this \(kind) id is \(id.value.utf8.count) characters long; ids can be at most "
+                        + "\(Identifier.maximumLength)",
+                    at: id.position,
+                    hint: "shorten it: an id only has to tell this \(kind) from the others, such as `the-call`")
+            } else if !Identifier.isValid(id.value) {
                 log.error(
                     "`\(id.value)` cannot be used as \(kind == "option" ? "an" : "a") \(kind) id",
                     at: id.position,
