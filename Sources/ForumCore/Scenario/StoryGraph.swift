@@ -7,8 +7,9 @@ enum StoryGraph {
     static func check(_ draft: StoryDraft, log: inout DiagnosticLog) {
         let ids = draft.scenes.compactMap { $0.id?.value }
         guard !ids.isEmpty else { return }
+        let known = Set(ids)
         var sound = true
-        for link in links(of: draft) where !ids.contains(link.value) {
+        for link in links(of: draft) where !known.contains(link.value) {
             sound = false
             log.error(
                 "`\(link.keyName)` leads to `\(link.value)`, but no scene has that id", at: link.position,
