@@ -109,6 +109,8 @@ final class ServiceLoop {
         case LWS_CALLBACK_SERVER_WRITEABLE:
             guard let id = user?.load(as: UInt64.self) else { return -1 }
             return writeNext(id: id)
+        case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+            return confirmUpgrade(wsi: wsi)
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
             for message in mailbox.drain() { deliver(message) }
             return 0
@@ -122,6 +124,12 @@ final class ServiceLoop {
 
     private func receive(id: UInt64, wsi: OpaquePointer, input: UnsafeMutableRawPointer?, length: Int) -> Int32 {
         let isLast = lws_is_final_fragment(wsi) != 0 && lws_remaining_packet_payload(wsi) == 0
+        if lws_frame_is_binary(wsi) != 0, !connections[id]!.discarding {
+            // The protocol is JSON text: a binary message is skipped whole, with an error.
+            connections[id]!.partial = []
+            connections[id]!.discarding = true
+            sendError(to: id, ProtocolError("bad_message", "Messages are JSON text: binary frames are not accepted."))
+        }
         if !connections[id]!.discarding {
             if let input, length > 0 {
                 connections[id]!.partial.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
