@@ -54,8 +54,10 @@ F.words({
   total: 'Total: {n}',
   byP: 'By perspective',
   people: '{n} people',
-  fewer: 'fewer than 5',
   noP: 'No perspective given',
+  others: 'Everyone else',
+  together: 'Groups of fewer than 5 people are counted together in “Everyone else”, with another group if needed, so no one’s vote can be worked out.',
+  noSplit: 'Not shown by perspective: the groups are too small to keep everyone’s vote private.',
   pSummary: 'Where are you coming from? (optional)',
   pNow: 'Your perspective: {n}',
   saving: 'Saving…',
@@ -481,26 +483,23 @@ function updateDecision(slot, d, tally) {
   }
 }
 
-/* Votes by perspective; a group of fewer than 5 people shows no numbers. */
+/* Votes by perspective as the server lets the room see them (groups of 5 or more, everyone
+ * else together), with a note when groups were counted together or no split can show. */
 function split(d, tally) {
   var list = el('ul', 'groups');
   var by = tally.by_perspective || {};
-  var small = tally.small_groups || [];
-  var groups = (m.welcome.perspectives || []).map(function (p) {
-    return [p.label, by[p.id], small.indexOf(p.id) >= 0];
-  });
-  groups.push([t('noP'), tally.no_perspective]);
+  var groups = (m.welcome.perspectives || []).map(function (p) { return [p.label, by[p.id]]; });
+  var note = tally.split_withheld ? 'noSplit' : tally.others ? 'together' : null;
+  groups.push([t('noP'), tally.no_perspective], [t('others'), tally.others && tally.others.counts]);
   groups.forEach(function (g) {
     var counts = g[1] || {};
     var total = 0;
-    var name = el('p', 'group-name', g[0]);
     for (var k in counts) total += counts[k];
-    if (!g[2] && !total) return;
-    name.appendChild(document.createTextNode(g[2] || total < 5 ? ': ' + t('fewer') : ' · ' + t('people', total)));
-    list.appendChild(build(el('li', 'group'), [name,
-      g[2] || total < 5 ? null : F.results(d.options, { counts: counts, total: total })]));
+    if (total) list.appendChild(build(el('li', 'group'), [el('p', 'group-name', g[0] + ' · ' + t('people', total)),
+      F.results(d.options, { counts: counts, total: total })]));
   });
-  return build(ui(el('section', 'split')), [el('h3', null, t('byP')), list]);
+  return build(ui(el('section', 'split')), [el('h3', null, t('byP')), list.firstChild ? list : null,
+    note ? para(note, 'split-note') : null]);
 }
 
 

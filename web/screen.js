@@ -286,49 +286,49 @@ function renderResults(slot, d) {
   if (d.split) slot.appendChild(split(options, m.tally));
 }
 
-/* One row per perspective: a stacked bar (decoration) and the figures as text. */
+/* One row per group the room may see (5 or more people, everyone else together): a stacked
+ * bar (decoration) and the figures as text; a note when groups were counted together or no
+ * split can show. */
 function split(options, tally) {
   var box = F.ui(el('section', 'split'));
   var list = el('ul', 'groups');
   var by = tally.by_perspective || {};
-  var small = tally.small_groups || [];
   var names = {};
   var ids = [];
+  var note = tally.split_withheld
+    ? 'Not shown by perspective: the groups are too small to keep everyone’s vote private.'
+    : tally.others ? 'Groups of fewer than 5 people are counted together in “Everyone else”, with another group'
+      + ' if needed, so no one’s vote can be worked out.' : '';
   ((m.welcome && m.welcome.perspectives) || []).forEach(function (p) { names[p.id] = p.label; ids.push(p.id); });
-  Object.keys(by).concat(small).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+  Object.keys(by).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
   box.appendChild(el('h3', 'split-title', 'By perspective'));
-  ids.map(function (id) { return [names[id] || id, by[id], small.indexOf(id) >= 0]; })
-    .concat([['No perspective given', tally.no_perspective, false]])
+  ids.map(function (id) { return [names[id] || id, by[id]]; })
+    .concat([['No perspective given', tally.no_perspective], ['Everyone else', tally.others && tally.others.counts]])
     .forEach(function (g) {
       var c = g[1] || {};
       var total = 0;
       var li = el('li', 'group');
       var head = el('p', 'group-name', g[0]);
-      var bar, figures;
+      var bar = el('div', 'stack');
+      var figures = [];
       options.forEach(function (o) { total += c[o.id] || 0; });
-      if (!g[2] && total === 0) return;
+      if (total === 0) return;
+      head.appendChild(el('span', 'group-n', total + ' people'));
+      bar.setAttribute('aria-hidden', 'true');
+      options.forEach(function (o, i) {
+        var pct = F.percent(c[o.id] || 0, total);
+        var seg = el('div', 'seg o' + i, pct >= 8 ? String.fromCharCode(65 + i) : '');
+        seg.style.width = pct + '%';
+        bar.appendChild(seg);
+        figures.push(String.fromCharCode(65 + i) + ' ' + (c[o.id] || 0) + ' (' + pct + '%)');
+      });
       li.appendChild(head);
-      if (g[2] || total < 5) {
-        li.classList.add('few');
-        head.appendChild(el('span', 'group-n', 'fewer than 5'));
-      } else {
-        head.appendChild(el('span', 'group-n', total + ' people'));
-        bar = el('div', 'stack');
-        bar.setAttribute('aria-hidden', 'true');
-        figures = [];
-        options.forEach(function (o, i) {
-          var pct = F.percent(c[o.id] || 0, total);
-          var seg = el('div', 'seg o' + i, pct >= 8 ? String.fromCharCode(65 + i) : '');
-          seg.style.width = pct + '%';
-          bar.appendChild(seg);
-          figures.push(String.fromCharCode(65 + i) + ' ' + (c[o.id] || 0) + ' (' + pct + '%)');
-        });
-        li.appendChild(bar);
-        li.appendChild(el('p', 'group-figures', figures.join(' · ')));
-      }
+      li.appendChild(bar);
+      li.appendChild(el('p', 'group-figures', figures.join(' · ')));
       list.appendChild(li);
     });
-  box.appendChild(list);
+  if (list.firstChild) box.appendChild(list);
+  if (note) box.appendChild(el('p', 'split-note', note));
   return box;
 }
 

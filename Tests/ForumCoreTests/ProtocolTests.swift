@@ -101,8 +101,18 @@ struct ProtocolTests {
             StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 1, voted: 1)))
         #expect(screen["by_perspective"] == .object([]))
         #expect(screen["small_groups"] == .array([.string("ambulance")]))
+        #expect(screen["split_withheld"] == .string("too_few"))
+        // Nobody gave no perspective: its counts are the exact zeros.
+        #expect(screen["no_perspective"] == .object([("police", .int(0)), ("crisis", .int(0)), ("wait", .int(0))]))
+        try ShowFixtures.vote(&show, device: "b", option: "crisis")
+        let later = try #require(
+            StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 2, voted: 2)))
+        #expect(later["no_perspective"] == .null, "one person with no perspective: not shown")
         let host = try #require(
-            StateView.tallyMessage(of: show, for: .host, audience: AudienceCount(connected: 1, voted: 1)))
+            StateView.tallyMessage(of: show, for: .host, audience: AudienceCount(connected: 2, voted: 2)))
         #expect(host["by_perspective"]?["ambulance"]?["police"] == .int(1))
+        #expect(host["no_perspective"]?["crisis"] == .int(1))
+        #expect(host["small_groups"] == .array([]))
+        #expect(host["others"] == nil && host["split_withheld"] == nil)
     }
 }

@@ -55,23 +55,47 @@ struct ResultsVisibilityTests {
         #expect(!show.splitByPerspective)
     }
 
-    @Test func splitBarsOnlyEverShowGroupsOfFiveOrMoreToTheRoom() throws {
-        var show = try ShowFixtures.showWithOpenRound()
-        for index in 0..<5 {
-            try ShowFixtures.vote(&show, device: "p\(index)", option: "police", perspective: "police")
+    @Test func splitBarsOnlyEverShowWhatCannotGiveASmallGroupAway() throws {
+        /// 5 police, 2 ambulance staff and `none` with no perspective, split, revealed.
+        func revealed(none: Int) throws -> Show {
+            var show = try ShowFixtures.showWithOpenRound()
+            for index in 0..<5 {
+                try ShowFixtures.vote(&show, device: "p\(index)", option: "police", perspective: "police")
+            }
+            for index in 0..<2 {
+                try ShowFixtures.vote(&show, device: "a\(index)", option: "crisis", perspective: "ambulance")
+            }
+            for index in 0..<none { try ShowFixtures.vote(&show, device: "n\(index)", option: "wait") }
+            _ = try show.perform(.split(true), at: t0)
+            _ = try show.perform(.reveal, at: t0)
+            return show
         }
-        for index in 0..<2 {
-            try ShowFixtures.vote(&show, device: "a\(index)", option: "crisis", perspective: "ambulance")
-        }
-        _ = try show.perform(.split(true), at: t0)
-        _ = try show.perform(.reveal, at: t0)
-        let phone = StateView.state(of: show, for: .audience, device: "p0")
-        #expect(phone["decision"]?["split"] == .bool(true))
-        #expect(phone["tally"]?["by_perspective"]?["police"]?["police"] == .int(5))
-        #expect(phone["tally"]?["by_perspective"]?["ambulance"] == nil)
-        #expect(phone["tally"]?["small_groups"] == .array([.string("ambulance")]))
+        // Police 5 / ambulance 2: the police row and the overall would give the two away.
+        let show = try revealed(none: 0)
+        #expect(StateView.state(of: show, for: .audience, device: "p0")["decision"]?["split"] == .bool(true))
+        let phone = try #require(StateView.state(of: show, for: .audience, device: "p0")["tally"])
+        #expect(phone["by_perspective"] == .object([]))
+        #expect(phone["small_groups"] == .array([.string("ambulance")]))
+        #expect(phone["folded_groups"] == .array([.string("police")]))
+        #expect(phone["others"] == .null)
+        #expect(phone["split_withheld"] == .string("too_few"))
         let host = StateView.state(of: show, for: .host)
         #expect(host["tally"]?["by_perspective"]?["ambulance"]?["crisis"] == .int(2))
+        #expect(host["tally"]?["by_perspective"]?["police"]?["police"] == .int(5))
+
+        // Three more with no perspective: 5 left over, shown together as everyone else.
+        let later = try #require(StateView.state(of: try revealed(none: 3), for: .audience, device: "p0")["tally"])
+        #expect(later["by_perspective"]?["police"]?["police"] == .int(5))
+        #expect(later["by_perspective"]?["ambulance"] == nil)
+        #expect(later["no_perspective"] == .null)
+        #expect(
+            later["others"]
+                == .object([
+                    ("voters", .int(5)),
+                    ("counts", .object([("police", .int(0)), ("crisis", .int(2)), ("wait", .int(3))])),
+                ]))
+        #expect(later["folded_groups"] == .array([]))
+        #expect(later["split_withheld"] == .null)
     }
 
     @Test func theSettingsSurviveARestartAndOldSnapshotsGetTheDefaults() throws {

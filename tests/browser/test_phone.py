@@ -51,10 +51,11 @@ def test_phone_joins_picks_a_perspective_votes_changes_its_vote_and_sees_recorde
     phone.wait_text("Vote recorded: 999, and ask for the police", "#announce")
 
     # The server counted one vote, the latest, under the chosen perspective (a group of one,
-    # so the projector is only told it is small).
+    # so the projector is only told it is small, and that no split can be shown).
     tally = wait_until(lambda: (screen_state(show).get("tally") or {}).get("total") == 1 and screen_state(show)["tally"])
     assert tally["counts"]["police"] == 1 and tally["counts"]["crisis-line"] == 0
-    assert "carer" in tally.get("small_groups", [])
+    assert tally["small_groups"] == ["carer"] and tally["by_perspective"] == {}
+    assert tally["split_withheld"] == "too_few" and tally["others"] is None
     assert not phone.console_errors()
 
 

@@ -6,8 +6,9 @@ from selenium.webdriver.support.ui import Select
 
 from .pages import ALWAYS_FAILS, NEVER_OPENS, PHONE, PROJECTOR, screen_state, start_again
 
-# Who else is in the room: enough people per perspective for the split to show real groups,
-# and two ambulance staff, a group too small to show.
+# Who else is in the room: two perspectives of 6 people, two ambulance staff and two people
+# with no perspective. Those 4 could be worked out from the overall result, so one of the big
+# groups is counted with them in "Everyone else" (the room sees no group of fewer than 5).
 CROWD = ([("police", "police")] * 3 + [("police", "crisis-line")] * 3
          + [("lived-experience", "crisis-line")] * 5 + [("lived-experience", "wait-for-gp")]
          + [("ambulance", "police"), ("ambulance", "crisis-line")]
@@ -89,15 +90,16 @@ def test_every_phone_state(show, browsers, crowd):
     phone.js("document.querySelector('.decision').scrollIntoView()")
     phone.check_state("phone-11-results")
 
-    # Results split by perspective; the two ambulance staff are "fewer than 5".
+    # Results split by perspective: 2 ambulance + 2 with none would be 4 left over, so the
+    # police (the smaller big group) are counted with them in "Everyone else".
     show.host("split", "on")
     phone.wait_text("By perspective")
     groups = phone.text(".split")
-    assert "Police · 6 people" in groups and "3 votes, 50%" in groups
     assert "I have used mental health services · 7 people" in groups  # 6 of the crowd + this phone
     assert "6 votes, 86%" in groups
-    assert "Ambulance service: fewer than 5" in groups
-    assert "No perspective given: fewer than 5" in groups
+    assert "Everyone else · 10 people" in groups and "5 votes, 50%" in groups
+    assert "Police" not in groups and "Ambulance" not in groups and "No perspective" not in groups
+    assert "counted together in “Everyone else”" in phone.text(".split-note")
     phone.js("document.querySelector('.split').scrollIntoView()")
     phone.check_state("phone-12-results-by-perspective")
 
@@ -246,11 +248,16 @@ def test_every_projector_state(show, browsers, crowd):
     show.host("split", "on")
     screen.wait_text("By perspective")
     split = screen.text(".split")
+    # Police and lived experience are 6 each: on a tie the first by id is counted in
+    # "Everyone else" with the 4 people who would otherwise be known.
     assert "Police\n6 people" in split and "A 3 (50%) · B 3 (50%) · C 0 (0%)" in split
-    assert "Ambulance service\nfewer than 5" in split
-    assert "No perspective given\nfewer than 5" in split
+    assert "Everyone else\n10 people" in split and "A 1 (10%) · B 7 (70%) · C 2 (20%)" in split
+    assert "I have used" not in split and "Ambulance" not in split and "No perspective" not in split
+    assert "counted together in “Everyone else”" in screen.text(".split-note")
     # Small groups never show their votes, not even hidden in the page.
-    assert "ambulance" not in (screen_state(show)["tally"].get("by_perspective") or {})
+    tally = screen_state(show)["tally"]
+    assert set(tally["by_perspective"]) == {"police"} and tally["no_perspective"] is None
+    assert tally["others"]["voters"] == 10 and tally["folded_groups"] == ["lived-experience"]
     screen.check_state("screen-10-results-by-perspective")
 
     show.host("split", "off")
@@ -277,10 +284,12 @@ def test_projector_in_a_lit_room(show, browsers, crowd):
     show.host("start", "coming-home")
     show.host("next")
     show.host("open")
-    for perspective, option in [("carer", "proper-meeting")] * 5 + [("other", "weekend-leave")] * 2:
+    for perspective, option in ([("carer", "proper-meeting")] * 5 + [("police", "weekend-leave")] * 6
+                                + [("other", "weekend-leave")] * 2):
         crowd(perspective=perspective).vote(option)
     show.host("reveal")
     show.host("split", "on")
     screen.wait_text("By perspective")
+    screen.wait_text("Everyone else", ".split")
     assert screen.js("return document.documentElement.className") == "light"
     screen.check_state("screen-light-results-by-perspective")

@@ -117,23 +117,42 @@ public enum StateView {
         return .object(members)
     }
 
-    /// A tally as the protocol writes it; small perspective groups are hidden from every
-    /// role but the host.
+    /// A tally as the protocol writes it. The host gets every group's exact counts; every
+    /// other role gets only what ``ShownSplit`` lets the room see: `by_perspective` and
+    /// `no_perspective` (else `null`) for shown groups, `others` for everyone else counted
+    /// together, `small_groups` and `folded_groups` for the groups kept back, and
+    /// `split_withheld` when no group can be shown.
     public static func tallyJSON(_ tally: Tally, for role: ClientMessage.Role) -> JSONValue {
-        let (shown, hidden) =
-            role == .host ? (tally, []) : tally.withoutSmallGroups(threshold: Show.smallGroupThreshold)
         func counts(_ values: [String: Int]) -> JSONValue {
             .object(tally.optionOrder.map { ($0, .int(values[$0, default: 0])) })
         }
-        return .object([
+        let overall: [(String, JSONValue)] = [
             ("decision", .string(tally.roundID)), ("total", .int(tally.total)), ("counts", counts(tally.counts)),
-            (
-                "by_perspective",
-                .object(shown.byPerspective.keys.sorted().map { ($0, counts(shown.byPerspective[$0]!)) })
-            ),
-            ("no_perspective", counts(tally.noPerspective)),
-            ("small_groups", .array(hidden.map { .string($0) })),
-        ])
+        ]
+        guard role != .host else {
+            return .object(
+                overall + [
+                    (
+                        "by_perspective",
+                        .object(tally.byPerspective.keys.sorted().map { ($0, counts(tally.byPerspective[$0]!)) })
+                    ),
+                    ("no_perspective", counts(tally.noPerspective)), ("small_groups", .array([])),
+                ])
+        }
+        let split = ShownSplit(of: tally, threshold: Show.smallGroupThreshold)
+        func ids(_ groups: [VoterGroup]) -> JSONValue { .array(groups.compactMap(\.perspectiveID).map { .string($0) }) }
+        let perspectives = split.shown.keys.compactMap(\.perspectiveID).sorted()
+        return .object(
+            overall + [
+                ("by_perspective", .object(perspectives.map { ($0, counts(split.shown[.perspective($0)]!)) })),
+                ("no_perspective", split.hides(.noPerspective) ? .null : counts(tally.noPerspective)),
+                ("small_groups", ids(split.small)), ("folded_groups", ids(split.folded)),
+                (
+                    "others",
+                    split.others.map { .object([("voters", .int($0.voters)), ("counts", counts($0.counts))]) } ?? .null
+                ),
+                ("split_withheld", .string(split.withheld?.rawValue)),
+            ])
     }
 
     private static func hostDetails(of show: Show) -> JSONValue {

@@ -54,6 +54,18 @@ public struct Tally: Sendable, Equatable {
     /// Option id → count for devices that gave no perspective.
     public var noPerspective: [String: Int]
 
+    /// A tally from its parts (a round's counts read back from a store, a test's room).
+    public init(
+        roundID: String, optionOrder: [String], counts: [String: Int], byPerspective: [String: [String: Int]],
+        noPerspective: [String: Int]
+    ) {
+        self.roundID = roundID
+        self.optionOrder = optionOrder
+        self.counts = counts
+        self.byPerspective = byPerspective
+        self.noPerspective = noPerspective
+    }
+
     /// Devices whose vote counts.
     public var total: Int { counts.values.reduce(0, +) }
 
@@ -67,14 +79,5 @@ public struct Tally: Sendable, Equatable {
     /// How many voters gave each perspective.
     public func voters(of perspective: String) -> Int {
         byPerspective[perspective]?.values.reduce(0, +) ?? 0
-    }
-
-    /// A copy safe to show to people: perspectives with fewer than `threshold` voters are
-    /// removed from the breakdown (their ids are returned) so nobody can be recognised.
-    public func withoutSmallGroups(threshold: Int) -> (tally: Tally, hidden: [String]) {
-        var copy = self
-        let hidden = byPerspective.keys.filter { voters(of: $0) < threshold }.sorted()
-        for id in hidden { copy.byPerspective[id] = nil }
-        return (copy, hidden)
     }
 }

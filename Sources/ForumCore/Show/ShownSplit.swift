@@ -1,0 +1,108 @@
+/// One group of voters in a split by perspective: the devices that gave a perspective, or
+/// those that gave none. The order (no perspective first, then perspective ids A to Z) is the
+/// tie-break of ``ShownSplit``.
+public enum VoterGroup: Sendable, Hashable, Comparable {
+    /// Devices that gave no perspective: a group like any other.
+    case noPerspective
+    /// Devices that gave this perspective id.
+    case perspective(String)
+
+    /// The perspective id, or nil for ``noPerspective``.
+    public var perspectiveID: String? {
+        if case .perspective(let id) = self { id } else { nil }
+    }
+}
+
+/// What the room may see of a tally split by perspective, so that from everything shown
+/// (the overall counts included) nobody can work out the votes of a group of fewer than
+/// `threshold` people.
+///
+/// The overall counts are always shown, so whoever is not in a shown group can be worked
+/// out by subtraction: the rule makes sure those people are nobody, or at least `threshold`
+/// people, who are then shown together as ``others`` ("everyone else").
+///
+/// 1. Every group (each perspective, and the devices with no perspective) with at least
+///    `threshold` voters is shown; smaller ones are ``small``.
+/// 2. While the people left over number 1 to `threshold - 1`, the smallest shown group is
+///    folded in with them (``folded``); on equal sizes the no-perspective group goes first,
+///    then perspectives by id. One fold is always enough: it adds at least `threshold`.
+/// 3. If no group is left to show although people voted, the split is ``withheld``.
+///
+/// Pure; the host sees the exact tally instead.
+public struct ShownSplit: Sendable, Equatable {
+    /// Why no split is shown.
+    public enum Withheld: String, Sendable, Equatable {
+        /// No group can be shown without letting a group of fewer than the threshold be
+        /// worked out.
+        case tooFew = "too_few"
+    }
+
+    /// People counted together, not in any shown group.
+    public struct Others: Sendable, Equatable {
+        /// How many (at least the threshold).
+        public var voters: Int
+        /// Option id → count, every option of the tally.
+        public var counts: [String: Int]
+
+        /// People counted together.
+        public init(voters: Int, counts: [String: Int]) {
+            self.voters = voters
+            self.counts = counts
+        }
+    }
+
+    /// Groups shown under their own name → option id → count (each with at least the
+    /// threshold of voters).
+    public var shown: [VoterGroup: [String: Int]]
+    /// Everyone not in a shown group, when there is anyone and a group is shown.
+    public var others: Others?
+    /// Groups of 1 to threshold − 1 voters, sorted.
+    public var small: [VoterGroup]
+    /// Groups big enough to show that were counted with ``others`` instead, sorted.
+    public var folded: [VoterGroup]
+    /// Set when people voted but no group can be shown.
+    public var withheld: Withheld?
+
+    /// The split of `tally` the room may see: groups of fewer than `threshold` voters can
+    /// be neither seen nor worked out.
+    public init(of tally: Tally, threshold: Int) {
+        precondition(threshold > 0, "the threshold must be positive")
+        var groups: [VoterGroup: [String: Int]] = [:]
+        for (id, counts) in tally.byPerspective { groups[.perspective(id)] = counts }
+        groups[.noPerspective] = tally.noPerspective
+        let sizes = groups.mapValues { $0.values.reduce(0, +) }.filter { $0.value > 0 }
+        var shownGroups = Set(sizes.keys.filter { sizes[$0]! >= threshold })
+        var folded: [VoterGroup] = []
+        var left = tally.total - shownGroups.reduce(0) { $0 + sizes[$1]! }
+        while (1..<threshold).contains(left),
+            let smallest = shownGroups.min(by: { (sizes[$0]!, $0) < (sizes[$1]!, $1) })
+        {
+            shownGroups.remove(smallest)
+            folded.append(smallest)
+            left += sizes[smallest]!
+        }
+        shown = Dictionary(uniqueKeysWithValues: shownGroups.map { ($0, groups[$0]!) })
+        small = sizes.keys.filter { sizes[$0]! < threshold }.sorted()
+        self.folded = folded.sorted()
+        withheld = shownGroups.isEmpty && tally.total > 0 ? .tooFew : nil
+        others = nil
+        if !shownGroups.isEmpty, left > 0 {
+            let shown = self.shown
+            let options = Set(tally.optionOrder).union(tally.counts.keys)
+            others = Others(
+                voters: left,
+                counts: Dictionary(
+                    uniqueKeysWithValues: options.map { option in
+                        (
+                            option,
+                            tally.counts[option, default: 0] - shown.values.reduce(0) { $0 + $1[option, default: 0] }
+                        )
+                    }))
+        }
+    }
+
+    /// Whether `group`'s own counts are kept from the room (too small, or folded).
+    public func hides(_ group: VoterGroup) -> Bool {
+        small.contains(group) || folded.contains(group)
+    }
+}
