@@ -51,7 +51,8 @@ struct ShowFinishTests {
             return
         }
         let data = try JSONEncoder().encode(stored)
-        let resumed = Show(library: ShowFixtures.library, snapshot: try JSONDecoder().decode(ShowSnapshot.self, from: data))
+        let resumed = Show(
+            library: ShowFixtures.library, snapshot: try JSONDecoder().decode(ShowSnapshot.self, from: data))
         #expect(resumed.isFinished)
         #expect(resumed.session?.id == "afternoon")
     }

@@ -22,7 +22,8 @@ import Testing
             #expect(
                 tables == [
                     "device_perspectives", "devices", "event", "grdb_migrations", "round_options", "rounds",
-                    "scenes_shown", "session_entries", "sessions", "show_finishes", "show_snapshot", "story_runs", "votes",
+                    "scenes_shown", "session_entries", "sessions", "show_finishes", "show_snapshot", "story_runs",
+                    "votes",
                 ])
             let triggers = try database.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
