@@ -393,7 +393,8 @@ function tryAgainButton() {
 function renderConn() {
   F.clear(connBox);
   connBox.className = 'conn';
-  if (!m.state || m.conn === 'open' || m.conn === 'connecting') return;
+  /* After the end of the day a lost server is no news: the closing screen stays, quietly. */
+  if (!m.state || m.state.finished || m.conn === 'open' || m.conn === 'connecting') return;
   if (m.conn === 'reconnecting') {
     connBox.appendChild(el('p', null, 'Reconnecting…'));
   } else {

@@ -149,4 +149,8 @@ def test_projector_qr_scans_at_a_third_join_screen_between_stories_and_closing(s
     assert "Samaritans 116 123 · Free, day or night" in text
     assert not screen.find("#join").is_displayed()
     screen.check_state("screen-15-closing")
+    # The server gone after the day: the projector keeps the closing screen, with no banner.
+    show.stop()
+    time.sleep(2)
+    assert screen.text("#conn") == "" and "Thank you for coming" in screen.text("#stage")
     assert not screen.console_errors()
