@@ -17,7 +17,6 @@ F.words({
   now: 'Now: {n}',
   soon: 'The show will start soon.',
   keepOpen: 'Keep this page open. The story will appear here, and you can vote when the host asks.',
-  pInvite: 'Say where you’re coming from (optional)',
   before: 'Before the story starts',
   includes: 'This story includes:',
   breakOk: 'It is fine to take a break, look away or step out at any time. The story will be here when you come back.',
@@ -26,7 +25,13 @@ F.words({
   thanks: 'Thank you',
   ended: '“{n}” has reached its end.',
   endedText: 'Thank you for taking part. The host will tell you what happens next.',
-  nextStory: 'Keep this page open if you are staying. The next story will appear here when it starts.',
+  stayOpen: 'Keep this page open if you are staying.',
+  nextUp: 'Next: {n}',
+  finished: 'The show has finished',
+  closingText: 'Thank you for coming and for voting today.',
+  whatNext: 'What happens next',
+  offAir: 'The show has finished, so this page no longer updates.',
+  call: 'Call',
   aftercare: 'If today has brought things up for you, it is fine to take a break. The event team is here to help.',
   newScene: 'New scene: {n}',
   newStory: 'A new story is starting: {n}',
@@ -104,6 +109,7 @@ function onWelcome(msg) {
   if (msg.device) F.set('forum.device', msg.device);
   $('event-title').textContent = (msg.event && msg.event.title) || 'Forum';
   setupPerspectives(msg);
+  supportLines($('lines'), msg.support);
 }
 
 function onState(st) {
@@ -265,6 +271,7 @@ function currentView() {
   var st = m.state;
   var notes = st && st.story && st.story.content_notes;
   if (!st) return m.conn === 'unreachable' ? 'unreachable' : 'connecting';
+  if (st.finished) return 'closing';
   if (!st.story) return m.hadStory ? 'ended' : 'waiting';
   if (notes && notes.length && m.notesSeen !== runKey(st.story)) return 'notes';
   return st.scene ? 'scene' : 'ended';
@@ -276,10 +283,11 @@ function render() {
   var story = st && st.story;
   var title = (m.welcome && m.welcome.event && m.welcome.event.title) || 'Forum';
   var key = name + JSON.stringify(name === 'scene' ? [runKey(story), story.title, st.scene]
-    : st ? [st.session, story && story.title, story && runKey(story), m.welcome && m.welcome.perspective] : 0);
+    : st ? [st.session, st.next_session, story && story.title, story && runKey(story), m.welcome && m.welcome.perspective] : 0);
   F.setLanguage(story && name !== 'ended' ? story.language : null);
   document.title = story ? story.title + ' · ' + title : title;
   renderConn();
+  document.body.classList.toggle('closing', name === 'closing');
   if (key !== m.viewKey) {
     F.clear(view);
     m.decisionKey = null;
@@ -287,7 +295,8 @@ function render() {
     else if (name === 'unreachable') build(view, [heading(t('unreachable'), 1), para('unreachableText'), tryAgain()]);
     else if (name === 'waiting') buildWaiting(st);
     else if (name === 'notes') buildNotes(story);
-    else if (name === 'ended') buildEnded(story);
+    else if (name === 'ended') buildEnded(story, st);
+    else if (name === 'closing') buildClosing();
     else buildScene(st);
     if (!m.quiet && (name !== m.viewName || name === 'scene' || name === 'notes')) arrived(name, st);
     m.viewKey = key;
@@ -304,6 +313,7 @@ function arrived(name, st) {
   if (name === 'scene') announce(t('newScene', st.scene.title || st.story.title));
   else if (name === 'notes') announce(t('newStory', st.story.title));
   else if (name === 'ended') announce(t('storyEnded'));
+  else if (name === 'closing') announce(t('finished'));
 }
 
 function build(parent, nodes) {
@@ -334,11 +344,40 @@ function tryAgain() {
 
 function buildWaiting(st) {
   build(view, [st.session && st.session.title ? para('now', 'kicker', st.session.title) : null,
-    heading(t('welcome'), 1), para('soon', 'lead'), para('keepOpen'),
-    pBox.hidden || m.welcome.perspective ? null : button('pInvite', 'secondary', function () {
-      $('persp').open = true;
-      pSel.focus();
-    })]);
+    heading(t('welcome'), 1), para('soon', 'lead'), nextUp(st), para('keepOpen')]);
+}
+
+/* What comes next in the programme: the session's title and start time. */
+function nextUp(st) {
+  var s = st.next_session;
+  return s ? para('nextUp', 'next-up', s.title + (s.starts ? ' · ' + s.starts : '')) : null;
+}
+
+/* The day is over: thanks, what happens to the votes, and the support lines below, open. */
+function buildClosing() {
+  var next = el('p', null, m.welcome && m.welcome.event && m.welcome.event.next_steps);
+  next.dir = 'auto';
+  build(view, [heading(t('finished'), 1), para('closingText', 'lead'),
+    ui(el('h2', null, t('whatNext'))), next, para('aftercare', 'reassure')]);
+  document.querySelector('footer details').open = true;
+}
+
+/* The event's own support lines: a call button where a number is given. */
+function supportLines(box, lines) {
+  F.clear(box);
+  (lines || []).forEach(function (s) {
+    var label = el('p', 'line-label', s.label);
+    label.dir = 'auto';
+    if (s.when) label.appendChild(el('span', 'small', ' · ' + s.when));
+    build(box, [label, s.dial ? callLink('tel:' + s.dial, t('call') + ' ' + s.number) : null,
+      /^(https?|tel):/i.test(s.link || '') ? callLink(s.link, s.link.replace(/^\w+:(\/\/)?/, '')) : null]);
+  });
+}
+
+function callLink(href, text) {
+  var a = ui(el('a', 'call', text));
+  a.href = href;
+  return a;
 }
 
 function buildNotes(story) {
@@ -355,9 +394,9 @@ function buildNotes(story) {
     })]);
 }
 
-function buildEnded(story) {
-  build(view, [heading(t('thanks'), 1), story ? para('ended', 'lead', story.title) : null,
-    para(story ? 'endedText' : 'nextStory'), para('aftercare', 'reassure')]);
+function buildEnded(story, st) {
+  build(view, [heading(t('thanks'), 1), story ? para('ended', 'lead', story.title) : nextUp(st),
+    para(story ? 'endedText' : 'stayOpen'), para('aftercare', 'reassure')]);
 }
 
 function buildScene(st) {
@@ -507,7 +546,11 @@ function renderConn() {
   var bad = m.conn === 'unreachable';
   F.clear(connBox);
   connBox.className = 'conn' + (bad ? ' bad' : '');
-  if (m.state && (bad || m.conn === 'reconnecting')) {
+  if (m.state && m.state.finished) {
+    /* After the end of the day a lost server is no news: a quiet note, no alarm. */
+    connBox.className = 'conn quiet';
+    if (m.conn !== 'open') connBox.appendChild(el('p', null, t('offAir')));
+  } else if (m.state && (bad || m.conn === 'reconnecting')) {
     build(connBox, [el('p', null, t(bad ? 'lost' : 'reconnecting')), bad ? tryAgain() : null]);
   }
 }

@@ -100,12 +100,15 @@ function render() {
   F.setLanguage(story ? story.language : 'en');
   sessionTitle.textContent = st && st.session && st.session.title ? st.session.title : '';
   if (!st) name = m.conn === 'unreachable' ? 'unreachable' : 'connecting';
+  else if (st.finished) name = 'closing';
+  else if (st.join_screen) name = 'join';
   else if (!story) name = 'idle';
   else if (!st.scene) name = 'ended';
   else name = 'scene';
   key = name + JSON.stringify([story && [story.id, story.run, story.title, story.content_notes],
-    st && st.scene, !!d, wide(d)]);
-  document.body.className = name === 'scene' || name === 'ended' ? 'story' : 'idle';
+    st && st.scene, !!d, wide(d), st && st.next_session]);
+  document.body.className = name === 'scene' || name === 'ended' ? 'story'
+    : name === 'closing' ? 'idle closing' : name === 'join' ? 'idle joinscreen' : 'idle';
   if (key !== m.viewKey) {
     m.viewKey = key;
     m.decisionKey = null;
@@ -113,6 +116,8 @@ function render() {
     if (name === 'connecting') stage.appendChild(F.ui(el('h1', 'waiting-title', 'Connecting…')));
     else if (name === 'unreachable') buildUnreachable();
     else if (name === 'idle') buildIdle(st);
+    else if (name === 'closing') buildClosing();
+    else if (name === 'join') stage.appendChild(F.ui(el('h1', 'visually-hidden', 'Join the show')));
     else if (name === 'ended') buildEnded(story);
     else buildScene(st);
   }
@@ -133,6 +138,35 @@ function buildIdle(st) {
   box.appendChild(el('h1', 'waiting-title', m.hadStory ? 'The next story will start soon'
     : 'The show will start soon'));
   if (st.session && st.session.title) box.appendChild(el('p', 'waiting-text', 'Now: ' + st.session.title));
+  if (st.next_session) {
+    box.appendChild(el('p', 'next-up', 'Next: ' + st.next_session.title +
+      (st.next_session.starts ? ' at ' + st.next_session.starts : '')));
+  }
+  stage.appendChild(box);
+}
+
+/* The end of the day: thanks, what happens to the votes, the event's support lines. */
+function buildClosing() {
+  var w = m.welcome || {};
+  var box = F.ui(el('div', 'idle-box closing-box'));
+  var list = el('ul', 'support-lines');
+  var next = el('p', 'waiting-text', (w.event && w.event.next_steps) || '');
+  next.dir = 'auto';
+  box.appendChild(el('h1', 'waiting-title', 'Thank you for coming'));
+  box.appendChild(el('p', 'waiting-text', 'The show has finished. Thank you for voting today.'));
+  box.appendChild(el('h2', 'closing-heading', 'What happens next'));
+  box.appendChild(next);
+  (w.support || []).forEach(function (s) {
+    var li = el('li', null, s.label);
+    li.dir = 'auto';
+    if (s.number || s.link) li.appendChild(el('strong', null, ' ' + (s.number || s.link.replace(/^\w+:(\/\/)?/, ''))));
+    if (s.when) li.appendChild(el('span', 'when', ' · ' + s.when));
+    list.appendChild(li);
+  });
+  if (list.firstChild) {
+    box.appendChild(el('h2', 'closing-heading', 'If today has brought things up for you'));
+    box.appendChild(list);
+  }
   stage.appendChild(box);
 }
 
@@ -359,7 +393,8 @@ function tryAgainButton() {
 function renderConn() {
   F.clear(connBox);
   connBox.className = 'conn';
-  if (!m.state || m.conn === 'open' || m.conn === 'connecting') return;
+  /* After the end of the day a lost server is no news: the closing screen stays, quietly. */
+  if (!m.state || m.state.finished || m.conn === 'open' || m.conn === 'connecting') return;
   if (m.conn === 'reconnecting') {
     connBox.appendChild(el('p', null, 'Reconnecting…'));
   } else {

@@ -66,6 +66,10 @@ enum RecordWriter {
                 ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at
                 """,
                 [json, StoreTime.text(Date())])
+        case .showFinished(let change):
+            try run(
+                db, "INSERT INTO show_finishes (change, at) VALUES (?, ?)",
+                [change.finished ? "finished" : "reopened", StoreTime.text(change.at)])
         }
     }
 

@@ -20,6 +20,8 @@ import GRDB
 ///   The latest row of a device in a round is its vote; `perspective` rows re-record the same
 ///   option under a new perspective.
 /// - `show_snapshot` (one row, id 1): the show's position as JSON, for restarts.
+/// - `show_finishes` (migration `show-finishes`): every `finish` of the day and every reopening
+///   by a story start after it, in order.
 ///
 /// No names and no network addresses are stored anywhere. Every time is ISO-8601 UTC text
 /// with milliseconds (see ``StoreTime``), checked by shape.
@@ -29,6 +31,9 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: version1)
+        }
+        migrator.registerMigration("show-finishes") { db in
+            try db.execute(sql: showFinishes)
         }
         return migrator
     }
@@ -147,6 +152,14 @@ enum Schema {
             id INTEGER PRIMARY KEY CHECK (id = 1),
             json TEXT NOT NULL CHECK (json_valid(json)),
             updated_at TEXT NOT NULL \(time("updated_at"))
+        );
+        """
+
+    private static let showFinishes = """
+        CREATE TABLE show_finishes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            change TEXT NOT NULL CHECK (change IN ('finished', 'reopened')),
+            at TEXT NOT NULL \(time("at"))
         );
         """
 }

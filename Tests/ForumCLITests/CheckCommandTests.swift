@@ -32,6 +32,7 @@ struct CheckCommandTests {
         Case(fixture: "images", status: 1),
         Case(fixture: "bad-ids", status: 1),
         Case(fixture: "event-file", status: 1),
+        Case(fixture: "support-lines", status: 1),
         Case(fixture: "encoding", status: 1),
         Case(fixture: "no-stories", status: 1),
         Case(fixture: "yml-only", status: 1),

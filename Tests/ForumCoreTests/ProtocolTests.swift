@@ -85,7 +85,9 @@ struct ProtocolTests {
         var show = Show(library: ShowFixtures.library)
         let empty = StateView.state(of: show, for: .audience, device: nil)
         #expect(
-            empty.text == #"{"type":"state","session":null,"story":null,"scene":null,"decision":null,"tally":null}"#)
+            empty.text
+                == #"{"type":"state","session":null,"story":null,"scene":null,"decision":null,"tally":null,"#
+                + #""finished":false,"next_session":{"id":"morning","title":"Morning","starts":null}}"#)
         _ = try show.perform(.start(story: "night"), at: ShowFixtures.t0)
         _ = try show.perform(.next, at: ShowFixtures.t0)
         let pending = StateView.state(of: show, for: .audience, device: nil)

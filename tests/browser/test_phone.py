@@ -21,8 +21,8 @@ def past_content_notes(browser) -> None:
 def test_phone_joins_picks_a_perspective_votes_changes_its_vote_and_sees_recorded(show, browsers):
     phone = browsers(PHONE).open(show.http + "/")
     phone.wait_text("The show will start soon")
-    # The perspective is offered, never required: the invitation opens the optional picker.
-    phone.click("#view button.secondary")
+    # The perspective is offered, never required: the optional picker below the welcome.
+    phone.click("#persp summary")
     assert phone.js("return document.getElementById('persp').open")
     Select(phone.find("#psel")).select_by_value("carer")
     phone.wait_text("Saved", "#pstatus")

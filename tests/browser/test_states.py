@@ -36,8 +36,9 @@ def test_every_phone_state(show, browsers, crowd):
     phone.wait_text("The show will start soon.")
     phone.check_state("phone-03-waiting")
 
-    # Perspective: optional, offered not demanded.
-    phone.click("#view button.secondary")
+    # Perspective: optional, offered not demanded (asked once, below the welcome).
+    assert phone.text("body").count("coming from") == 1, "the waiting screen asks about perspective once"
+    phone.click("#persp summary")
     Select(phone.find("#psel")).select_by_value("lived-experience")
     phone.wait_text("Saved", "#pstatus")
     phone.js("document.getElementById('pbox').scrollIntoView()")

@@ -71,6 +71,8 @@ extension ConsoleState {
         case "s":
             mode = .pickStory
         case "e": return end()
+        case "x": return finishDay()
+        case "j": return [send("join", ["on": .bool(!view.joinScreen)])]
         case ":": mode = .commandLine("")
         case "?", "h": mode = .help
         case "q": mode = .quit
@@ -160,6 +162,7 @@ extension ConsoleState {
         case .success(.command(let name, let args)):
             switch name {
             case "end": return end()
+            case "finish": return finishDay()
             case "start":
                 guard case .string(let story) = args["story"] else { return [] }
                 return start(story: story)

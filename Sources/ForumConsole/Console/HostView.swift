@@ -89,6 +89,9 @@ public struct HostView: Sendable, Equatable {
     public var storeFailed = 0
     /// Whether a `state` has arrived since the last `welcome`.
     public var hasState = false
+    /// Whether the host finished the day, and whether the projector shows the join screen.
+    public var finished = false
+    public var joinScreen = false
 
     public init() {}
 
@@ -171,6 +174,8 @@ public struct HostView: Sendable, Equatable {
         applyTally(message["tally"] as? [String: Any])
         applyAudience(message["audience"] as? [String: Any])
         applyStore(message["store"] as? [String: Any])
+        finished = message["finished"] as? Bool ?? false
+        joinScreen = message["join_screen"] as? Bool ?? false
     }
 
     private mutating func applyTally(_ tally: [String: Any]?) {

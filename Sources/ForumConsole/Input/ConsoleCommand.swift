@@ -28,7 +28,7 @@ public enum ConsoleInput: Equatable, Sendable {
             return .success(.command(name: verb, args: [key: .string(rest[0])]))
         }
         switch verb {
-        case "next", "back", "close", "reveal", "follow", "end":
+        case "next", "back", "close", "reveal", "follow", "end", "finish":
             guard rest.isEmpty else { return .failure(ConsoleInputError("\(verb) takes nothing after it")) }
             return .success(.command(name: verb, args: [:]))
         case "start": return one("story", "a story id")
@@ -53,6 +53,11 @@ public enum ConsoleInput: Equatable, Sendable {
                 return .failure(ConsoleInputError("split needs on or off: split on"))
             }
             return .success(.command(name: "split", args: ["on": .bool(on)]))
+        case "join":
+            guard rest.count == 1, let on = ["on": true, "off": false][rest[0].lowercased()] else {
+                return .failure(ConsoleInputError("join needs on or off: join on"))
+            }
+            return .success(.command(name: "join", args: ["on": .bool(on)]))
         case "replay":
             if rest.isEmpty { return .success(.command(name: "replay", args: [:])) }
             return one("scene", "a scene id")
@@ -62,7 +67,7 @@ public enum ConsoleInput: Equatable, Sendable {
         default:
             let known = [
                 "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-                "session", "results", "split", "status", "help", "quit",
+                "session", "results", "split", "finish", "join", "status", "help", "quit",
             ]
             var message = "unknown command '\(verb)'"
             if let closest = ClosestMatch.best(for: verb, among: known) { message += ": did you mean '\(closest)'?" }
@@ -84,6 +89,8 @@ public enum ConsoleInput: Equatable, Sendable {
         results MODE     who sees the results before the reveal: hidden, screen or everyone
         split on|off     split the results by perspective (on the projector too)
         session ID       move the show into a session of the programme
+        finish           finish the day: the closing screen on every phone and the projector
+        join on|off      show (or stop showing) the full-screen join screen on the projector
         status           show where the show is
         quit             leave the console
         """

@@ -26,6 +26,8 @@ public enum KeyBindings {
         KeyBinding(keys: "g", label: "split", help: "split the bars by perspective"),
         KeyBinding(keys: "s", label: "start", help: "start a story"),
         KeyBinding(keys: "e", label: "end", help: "end the story (asks first)"),
+        KeyBinding(keys: "x", label: "finish", help: "finish the day (asks first)"),
+        KeyBinding(keys: "j", label: "join", help: "join screen on the projector"),
         KeyBinding(keys: ":", label: "command", help: "command line (see below)"),
         KeyBinding(keys: "?", label: "help", help: "this help"),
         KeyBinding(keys: "q", label: "quit", help: "quit (asks first)"),

@@ -111,6 +111,8 @@ public enum ClientMessageDecoder {
             }
             return .results(visibility)
         case "split": return .split(try args.bool("on"))
+        case "finish": return .finish
+        case "join": return .join(try args.bool("on"))
         default:
             throw ProtocolError(
                 "unknown_command",

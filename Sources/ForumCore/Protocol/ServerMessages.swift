@@ -15,7 +15,13 @@ public enum ServerMessages {
         ]
         if role == .audience { members.append(("device", .string(device))) }
         members += [
-            ("event", .object([("title", .string(library.programme.title))])),
+            (
+                "event",
+                .object([
+                    ("title", .string(library.programme.title)),
+                    ("next_steps", .string(library.programme.nextSteps)),
+                ])
+            ),
             (
                 "perspectives",
                 .array(
@@ -25,6 +31,7 @@ public enum ServerMessages {
             ),
             ("perspective", .string(perspective)),
             ("join_urls", .array(joinURLs.map { .string($0) })),
+            ("support", supportJSON(library.programme.support)),
         ]
         if role != .audience { members.append(("join_qr", .string(joinQR))) }
         if role == .host {

@@ -41,7 +41,7 @@ public enum StateView {
         let round = show.round
         var members: [(String, JSONValue)] = [("type", "state")]
         members.append(
-            ("session", show.session.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) } ?? .null))
+            ("session", show.session.map { sessionJSON($0) } ?? .null))
         members.append(
             (
                 "story",
@@ -98,6 +98,7 @@ public enum StateView {
             members.append(("host_notes", .string(scene?.hostNotes)))
             members.append(("host", hostDetails(of: show)))
         }
+        members += closingMembers(of: show, for: role)
         if role != .audience, let audience { members.append(("audience", audience.json)) }
         if role == .host, let store { members.append(("store", store.json)) }
         return .object(members)

@@ -27,7 +27,7 @@ public enum EventParser {
             var reader = MappingReader(
                 root, schema: .event, log: &log,
                 layoutHint:
-                    "the event file is made of lines such as `title:`, `perspectives:` and `sessions:`; "
+                    "the event file is made of lines such as `title:`, `perspectives:`, `sessions:` and `support:`; "
                     + "see the scenario format guide, docs/scenario-format.md")
         else { return (nil, log.diagnostics) }
         reader.subject = "the event file"
@@ -35,11 +35,14 @@ public enum EventParser {
         let perspectives = EventSections.perspectives(reader, log: &log)
         let known = Set(storyIDs).union(otherStoryIDs).sorted()
         let sessions = EventSections.sessions(reader, storyIDs: known, log: &log)
+        let support = EventSupport.lines(reader, log: &log)
+        let nextSteps = EventSupport.nextSteps(reader, log: &log)
         let diagnostics = Diagnostic.sorted(log.diagnostics)
         guard !log.hasErrors else { return (nil, diagnostics) }
         let programme = EventProgramme(
             title: title, perspectives: perspectives ?? EventProgramme.defaultPerspectives,
-            sessions: sessions ?? [.allStories(storyIDs)])
+            sessions: sessions ?? [.allStories(storyIDs)], support: support ?? [],
+            nextSteps: nextSteps ?? EventProgramme.defaultNextSteps)
         return (programme, diagnostics)
     }
 }

@@ -1,14 +1,24 @@
 /// The event file (`scenarios/event.yaml`): title, the perspectives the audience may pick
-/// from, and the programme of sessions.
+/// from, the programme of sessions, the event's support lines and what happens next with
+/// the results.
 public struct EventProgramme: Sendable, Equatable, Codable {
     public var title: String
     public var perspectives: [Perspective]
     public var sessions: [ProgrammeSession]
+    /// The support lines phones offer (empty: the event names none).
+    public var support: [SupportLine]
+    /// What happens next with the results, for the closing screen.
+    public var nextSteps: String
 
-    public init(title: String, perspectives: [Perspective], sessions: [ProgrammeSession]) {
+    public init(
+        title: String, perspectives: [Perspective], sessions: [ProgrammeSession], support: [SupportLine] = [],
+        nextSteps: String = EventProgramme.defaultNextSteps
+    ) {
         self.title = title
         self.perspectives = perspectives
         self.sessions = sessions
+        self.support = support
+        self.nextSteps = nextSteps
     }
 
     /// The perspective with this id, if the event offers it.

@@ -39,7 +39,8 @@ struct KeySchema: Sendable {
     /// The top level of the event file.
     static let event = KeySchema(
         name: "the event file", place: "at the top of the event file",
-        keys: ["title", "perspectives", "sessions"])
+        keys: ["title", "perspectives", "sessions", "support", "next_steps"],
+        synonyms: ["helplines": "support", "contacts": "support", "what_next": "next_steps"])
     /// One entry of `perspectives`.
     static let perspective = KeySchema(
         name: "a perspective", place: "in a perspective (an entry under `perspectives:`)",
@@ -50,6 +51,14 @@ struct KeySchema: Sendable {
         name: "a session", place: "in a session (an entry under `sessions:`)",
         keys: ["id", "title", "starts", "stories"],
         synonyms: ["start": "starts", "time": "starts", "name": "title"])
+    /// One entry of `support`.
+    static let supportLine = KeySchema(
+        name: "a support line", place: "in a support line (an entry under `support:`)",
+        keys: ["label", "number", "link", "when"],
+        synonyms: [
+            "phone": "number", "tel": "number", "telephone": "number", "url": "link", "website": "link",
+            "web": "link", "name": "label", "title": "label", "hours": "when", "available": "when",
+        ])
 
     /// The key of this block that `key` was most likely meant to be: a known synonym, or the
     /// closest key by spelling unless `key` is a key of another block of the file.
@@ -62,7 +71,7 @@ struct KeySchema: Sendable {
     /// The blocks of the same file, for saying where a misplaced key belongs.
     var neighbours: [KeySchema] {
         let storyFile: [KeySchema] = [.story, .scene, .decision, .option]
-        let eventFile: [KeySchema] = [.event, .perspective, .session]
+        let eventFile: [KeySchema] = [.event, .perspective, .session, .supportLine]
         return storyFile.contains { $0.name == name } ? storyFile : eventFile
     }
 

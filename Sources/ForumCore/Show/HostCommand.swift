@@ -18,6 +18,10 @@ public enum HostCommand: Sendable, Equatable {
     case results(ResultsVisibility)
     /// Show (or stop showing) this scene's results split by perspective to the room.
     case split(Bool)
+    /// End the day: every screen shows the closing screen until a story starts again.
+    case finish
+    /// Show (or stop showing) the full-screen join screen on the projector.
+    case join(Bool)
 
     /// The protocol's name for the command.
     public var name: String {
@@ -36,12 +40,14 @@ public enum HostCommand: Sendable, Equatable {
         case .session: "session"
         case .results: "results"
         case .split: "split"
+        case .finish: "finish"
+        case .join: "join"
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
     public static let names = [
         "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session", "results", "split",
+        "session", "results", "split", "finish", "join",
     ]
 }

@@ -10,7 +10,7 @@ public struct Show: Sendable {
     /// The stories and programme the show replays.
     public let library: Library
     /// Where the show stands (also what is stored for a restart).
-    public private(set) var snapshot: ShowSnapshot
+    public internal(set) var snapshot: ShowSnapshot
     /// The counted votes of the current round, if there is one.
     public private(set) var ballots: Ballots?
     /// Device token → perspective id (nil: none given).
@@ -97,6 +97,7 @@ extension Show {
     public mutating func perform(_ command: HostCommand, at time: Date) throws(ShowError) -> [ShowRecord] {
         var copy = self
         var records = try copy.apply(command, at: time)
+        copy.settleJoinScreen(after: command, from: snapshot)
         records.append(.snapshot(copy.snapshot))
         self = copy
         return records
@@ -199,6 +200,10 @@ extension Show {
             _ = try requireDecision()
             snapshot.run?.split = on
             return []
+        case .finish: return finish(at: time)
+        case .join(let on):
+            snapshot.joinScreen = on
+            return []
         }
     }
 
@@ -208,7 +213,8 @@ extension Show {
                 "unknown_story",
                 "There is no story '\(storyID)'." + Self.suggestion(for: storyID, among: library.stories.map(\.id)))
         }
-        var records = snapshot.run == nil ? [] : endRun(at: time)
+        var records = reopen(at: time)
+        records += snapshot.run == nil ? [] : endRun(at: time)
         let current = session
         if current == nil || !(current?.stories.contains(storyID) ?? false) {
             let home = library.programme.sessions.first { $0.stories.contains(storyID) }
@@ -323,7 +329,7 @@ extension Show {
         return [.roundStatus(RoundStatusChange(roundID: round.roundID, status: status, at: time))]
     }
 
-    private mutating func endRun(at time: Date) -> [ShowRecord] {
+    mutating func endRun(at time: Date) -> [ShowRecord] {
         guard let run = snapshot.run else { return [] }
         var records = closeOpenRound(at: time)
         records.append(.runEnded(RunEnd(runID: run.runID, at: time)))

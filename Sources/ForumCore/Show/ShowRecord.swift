@@ -25,6 +25,8 @@ public enum ShowRecord: Sendable, Equatable {
     case deviceJoined(DeviceJoin)
     /// The show's position after a host command, so a restart resumes where it was.
     case snapshot(ShowSnapshot)
+    /// The host finished the day (`finish`) or reopened it (`start` after `finish`).
+    case showFinished(ShowFinishing)
 }
 
 /// See ``ShowRecord/sessionEntered(_:)``.
@@ -177,12 +179,49 @@ public struct ShowSnapshot: Sendable, Equatable, Codable {
     /// Counters for the next run and round ids, so ids never repeat in one database.
     public var runsStarted: Int
     public var roundsOpened: Int
+    /// True after `finish`, until a story starts again: every screen shows the closing screen.
+    public var finished: Bool
+    /// True while the projector shows the full-screen join screen (until the host turns it
+    /// off or the scene changes).
+    public var joinScreen: Bool
 
-    public init(sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0) {
+    public init(
+        sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0,
+        finished: Bool = false, joinScreen: Bool = false
+    ) {
         self.sessionID = sessionID
         self.run = run
         self.runsStarted = runsStarted
         self.roundsOpened = roundsOpened
+        self.finished = finished
+        self.joinScreen = joinScreen
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case sessionID, run, runsStarted, roundsOpened, finished, joinScreen
+    }
+
+    /// Decodes a stored snapshot; snapshots from before `finished` and `joinScreen` existed
+    /// get `false`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sessionID = try container.decodeIfPresent(String.self, forKey: .sessionID)
+        run = try container.decodeIfPresent(RunPosition.self, forKey: .run)
+        runsStarted = try container.decode(Int.self, forKey: .runsStarted)
+        roundsOpened = try container.decode(Int.self, forKey: .roundsOpened)
+        finished = try container.decodeIfPresent(Bool.self, forKey: .finished) ?? false
+        joinScreen = try container.decodeIfPresent(Bool.self, forKey: .joinScreen) ?? false
+    }
+}
+
+/// See ``ShowRecord/showFinished(_:)``: `finished` true when the host finished the day,
+/// false when a story start reopened it.
+public struct ShowFinishing: Sendable, Equatable, Codable {
+    public var finished: Bool
+    public var at: Date
+    public init(finished: Bool, at: Date) {
+        self.finished = finished
+        self.at = at
     }
 }
 

@@ -1,0 +1,11 @@
+extension ConsoleState {
+    /// `x` or `:finish`: asks first, then finishes the day (closing screen everywhere).
+    mutating func finishDay() -> [ConsoleEffect] {
+        let running = view.storyTitle.map { " This ends \($0)." } ?? ""
+        mode = .confirm(
+            Confirmation(
+                question: "Finish the day? Phones and the projector show the closing screen.\(running)",
+                effect: .send(command: "finish", args: [:])))
+        return []
+    }
+}
