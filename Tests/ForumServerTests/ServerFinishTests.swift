@@ -44,7 +44,7 @@ import Testing
         try afterRestart.state { $0.state["finished"] as? Bool == false && $0.sceneID == "kitchen" }
         harness.stop()
 
-        let database = try ForumDatabase(path: harness.databasePath)
+        let database = try ForumDatabase.openForReading(path: harness.databasePath)
         let changes = try database.pool.read { db in
             try String.fetchAll(db, sql: "SELECT change FROM show_finishes ORDER BY id")
         }
