@@ -69,7 +69,8 @@ F.words({
   saved: 'Saved. Thank you.',
   cleared: 'Cleared.',
   pOffline: 'Not connected. This will be saved when you are back online.',
-  sizeNow: 'Text size {n}%'
+  sizeNow: 'Text size {n}%',
+  langNow: 'The page is now in English.'
 });
 
 var SIZES = [100, 115, 130, 150, 175];
@@ -240,7 +241,8 @@ function pickLanguage() {
   return 'en';
 }
 
-function useLanguage(code) {
+/* announced: the person switched, so a screen reader hears the switch in the new language. */
+function useLanguage(code, announced) {
   langSel.value = code;
   F.useLanguage(code, function () {
     m.viewKey = null;
@@ -248,12 +250,13 @@ function useLanguage(code) {
     pStatus.textContent = '';
     perspSummary();
     render();
+    if (announced) announce(t('langNow'));
   });
 }
 
 langSel.addEventListener('change', function () {
   F.set('forum.lang', langSel.value);
-  useLanguage(langSel.value);
+  useLanguage(langSel.value, true);
 });
 
 

@@ -47,6 +47,10 @@ def test_page_words_follow_the_browser_language_with_a_manual_switch(show, brows
     assert phone.js("return [document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
     assert phone.js("return [document.querySelector('header').dir, document.querySelector('footer').lang]") == ["rtl", "ar"]
     assert phone.js("return getComputedStyle(document.querySelector('#view h1')).direction") == "rtl"
+    # A screen reader hears the switch, in the new language and marked as such.
+    phone.wait(lambda p: p.js("return document.getElementById('announce').textContent")
+               == "الصفحة الآن باللغة العربية.")
+    assert phone.js("return document.getElementById('announce').lang") == "ar"
     phone.check_state("phone-language-arabic")
 
     # The choice is kept.
