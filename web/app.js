@@ -108,7 +108,7 @@ function onWelcome(msg) {
   m.welcome = msg;
   m.afterWelcome = true;
   if (msg.device) F.set('forum.device', msg.device);
-  $('event-title').textContent = (msg.event && msg.event.title) || 'Forum';
+  eventTitle();
   setupPerspectives(msg);
   supportLines($('lines'), msg.support);
 }
@@ -188,13 +188,24 @@ function vote(option) {
   render();
 }
 
+/* The event's own words in the page's language (event.yaml `translations`), else as written. */
+function ev(kind, id, text) {
+  var all = m.welcome && m.welcome.translations, tr = all && all[langSel.value];
+  var found = tr && (id == null ? tr[kind] : tr[kind] && tr[kind][id]);
+  return found || text;
+}
+
+function eventTitle() {
+  $('event-title').textContent = ev('title', null, m.welcome.event && m.welcome.event.title) || 'Forum';
+}
+
 function setupPerspectives(w) {
   var list = w.perspectives || [];
   var wanted = w.perspective || '';
-  if (JSON.stringify(list) !== m.perspList) {
-    m.perspList = JSON.stringify(list);
+  if (JSON.stringify(list) + langSel.value !== m.perspList) {
+    m.perspList = JSON.stringify(list) + langSel.value;
     while (pSel.options.length > 1) pSel.remove(1);
-    list.forEach(function (p) { pSel.add(new Option(p.label || p.id, p.id)); });
+    list.forEach(function (p) { pSel.add(new Option(ev('perspectives', p.id, p.label) || p.id, p.id)); });
   }
   pBox.hidden = !list.length;
   if (m.persp) return sendPerspective(m.persp.value);
@@ -248,6 +259,7 @@ function useLanguage(code, announced) {
     m.viewKey = null;
     m.quiet = true;
     pStatus.textContent = '';
+    if (m.welcome) { eventTitle(); setupPerspectives(m.welcome); }
     perspSummary();
     render();
     if (announced) announce(t('langNow'));
@@ -284,7 +296,7 @@ function render() {
   var st = m.state;
   var name = currentView();
   var story = st && st.story;
-  var title = (m.welcome && m.welcome.event && m.welcome.event.title) || 'Forum';
+  var title = ev('title', null, m.welcome && m.welcome.event && m.welcome.event.title) || 'Forum';
   var key = name + JSON.stringify(name === 'scene' ? [runKey(story), story.title, st.scene]
     : st ? [st.session, st.next_session, story && story.title, story && runKey(story), m.welcome && m.welcome.perspective] : 0);
   F.setLanguage(story && name !== 'ended' ? story.language : null);
@@ -346,19 +358,19 @@ function tryAgain() {
 }
 
 function buildWaiting(st) {
-  build(view, [st.session && st.session.title ? para('now', 'kicker', st.session.title) : null,
+  build(view, [st.session && st.session.title ? para('now', 'kicker', ev('sessions', st.session.id, st.session.title)) : null,
     heading(t('welcome'), 1), para('soon', 'lead'), nextUp(st), para('keepOpen')]);
 }
 
 /* What comes next in the programme: the session's title and start time. */
 function nextUp(st) {
   var s = st.next_session;
-  return s ? para('nextUp', 'next-up', s.title + (s.starts ? ' · ' + s.starts : '')) : null;
+  return s ? para('nextUp', 'next-up', ev('sessions', s.id, s.title) + (s.starts ? ' · ' + s.starts : '')) : null;
 }
 
 /* The day is over: thanks, what happens to the votes, and the support lines below, open. */
 function buildClosing() {
-  var next = el('p', null, m.welcome && m.welcome.event && m.welcome.event.next_steps);
+  var next = el('p', null, ev('next_steps', null, m.welcome && m.welcome.event && m.welcome.event.next_steps));
   next.dir = 'auto';
   build(view, [heading(t('finished'), 1), para('closingText', 'lead'),
     ui(el('h2', null, t('whatNext'))), next, para('aftercare', 'reassure')]);
@@ -530,7 +542,7 @@ function updateDecision(slot, d, tally) {
 function split(d, tally) {
   var list = el('ul', 'groups');
   var by = tally.by_perspective || {};
-  var groups = (m.welcome.perspectives || []).map(function (p) { return [p.label, by[p.id]]; });
+  var groups = (m.welcome.perspectives || []).map(function (p) { return [ev('perspectives', p.id, p.label), by[p.id]]; });
   var note = tally.split_withheld ? 'noSplit' : tally.others ? 'together' : null;
   groups.push([t('noP'), tally.no_perspective], [t('others'), tally.others && tally.others.counts]);
   groups.forEach(function (g) {

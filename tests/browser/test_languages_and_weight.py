@@ -39,6 +39,10 @@ def test_page_words_follow_the_browser_language_with_a_manual_switch(show, brows
     assert phone.text(".size") .startswith("Maint testun")
     assert phone.find("#larger").get_attribute("aria-label") == "Testun mwy"
     assert phone.find("#lang").get_attribute("value") == "cy"
+    # The event's own words come from event.yaml's translations.
+    assert phone.text("#event-title") == "Gofal iechyd meddwl brys — Profi Fy Stori yn fyw"
+    assert "Heddlu" in phone.js("return Array.from(document.querySelectorAll('#psel option')).map(o => o.text)")
+    assert "Argyfwng yn y nos" in phone.text()
     phone.check_state("phone-language-welsh")
 
     # The manual switch, to a right-to-left language: the page's words turn right-to-left.
@@ -56,8 +60,11 @@ def test_page_words_follow_the_browser_language_with_a_manual_switch(show, brows
     # The choice is kept.
     phone.driver.refresh()
     phone.wait_text("سيبدأ العرض قريبًا.")
+    assert phone.text("#event-title") == "رعاية الصحة النفسية العاجلة — اختبر قصتي مباشرة"
     Select(phone.find("#lang")).select_by_value("en")
     phone.wait_text("The show will start soon.")
+    assert phone.text("#event-title") == "Urgent mental health care — Test My Story live"
+    assert "Police" in phone.js("return Array.from(document.querySelectorAll('#psel option')).map(o => o.text)")
     assert phone.js("return [document.documentElement.lang, document.documentElement.dir]") == ["en", "ltr"]
 
 

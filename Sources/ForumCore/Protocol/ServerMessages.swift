@@ -32,6 +32,7 @@ public enum ServerMessages {
             ("perspective", .string(perspective)),
             ("join_urls", .array(joinURLs.map { .string($0) })),
             ("support", supportJSON(library.programme.support)),
+            ("translations", translationsJSON(library.programme.translations)),
         ]
         if role != .audience { members.append(("join_qr", .string(joinQR))) }
         if role == .host {

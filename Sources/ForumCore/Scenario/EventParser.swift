@@ -37,12 +37,15 @@ public enum EventParser {
         let sessions = EventSections.sessions(reader, storyIDs: known, log: &log)
         let support = EventSupport.lines(reader, log: &log)
         let nextSteps = EventSupport.nextSteps(reader, log: &log)
+        let translations = EventTranslations.read(
+            reader, perspectives: perspectives ?? EventProgramme.defaultPerspectives,
+            sessions: sessions ?? [.allStories(storyIDs)], log: &log)
         let diagnostics = Diagnostic.sorted(log.diagnostics)
         guard !log.hasErrors else { return (nil, diagnostics) }
         let programme = EventProgramme(
             title: title, perspectives: perspectives ?? EventProgramme.defaultPerspectives,
             sessions: sessions ?? [.allStories(storyIDs)], support: support ?? [],
-            nextSteps: nextSteps ?? EventProgramme.defaultNextSteps)
+            nextSteps: nextSteps ?? EventProgramme.defaultNextSteps, translations: translations ?? [:])
         return (programme, diagnostics)
     }
 }

@@ -9,16 +9,19 @@ public struct EventProgramme: Sendable, Equatable, Codable {
     public var support: [SupportLine]
     /// What happens next with the results, for the closing screen.
     public var nextSteps: String
+    /// The event's words in other languages, by language tag.
+    public var translations: [String: EventTranslation]
 
     public init(
         title: String, perspectives: [Perspective], sessions: [ProgrammeSession], support: [SupportLine] = [],
-        nextSteps: String = EventProgramme.defaultNextSteps
+        nextSteps: String = EventProgramme.defaultNextSteps, translations: [String: EventTranslation] = [:]
     ) {
         self.title = title
         self.perspectives = perspectives
         self.sessions = sessions
         self.support = support
         self.nextSteps = nextSteps
+        self.translations = translations
     }
 
     /// The perspective with this id, if the event offers it.

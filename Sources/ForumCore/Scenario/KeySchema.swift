@@ -39,8 +39,16 @@ struct KeySchema: Sendable {
     /// The top level of the event file.
     static let event = KeySchema(
         name: "the event file", place: "at the top of the event file",
-        keys: ["title", "perspectives", "sessions", "support", "next_steps"],
-        synonyms: ["helplines": "support", "contacts": "support", "what_next": "next_steps"])
+        keys: ["title", "perspectives", "sessions", "support", "next_steps", "translations"],
+        synonyms: [
+            "helplines": "support", "contacts": "support", "what_next": "next_steps", "translation": "translations",
+            "languages": "translations", "i18n": "translations",
+        ])
+    /// One language under `translations`.
+    static let translation = KeySchema(
+        name: "a translation", place: "in a translation (under a language tag in `translations:`)",
+        keys: ["title", "next_steps", "perspectives", "sessions"],
+        synonyms: ["what_next": "next_steps", "labels": "perspectives"])
     /// One entry of `perspectives`.
     static let perspective = KeySchema(
         name: "a perspective", place: "in a perspective (an entry under `perspectives:`)",
@@ -71,7 +79,7 @@ struct KeySchema: Sendable {
     /// The blocks of the same file, for saying where a misplaced key belongs.
     var neighbours: [KeySchema] {
         let storyFile: [KeySchema] = [.story, .scene, .decision, .option]
-        let eventFile: [KeySchema] = [.event, .perspective, .session, .supportLine]
+        let eventFile: [KeySchema] = [.event, .perspective, .session, .supportLine, .translation]
         return storyFile.contains { $0.name == name } ? storyFile : eventFile
     }
 
