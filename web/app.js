@@ -70,7 +70,8 @@ F.words({
   cleared: 'Cleared.',
   pOffline: 'Not connected. This will be saved when you are back online.',
   sizeNow: 'Text size {n}%',
-  langNow: 'The page is now in English.'
+  langNow: 'The page is now in English.',
+  fewVoters: 'Fewer than 5 people have voted, so the results are not shown: that keeps every vote private.'
 });
 
 var SIZES = [100, 115, 130, 150, 175];
@@ -437,7 +438,7 @@ function resultsShown(d, tally) {
 function renderDecision(d, tally) {
   var slot = view.querySelector('.decision-slot');
   var shown = d && resultsShown(d, tally);
-  var key = d ? JSON.stringify([d.id, d.status, d.question, d.options, shown]) : '';
+  var key = d ? JSON.stringify([d.id, d.status, d.question, d.options, shown, d.results_withheld]) : '';
   if (key !== m.decisionKey) {
     clearInterval(m.tick);
     F.clear(slot);
@@ -459,7 +460,8 @@ function buildDecision(slot, d, shown) {
   section.setAttribute('aria-labelledby', 'question');
   build(section, [q, para(d.status, 'status-line status-' + d.status),
     d.status === 'open' && d.closes_in_ms != null ? countdown(d.closes_in_ms) : null,
-    shown && d.status !== 'revealed' ? para('live', 'small') : null]);
+    shown && d.status !== 'revealed' ? para('live', 'small') : null,
+    d.results_withheld && (d.status === 'revealed' || d.results === 'everyone') ? para('fewVoters', 'small') : null]);
   if (d.status === 'open') {
     box = el('div', 'options');
     box.setAttribute('role', 'group');

@@ -303,7 +303,11 @@ function renderResults(slot, d) {
   var best = 0;
   var list, overall;
   F.clear(slot);
-  if (!m.tally) return slot.appendChild(F.ui(el('p', 'waiting-text', 'Counting…')));
+  if (!m.tally) {
+    return slot.appendChild(F.ui(el('p', 'waiting-text', d.results_withheld
+      ? 'Fewer than 5 people have voted, so the results are not shown: that keeps every vote private.'
+      : 'Counting…')));
+  }
   list = F.results(options, m.tally, null);
   options.forEach(function (o) { best = Math.max(best, counts[o.id] || 0); });
   Array.prototype.forEach.call(list.children, function (item, i) {

@@ -68,6 +68,10 @@ extension ServiceLoop {
                     of: show, for: role, audience: audienceCount, store: role == .host ? storeHealth : nil)
                 {
                     messages[role] = tally.bytes
+                } else if role == .audience {
+                    // Counts kept from the room while fewer than 5 have voted: phones wait
+                    // for the first tally they may see (a state each would cost every phone).
+                    continue
                 } else {
                     sendState(to: id, device: nil)
                     continue

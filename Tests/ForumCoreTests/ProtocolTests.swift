@@ -77,8 +77,38 @@ struct ProtocolTests {
         #expect(host["audience"]?["connected"] == .int(3))
         #expect(host["host"]?["options_next"]?["wait"] == .string("morning"))
         _ = try show.perform(.reveal, at: ShowFixtures.t0)
-        let revealed = StateView.state(of: show, for: .audience, device: "a")
-        #expect(revealed["tally"]?["counts"] == .object([("police", .int(1)), ("crisis", .int(0)), ("wait", .int(0))]))
+        // One voter: the room is a group of one, so its counts are kept back.
+        let alone = StateView.state(of: show, for: .audience, device: "a")
+        #expect(alone["tally"] == .null)
+        #expect(alone["decision"]?["results_withheld"] == .string("too_few_voters"))
+        #expect(StateView.state(of: show, for: .host)["decision"]?["results_withheld"] == nil)
+    }
+
+    @Test func theRoomSeesNoCountsUntilFivePeopleHaveVoted() throws {
+        var show = try ShowFixtures.showWithOpenRound()
+        _ = try show.perform(.results(.everyone), at: ShowFixtures.t0)
+        let crowd = AudienceCount(connected: 9, voted: 0)
+        for (index, device) in ["a", "b", "c", "d"].enumerated() {
+            try ShowFixtures.vote(&show, device: device, option: index == 0 ? "police" : "crisis")
+            for role in [ClientMessage.Role.audience, .screen] {
+                let state = StateView.state(of: show, for: role, device: device, audience: crowd)
+                #expect(state["tally"] == .null, "\(index + 1) voters, \(role)")
+                #expect(state["decision"]?["results_withheld"] == .string("too_few_voters"))
+                #expect(StateView.tallyMessage(of: show, for: role, audience: crowd) == nil)
+            }
+            #expect(StateView.tallyMessage(of: show, for: .host, audience: crowd)?["total"] == .int(index + 1))
+        }
+        try ShowFixtures.vote(&show, device: "e", option: "wait")
+        for role in [ClientMessage.Role.audience, .screen] {
+            let state = StateView.state(of: show, for: role, device: "e", audience: crowd)
+            #expect(state["tally"]?["counts"] == .object([("police", .int(1)), ("crisis", .int(3)), ("wait", .int(1))]))
+            #expect(state["decision"]?["results_withheld"] == nil)
+            #expect(StateView.tallyMessage(of: show, for: role, audience: crowd)?["total"] == .int(5))
+        }
+        // Nobody has voted yet: zeros say nothing about anyone.
+        var fresh = try ShowFixtures.showWithOpenRound()
+        _ = try fresh.perform(.results(.everyone), at: ShowFixtures.t0)
+        #expect(StateView.state(of: fresh, for: .audience, device: nil)["tally"]?["total"] == .int(0))
     }
 
     @Test func pendingDecisionHasNoIdAndNothingShowingIsNull() throws {
@@ -99,19 +129,22 @@ struct ProtocolTests {
     @Test func screenTallyHidesSmallGroupsHostSeesThem() throws {
         var show = try ShowFixtures.showWithOpenRound()
         try ShowFixtures.vote(&show, device: "a", option: "police", perspective: "ambulance")
+        for carer in ["c1", "c2", "c3", "c4"] {
+            try ShowFixtures.vote(&show, device: carer, option: "wait", perspective: "carer")
+        }
         let screen = try #require(
-            StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 1, voted: 1)))
+            StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 5, voted: 5)))
         #expect(screen["by_perspective"] == .object([]))
-        #expect(screen["small_groups"] == .array([.string("ambulance")]))
+        #expect(screen["small_groups"] == .array([.string("ambulance"), .string("carer")]))
         #expect(screen["split_withheld"] == .string("too_few"))
         // Nobody gave no perspective: its counts are the exact zeros.
         #expect(screen["no_perspective"] == .object([("police", .int(0)), ("crisis", .int(0)), ("wait", .int(0))]))
         try ShowFixtures.vote(&show, device: "b", option: "crisis")
         let later = try #require(
-            StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 2, voted: 2)))
+            StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 6, voted: 6)))
         #expect(later["no_perspective"] == .null, "one person with no perspective: not shown")
         let host = try #require(
-            StateView.tallyMessage(of: show, for: .host, audience: AudienceCount(connected: 2, voted: 2)))
+            StateView.tallyMessage(of: show, for: .host, audience: AudienceCount(connected: 6, voted: 6)))
         #expect(host["by_perspective"]?["ambulance"]?["police"] == .int(1))
         #expect(host["no_perspective"]?["crisis"] == .int(1))
         #expect(host["small_groups"] == .array([]))

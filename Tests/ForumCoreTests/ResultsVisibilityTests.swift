@@ -22,6 +22,7 @@ struct ResultsVisibilityTests {
     @Test func screenModeKeepsPhonesWaitingEveryoneModeShowsThemLive() throws {
         var show = try ShowFixtures.showWithOpenRound()
         try ShowFixtures.vote(&show, device: "a", option: "police")
+        for device in ["b", "c", "d", "e"] { try ShowFixtures.vote(&show, device: device, option: "wait") }
         let records = try show.perform(.results(.screen), at: t0)
         #expect(records == [.snapshot(show.snapshot)])
         #expect(StateView.state(of: show, for: .screen)["decision"]?["results"] == .string("screen"))

@@ -36,12 +36,17 @@ struct ServerProtocolTests {
         #expect(ack["option"] as? String == "crisis")
         let mine = try phone.state { $0.myVote == "crisis" }
         #expect(mine["tally"] is NSNull)
-        var tally = try screen.next(type: "tally")
-        while tally["total"] as? Int != 1 { tally = try screen.next(type: "tally") }
-        #expect((tally["audience"] as? [String: Any])?["connected"] as? Int == 1)
+        // One voter: the projector is told a vote came in, but sees no counts.
+        let counted = try screen.state { ($0.state["audience"] as? [String: Any])?["voted"] as? Int == 1 }
+        #expect(counted["tally"] is NSNull)
+        #expect((counted["audience"] as? [String: Any])?["connected"] as? Int == 1)
+        #expect((counted["decision"] as? [String: Any])?["results_withheld"] as? String == "too_few_voters")
+        var tally = try host.next(type: "tally")
+        while tally["total"] as? Int != 1 { tally = try host.next(type: "tally") }
         try host.command("reveal")
         let revealed = try phone.state { $0.status == "revealed" }
-        #expect(((revealed["tally"] as? [String: Any])?["counts"] as? [String: Any])?["crisis"] as? Int == 1)
+        #expect(revealed["tally"] is NSNull)
+        #expect((revealed["decision"] as? [String: Any])?["results_withheld"] as? String == "too_few_voters")
         try host.command("follow")
         try phone.state { $0.sceneID == "crisis" }
     }

@@ -15,13 +15,19 @@ struct ServerResultsModeTests {
         try host.command("open")
         try voter.state { $0.status == "open" }
         _ = try voter.vote("police")
+        // Four more voters: below 5 the room sees no counts at all.
+        for _ in 0..<4 {
+            let other = try harness.join(.audience)
+            try other.state { $0.status == "open" }
+            #expect(try other.vote("police")["type"] as? String == "ack")
+        }
         let hidden = try watcher.state { $0.status == "open" }
         #expect(hidden["tally"] is NSNull)
         #expect((hidden["decision"] as? [String: Any])?["results"] as? String == "hidden")
 
         #expect(try host.command("results", ["mode": "everyone"])["type"] as? String == "ack")
         let live = try watcher.state { ($0.state["decision"] as? [String: Any])?["results"] as? String == "everyone" }
-        #expect(((live["tally"] as? [String: Any])?["counts"] as? [String: Any])?["police"] as? Int == 1)
+        #expect(((live["tally"] as? [String: Any])?["counts"] as? [String: Any])?["police"] as? Int == 5)
         _ = try voter.vote("crisis")
         var tally = try watcher.next(type: "tally")
         while (tally["counts"] as? [String: Any])?["crisis"] as? Int != 1 { tally = try watcher.next(type: "tally") }

@@ -89,10 +89,11 @@ public enum StateView {
                         }
                     }
                     if role == .audience { fields.append(("my_vote", .string(device.flatMap { show.vote(of: $0) }))) }
+                    if role != .host, show.tooFewVotersToShow { fields.append(("results_withheld", "too_few_voters")) }
                     return .object(fields)
                 } ?? .null
             ))
-        let showsTally = role != .audience || show.audienceSeesTally
+        let showsTally = role == .host || ((role != .audience || show.audienceSeesTally) && !show.tooFewVotersToShow)
         members.append(("tally", showsTally ? (show.tally.map { tallyJSON($0, for: role) } ?? .null) : .null))
         if role == .host {
             members.append(("host_notes", .string(scene?.hostNotes)))
@@ -111,6 +112,7 @@ public enum StateView {
         of show: Show, for role: ClientMessage.Role, audience: AudienceCount, store: StoreHealth? = nil
     ) -> JSONValue? {
         guard role != .audience || show.audienceSeesTally else { return nil }
+        guard role == .host || !show.tooFewVotersToShow else { return nil }
         guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role) else { return nil }
         var members: [(String, JSONValue)] = [("type", "tally")] + fields
         if role != .audience { members.append(("audience", audience.json)) }

@@ -1,0 +1,11 @@
+extension Show {
+    /// True while 1 to ``smallGroupThreshold`` − 1 people have voted in the current round: then
+    /// the room (phones and projector) sees no counts at all, since the whole room would be a
+    /// group of fewer than 5 whose votes could be read ("2 votes: 1 and 1", and you know the
+    /// other person's). The host sees them. Votes can change but never be withdrawn, so once
+    /// 5 people have voted the counts stay shown.
+    public var tooFewVotersToShow: Bool {
+        guard let total = tally?.total else { return false }
+        return (1..<Self.smallGroupThreshold).contains(total)
+    }
+}
