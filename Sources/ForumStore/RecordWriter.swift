@@ -66,6 +66,18 @@ enum RecordWriter {
                 ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at
                 """,
                 [json, StoreTime.text(Date())])
+        case .undone(let undo):
+            try run(
+                db,
+                """
+                INSERT INTO undos (run_id, undone_command, from_scene, to_scene, round_id, round_status, moved_at,
+                    undone_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    undo.runID, undo.command, undo.fromScene, undo.toScene, undo.roundID, undo.roundStatus?.rawValue,
+                    StoreTime.text(undo.movedAt), StoreTime.text(undo.at),
+                ])
         }
     }
 

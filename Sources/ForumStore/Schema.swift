@@ -21,6 +21,10 @@ import GRDB
 ///   option under a new perspective.
 /// - `show_snapshot` (one row, id 1): the show's position as JSON, for restarts.
 ///
+/// Schema v2 adds `undos`: one row per host `undo`, what it took back (the command, the
+/// scene left and the scene brought back, the round brought back and its status again) and
+/// when. Migrations only add: a v1 database opens and gains the table.
+///
 /// No names and no network addresses are stored anywhere. Every time is ISO-8601 UTC text
 /// with milliseconds (see ``StoreTime``), checked by shape.
 enum Schema {
@@ -29,6 +33,9 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: version1)
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: version2)
         }
         return migrator
     }
@@ -148,5 +155,21 @@ enum Schema {
             json TEXT NOT NULL CHECK (json_valid(json)),
             updated_at TEXT NOT NULL \(time("updated_at"))
         );
+        """
+
+    private static let version2 = """
+        CREATE TABLE undos (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT NOT NULL REFERENCES story_runs (id),
+            undone_command TEXT NOT NULL CHECK (undone_command <> ''),
+            from_scene TEXT CHECK (from_scene <> ''),
+            to_scene TEXT CHECK (to_scene <> ''),
+            round_id TEXT REFERENCES rounds (id),
+            round_status TEXT CHECK (round_status IN ('open', 'closed', 'revealed')),
+            moved_at TEXT NOT NULL \(time("moved_at")),
+            undone_at TEXT NOT NULL \(time("undone_at")),
+            CHECK ((round_id IS NULL) = (round_status IS NULL))
+        );
+        CREATE INDEX undos_by_run ON undos (run_id);
         """
 }

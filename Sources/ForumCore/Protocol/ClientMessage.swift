@@ -111,6 +111,7 @@ public enum ClientMessageDecoder {
             }
             return .results(visibility)
         case "split": return .split(try args.bool("on"))
+        case "undo": return .undo
         default:
             throw ProtocolError(
                 "unknown_command",

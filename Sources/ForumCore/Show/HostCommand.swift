@@ -18,6 +18,8 @@ public enum HostCommand: Sendable, Equatable {
     case results(ResultsVisibility)
     /// Show (or stop showing) this scene's results split by perspective to the room.
     case split(Bool)
+    /// Take back the last move of the room: the scene before, with its round as it was.
+    case undo
 
     /// The protocol's name for the command.
     public var name: String {
@@ -36,12 +38,13 @@ public enum HostCommand: Sendable, Equatable {
         case .session: "session"
         case .results: "results"
         case .split: "split"
+        case .undo: "undo"
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
     public static let names = [
         "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session", "results", "split",
+        "session", "results", "split", "undo",
     ]
 }

@@ -25,6 +25,8 @@ public enum ShowRecord: Sendable, Equatable {
     case deviceJoined(DeviceJoin)
     /// The show's position after a host command, so a restart resumes where it was.
     case snapshot(ShowSnapshot)
+    /// The host undid the last move of the room (see ``Show`` `undo`).
+    case undone(UndoRecord)
 }
 
 /// See ``ShowRecord/sessionEntered(_:)``.
@@ -177,12 +179,32 @@ public struct ShowSnapshot: Sendable, Equatable, Codable {
     /// Counters for the next run and round ids, so ids never repeat in one database.
     public var runsStarted: Int
     public var roundsOpened: Int
+    /// The positions before the latest moves of this run, oldest first, for `undo`.
+    public var undo: [UndoStep]
 
-    public init(sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0) {
+    public init(
+        sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0,
+        undo: [UndoStep] = []
+    ) {
         self.sessionID = sessionID
         self.run = run
         self.runsStarted = runsStarted
         self.roundsOpened = roundsOpened
+        self.undo = undo
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case sessionID, run, runsStarted, roundsOpened, undo
+    }
+
+    /// Decodes a stored snapshot; snapshots from before `undo` existed have nothing to undo.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sessionID = try container.decodeIfPresent(String.self, forKey: .sessionID)
+        run = try container.decodeIfPresent(RunPosition.self, forKey: .run)
+        runsStarted = try container.decode(Int.self, forKey: .runsStarted)
+        roundsOpened = try container.decode(Int.self, forKey: .roundsOpened)
+        undo = try container.decodeIfPresent([UndoStep].self, forKey: .undo) ?? []
     }
 }
 
