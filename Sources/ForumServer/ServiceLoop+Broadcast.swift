@@ -61,7 +61,8 @@ extension ServiceLoop {
             } else {
                 bytes =
                     StateView.state(
-                        of: show, for: role, audience: audienceCount(for: role), store: role == .host ? storeHealth : nil,
+                        of: show, for: role, audience: audienceCount(for: role),
+                        store: role == .host ? storeHealth : nil,
                         now: now
                     ).bytes
                 roleStates[role] = bytes

@@ -22,7 +22,7 @@ import Testing
             #expect(
                 tables == [
                     "device_perspectives", "devices", "event", "grdb_migrations", "round_options", "rounds",
-                    "scenes_shown", "session_entries", "sessions", "show_snapshot", "story_runs", "votes",
+                    "scenes_shown", "session_entries", "sessions", "show_snapshot", "story_runs", "undos", "votes",
                 ])
             let triggers = try database.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
@@ -37,7 +37,7 @@ import Testing
         let migrations = try reopened.pool.read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1"])
+        #expect(migrations == ["v1", "v2"])
         #expect(try reopened.eventTitle() == "Crisis care day")
     }
 

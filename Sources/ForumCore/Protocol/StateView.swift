@@ -35,7 +35,8 @@ public struct AudienceCount: Sendable, Equatable {
     var json: JSONValue {
         var members: [(String, JSONValue)] = [("connected", .int(connected)), ("voted", .int(voted))]
         if let byPerspective {
-            members.append(("by_perspective", .object(byPerspective.keys.sorted().map { ($0, .int(byPerspective[$0]!)) })))
+            members.append(
+                ("by_perspective", .object(byPerspective.keys.sorted().map { ($0, .int(byPerspective[$0]!)) })))
         }
         if let noPerspective { members.append(("no_perspective", .int(noPerspective))) }
         return .object(members)
