@@ -29,7 +29,7 @@ enum FooterPanel {
             line = StyledLine(" Stop the show? Phones lose their connection; every vote is kept. ", .caution)
         case .quit:
             line = StyledLine(" Leave the console? The show goes on without it. ", .caution)
-        case .normal, .help:
+        case .normal, .help, .info:
             if let notice = state.notice, notice.until.map({ now < $0 }) ?? true {
                 let tone: Tone =
                     switch notice.kind {
@@ -69,7 +69,7 @@ enum FooterPanel {
         case .pickStory:
             let count = min(9, state.view.programmeStories.count)
             items = [(count > 1 ? "1-\(count)" : "1", "start that story", true), ("Esc", "cancel", false)]
-        case .help: items = [("any key", "back to the show", true)]
+        case .help, .info: items = [("any key", "back to the show", true)]
         case .quit where state.role == .serve:
             items = [
                 ("y", "stop the show and quit", false), ("k", "keep the show running, quit", false),
