@@ -77,6 +77,29 @@ enum FooterPanel {
             ]
         case .quit: items = [("y", "quit", false), ("any other key", "stay", true)]
         }
+        var lines = pack(items, width: width)
+        if state.mode == .normal {
+            // Short of room, keys the screen already mentions give way first: the next-step line
+            // offers `t` and the vote panel shows results and split.
+            var kept = items
+            for key in optional where lines.count > maxLines {
+                kept.removeAll { $0.0 == key && !$0.2 }
+                lines = pack(kept, width: width)
+            }
+        }
+        if lines.count > maxLines, maxLines > 0 {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = lines[maxLines - 1].fitted(to: width - 8)
+            lines[maxLines - 1].append("  ? help", .key)
+        }
+        return lines.map { $0.fitted(to: width) }
+    }
+
+    /// The normal-mode keys left out of a footer that is short of room, first to last.
+    static let optional = ["t", "g", "v"]
+
+    /// Items wrapped onto as many lines as they need.
+    private static func pack(_ items: [(String, String, Bool)], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         var line = StyledLine()
         for (keys, label, suggested) in items {
@@ -90,11 +113,6 @@ enum FooterPanel {
             line.append(item)
         }
         if !line.spans.isEmpty { lines.append(line) }
-        if lines.count > maxLines, maxLines > 0 {
-            lines = Array(lines.prefix(maxLines))
-            lines[maxLines - 1] = lines[maxLines - 1].fitted(to: width - 8)
-            lines[maxLines - 1].append("  ? help", .key)
-        }
-        return lines.map { $0.fitted(to: width) }
+        return lines
     }
 }
