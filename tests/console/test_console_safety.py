@@ -6,7 +6,9 @@ the addresses and the host key, and the room is counted by perspective."""
 import re
 import time
 
-from conftest import HOST_KEY
+from conftest import HOST_KEY, ForumProcess, forum_binary, phone_maker
+
+from .terminal import Screen, check_golden
 
 
 def wait_state(phone, condition, timeout: float = 10.0) -> dict:
@@ -148,3 +150,31 @@ def test_the_wide_console_counts_the_room_during_a_vote(forum, phones, console):
     text = screen.wait_for("Room · 3 phones connected")
     assert re.search(r"Police\s+2", text), text
     assert re.search(r"No perspective given\s+1", text), text
+
+
+def test_the_info_and_confirm_screens_at_80x24(tmp_path):
+    """Golden screens: the info panel (a fixed join address, so its lines do not depend on the
+    machine's interfaces) and a choice against the room's vote."""
+    server = ForumProcess(tmp_path, extra_args=["--join-url", "http://192.168.1.20:8080/"]).start()
+    screen = None
+    try:
+        with phone_maker(server) as make:
+            server.host("start", "sams-night")
+            server.host("next")
+            server.host("open")
+            for perspective, option in [("carer", "police"), ("carer", "crisis-line"), ("police", "crisis-line"),
+                                        (None, "crisis-line")]:
+                make(perspective=perspective).vote(option)
+            screen = Screen([str(forum_binary()), "host", server.ws, "--key", HOST_KEY], 80, 24)
+            screen.wait_for("Votes 4 of 4 phones connected")
+            screen.keys("i")
+            screen.wait_for(re.compile(r"No perspective given\s+1"))
+            check_golden("80x24-info", screen.settled())
+            screen.keys("x")
+            screen.keys("1")
+            screen.wait_for("The room chose 2 (3 of 4 votes so far). Go with 1 instead?")
+            check_golden("80x24-confirm-choice", screen.settled())
+    finally:
+        if screen:
+            screen.close()
+        server.stop()

@@ -35,12 +35,12 @@ enum RoomPanel {
             lines.append(StyledLine(" Nobody has joined yet.", .dim))
             return lines
         }
-        let countWidth = max(3, entries.map { "\($0.count)".count }.max() ?? 1)
+        let countWidth = max(2, entries.map { "\($0.count)".count }.max() ?? 1)
         let longest = entries.map { TextWidth.of($0.label) }.max() ?? 0
-        let cell = min(longest, 34) + countWidth + 3
+        let cell = min(longest, 34) + 1 + countWidth + 2
         let columns = max(1, min(3, (width - 1) / cell))
         let rows = (entries.count + columns - 1) / columns
-        let labelWidth = (width - 1) / columns - countWidth - 3
+        let labelWidth = min(min(longest, 34), (width - 1) / columns - countWidth - 3)
         for row in 0..<rows {
             var line = StyledLine(" ")
             for column in 0..<columns {
