@@ -42,6 +42,14 @@ struct ConsoleSafetyNetTests {
         _ = all.press(.character("1"), now: now)
         guard case .confirm(let one) = all.mode else { Issue.record("no question"); return }
         #expect(one.question == "The room chose 2 (1 vote). Go with 1 instead?")
+        var few = console(counts: ["police": 1, "crisis-line": 1, "wait-for-gp": 2])
+        _ = few.press(.character("1"), now: now)
+        guard case .confirm(let minority) = few.mode else { Issue.record("no question"); return }
+        #expect(minority.question == "The room chose 3 (2 of 4 votes). Go with 1 instead?")
+        var lone = console(counts: ["police": 1, "crisis-line": 3])
+        _ = lone.press(.character("3"), now: now)
+        guard case .confirm(let third) = lone.mode else { Issue.record("no question"); return }
+        #expect(third.question == "The room chose 2 (3 of 4 votes). Go with 3 instead?")
     }
 
     @Test func inATieAnyTiedOptionGoesAndAnotherAsks() {

@@ -59,6 +59,7 @@ enum SafetyNet {
                 "The room is tied between \(numbers.joined(separator: " and ")) (\(leading) vote\(leading == 1 ? "" : "s") each\(still))."
         }
         let of = leading == votes ? "" : " of \(votes)"
-        return "The room chose \(numbers.first ?? "?") (\(leading)\(of) vote\(leading == 1 ? "" : "s")\(still))."
+        let noun = votes == 1 ? "vote" : "votes"  // "1 vote", "1 of 3 votes", "3 votes"
+        return "The room chose \(numbers.first ?? "?") (\(leading)\(of) \(noun)\(still))."
     }
 }
