@@ -17,16 +17,23 @@ struct ServerUndoTests {
         try host.command("next")
         try host.command("open")
         let phone = try harness.join(.audience)
+        let screen = try harness.join(.screen)
         #expect(try phone.vote("police")["type"] as? String == "ack")
         try host.command("close")
         try host.command("choose", ["option": "crisis"])
         _ = try phone.state { $0.sceneID == "crisis" }
+        _ = try screen.state { $0.sceneID == "crisis" }
 
         #expect(try host.command("undo")["type"] as? String == "ack")
         _ = try phone.state { $0.sceneID == "call" }
         #expect(phone.decisionID == "D1")
         #expect(phone.status == "closed")
         #expect(phone.myVote == "police")
+        // The projector gets the same scene and round back, with the votes it had.
+        let screenState = try screen.state { $0.sceneID == "call" }
+        #expect(screen.decisionID == "D1")
+        #expect(screen.status == "closed")
+        #expect((screenState["tally"] as? [String: Any])?["total"] as? Int == 1)
         let hostState = try host.state { $0.sceneID == "call" }
         #expect((hostState["tally"] as? [String: Any])?["total"] as? Int == 1)
 

@@ -310,7 +310,7 @@ extension Show {
         return records
     }
 
-    mutating func show(_ sceneID: String, at time: Date) -> [ShowRecord] {
+    private mutating func show(_ sceneID: String, at time: Date) -> [ShowRecord] {
         guard var run = snapshot.run else { return [] }
         run.sceneID = sceneID
         run.round = nil
@@ -420,7 +420,8 @@ extension Show {
     }
 
     /// Counts a stored vote. A vote for a round that is no longer current stays stored but
-    /// is not counted here (the round it belongs to has been left).
+    /// is not counted here (the round it belongs to has been left), except in the votes kept
+    /// for `undo` when that round can come back.
     public mutating func count(_ vote: VoteRecord) {
         let ballot = Ballots.Ballot(optionID: vote.optionID, perspective: vote.perspective)
         keptBallots[vote.roundID]?.record(device: vote.device, ballot)
