@@ -99,9 +99,11 @@ function badge(text) {
   return b;
 }
 
-/* Options are lettered A, B, C… on phones and projector alike; screen readers skip it. */
+/* Options are numbered 1, 2, 3… on phones, projector and console alike (the host says
+ * "option 2"); the mark is decoration, screen readers skip it. */
+function mark(i) { return String(i + 1); }
 function letter(i) {
-  return hidden(el('span', 'letter', String.fromCharCode(65 + i)));
+  return hidden(el('span', 'letter', mark(i)));
 }
 
 /* A round's result: per option its label, a bar (decoration) and the figures as text. */
@@ -143,6 +145,6 @@ function set(key, value) {
 window.ForumUI = {
   el: el, clear: clear, paragraphs: paragraphs, setLanguage: setLanguage, t: t, ui: ui,
   words: function (w) { base = w; }, useLanguage: useLanguage, icon: icon, badge: badge,
-  letter: letter, percent: percent, votes: votes, results: results, ref: ref, get: get, set: set
+  letter: letter, mark: mark, percent: percent, votes: votes, results: results, ref: ref, get: get, set: set
 };
 }());

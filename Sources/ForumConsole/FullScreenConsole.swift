@@ -63,8 +63,10 @@ public final class FullScreenConsole: Sendable {
         link.start()
         defer { link.stop() }
         let environment = ProcessInfo.processInfo.environment
+        var state = ConsoleState(role: role, address: url)
+        state.hostKey = key
         var loop = Loop(
-            state: ConsoleState(role: role, address: url), terminal: terminal, link: link,
+            state: state, terminal: terminal, link: link,
             writer: FrameWriter(color: (environment["NO_COLOR"] ?? "").isEmpty),
             glyphs: Glyphs.forEnvironment(environment))
         return loop.run(inbox: inbox)

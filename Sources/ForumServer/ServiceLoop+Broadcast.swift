@@ -8,6 +8,22 @@ extension ServiceLoop {
         AudienceCount(connected: audienceConnected, voted: show.tally?.total ?? 0)
     }
 
+    /// The host's count: also the phones connected by perspective.
+    var hostAudienceCount: AudienceCount {
+        let devices = connections.values.compactMap { $0.role == .audience ? $0.device : nil }
+        return AudienceCount.forHost(
+            connected: audienceConnected, voted: show.tally?.total ?? 0, devices: devices, in: show)
+    }
+
+    /// The audience count a role sees (none for phones).
+    func audienceCount(for role: ClientMessage.Role) -> AudienceCount? {
+        switch role {
+        case .audience: nil
+        case .screen: audienceCount
+        case .host: hostAudienceCount
+        }
+    }
+
     /// How the database keeps up: records handed to the writer and not yet committed, and
     /// writes that failed since the start. Only the host sees it.
     var storeHealth: StoreHealth {
@@ -18,7 +34,7 @@ extension ServiceLoop {
     func sendState(to id: UInt64, device: String?) {
         guard let role = connections[id]?.role else { return }
         let state = StateView.state(
-            of: show, for: role, device: device, audience: role == .audience ? nil : audienceCount,
+            of: show, for: role, device: device, audience: audienceCount(for: role),
             store: role == .host ? storeHealth : nil, now: Date())
         send(state, to: id, kind: .state)
     }
@@ -45,7 +61,9 @@ extension ServiceLoop {
             } else {
                 bytes =
                     StateView.state(
-                        of: show, for: role, audience: audienceCount, store: role == .host ? storeHealth : nil, now: now
+                        of: show, for: role, audience: audienceCount(for: role),
+                        store: role == .host ? storeHealth : nil,
+                        now: now
                     ).bytes
                 roleStates[role] = bytes
             }
@@ -65,7 +83,8 @@ extension ServiceLoop {
             guard let role = connection.role, !connection.closing, role != .audience || phonesToo else { continue }
             if messages[role] == nil {
                 if let tally = StateView.tallyMessage(
-                    of: show, for: role, audience: audienceCount, store: role == .host ? storeHealth : nil)
+                    of: show, for: role, audience: audienceCount(for: role) ?? audienceCount,
+                    store: role == .host ? storeHealth : nil)
                 {
                     messages[role] = tally.bytes
                 } else if role == .audience {

@@ -267,6 +267,7 @@ final class ServiceLoop {
                 return
             }
             send(ServerMessages.perspectiveAck(ref: ref, perspective: perspective), to: id)
+            tallyDirty = true  // the host's count by perspective changed
         case .recount(let record):
             if failure == nil {
                 show.count(record)

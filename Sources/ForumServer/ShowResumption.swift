@@ -2,7 +2,8 @@ import ForumCore
 import ForumStore
 
 /// Rebuilds the show from what the database kept: position, devices and their
-/// perspectives, and the latest vote of each device in the current round.
+/// perspectives, and the latest vote of each device in the current round and in each round
+/// that `undo` can bring back.
 enum ShowResumption {
     static func resume(library: Library, from database: ForumDatabase) throws -> Show {
         let snapshot = try database.loadSnapshot() ?? ShowSnapshot()
@@ -14,6 +15,13 @@ enum ShowResumption {
                 votes[vote.device] = Ballots.Ballot(optionID: vote.optionID, perspective: vote.perspective)
             }
         }
-        return Show(library: library, snapshot: snapshot, devices: devices, roundVotes: votes)
+        var kept: [String: [String: Ballots.Ballot]] = [:]
+        for roundID in snapshot.undo.compactMap(\.run.round?.roundID) {
+            for vote in try database.latestVotes(round: roundID) {
+                kept[roundID, default: [:]][vote.device] = Ballots.Ballot(
+                    optionID: vote.optionID, perspective: vote.perspective)
+            }
+        }
+        return Show(library: library, snapshot: snapshot, devices: devices, roundVotes: votes, keptVotes: kept)
     }
 }

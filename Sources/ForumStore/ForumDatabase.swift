@@ -58,7 +58,9 @@ public final class ForumDatabase: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
             let migrator = Schema.migrator
-            complete = try pool.read { try migrator.hasCompletedMigrations($0) }
+            // v1 holds every table an export reads: a database written by an older build
+            // (before `undos`, v2) exports as it is, without being changed.
+            complete = try pool.read { try migrator.appliedIdentifiers($0).contains("v1") }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.unknownSchema(path: path)
         }

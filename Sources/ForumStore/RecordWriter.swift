@@ -70,6 +70,18 @@ enum RecordWriter {
             try run(
                 db, "INSERT INTO show_finishes (change, at) VALUES (?, ?)",
                 [change.finished ? "finished" : "reopened", StoreTime.text(change.at)])
+        case .undone(let undo):
+            try run(
+                db,
+                """
+                INSERT INTO undos (run_id, undone_command, from_scene, to_scene, round_id, round_status, moved_at,
+                    undone_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    undo.runID, undo.command, undo.fromScene, undo.toScene, undo.roundID, undo.roundStatus?.rawValue,
+                    StoreTime.text(undo.movedAt), StoreTime.text(undo.at),
+                ])
         }
     }
 

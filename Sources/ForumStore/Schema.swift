@@ -20,8 +20,12 @@ import GRDB
 ///   The latest row of a device in a round is its vote; `perspective` rows re-record the same
 ///   option under a new perspective.
 /// - `show_snapshot` (one row, id 1): the show's position as JSON, for restarts.
-/// - `show_finishes` (migration `show-finishes`): every `finish` of the day and every reopening
+/// - `show_finishes` (migration `v3`): every `finish` of the day and every reopening
 ///   by a story start after it, in order.
+///
+/// Schema v2 adds `undos`: one row per host `undo`, what it took back (the command, the
+/// scene left and the scene brought back, the round brought back and its status again) and
+/// when. Migrations only add: a v1 database opens and gains the table.
 ///
 /// No names and no network addresses are stored anywhere. Every time is ISO-8601 UTC text
 /// with milliseconds (see ``StoreTime``), checked by shape.
@@ -32,8 +36,11 @@ enum Schema {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: version1)
         }
-        migrator.registerMigration("show-finishes") { db in
-            try db.execute(sql: showFinishes)
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: version2)
+        }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: version3)
         }
         return migrator
     }
@@ -155,7 +162,23 @@ enum Schema {
         );
         """
 
-    private static let showFinishes = """
+    private static let version2 = """
+        CREATE TABLE undos (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT NOT NULL REFERENCES story_runs (id),
+            undone_command TEXT NOT NULL CHECK (undone_command <> ''),
+            from_scene TEXT CHECK (from_scene <> ''),
+            to_scene TEXT CHECK (to_scene <> ''),
+            round_id TEXT REFERENCES rounds (id),
+            round_status TEXT CHECK (round_status IN ('open', 'closed', 'revealed')),
+            moved_at TEXT NOT NULL \(time("moved_at")),
+            undone_at TEXT NOT NULL \(time("undone_at")),
+            CHECK ((round_id IS NULL) = (round_status IS NULL))
+        );
+        CREATE INDEX undos_by_run ON undos (run_id);
+        """
+
+    private static let version3 = """
         CREATE TABLE show_finishes (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             change TEXT NOT NULL CHECK (change IN ('finished', 'reopened')),

@@ -82,7 +82,7 @@ def test_the_story_language_sets_lang_and_dir_and_right_to_left_stories_work(sho
     phone.wait(lambda b: len(b.finds("button.option")) == 2)
     phone.click_option("خط الأزمات")
     phone.wait_text("Vote recorded", ".vote-status")
-    # The buttons' letters sit at the right-hand edge, where the text starts.
+    # The buttons' option numbers sit at the right-hand edge, where the text starts.
     letter = phone.find("button.option .letter").rect
     assert letter["x"] > 280, letter
     phone.check_state("phone-story-right-to-left")

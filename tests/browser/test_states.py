@@ -64,6 +64,10 @@ def test_every_phone_state(show, browsers, crowd):
     # Vote open: big buttons.
     show.host("open")
     phone.wait(lambda b: len(b.finds("button.option")) == 3)
+    # Options are numbered as the host's console numbers them, and the mark is not read out.
+    marks = phone.js("return Array.from(document.querySelectorAll('button.option .letter'),"
+                     " function (m) { return [m.textContent, m.getAttribute('aria-hidden')]; })")
+    assert marks == [["1", "true"], ["2", "true"], ["3", "true"]], marks
     phone.js("document.querySelector('.decision').scrollIntoView()")
     phone.check_state("phone-08-vote-open")
 
@@ -221,6 +225,9 @@ def test_every_projector_state(show, browsers, crowd):
     screen.wait(lambda b: b.text(".votes-cast strong") == str(len(CROWD)))
     assert f"Phones connected\n{len(CROWD)}" in screen.text("#counts")
     assert not screen.finds(".results"), "hidden until the reveal by default"
+    marks = screen.js("return Array.from(document.querySelectorAll('.option-list .letter'), function (m) {"
+                      " return m.textContent; })")
+    assert marks == ["1", "2", "3"], marks
     screen.check_state("screen-06-vote-open")
 
     # Live on the projector only.
@@ -244,6 +251,7 @@ def test_every_projector_state(show, browsers, crowd):
     screen.wait_text("10 votes, 63%")  # crisis line: 10 of 16
     screen.wait_text("4 votes, 25%")
     assert "Most votes" in screen.text(".result.top")
+    assert screen.js("return document.querySelector('.results .letter').textContent") == "1"
     screen.check_state("screen-09-results")
 
     show.host("split", "on")

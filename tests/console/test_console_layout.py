@@ -85,3 +85,11 @@ def test_main_screens_at_160x48(forum, phones, console):
     screen.keys("?")
     screen.wait_for("Command line: press :")
     check_golden("160x48-help", screen.settled())
+    screen.keys("x")
+
+    # A choice against the room's vote asks first.
+    screen.keys("3")
+    screen.wait_for("The room chose 2 (5 of 8 votes). Go with 3 instead?")
+    check_golden("160x48-confirm-choice", screen.settled())
+    screen.keys("Escape")
+    screen.wait_for("Cancelled: nothing was changed.")

@@ -15,7 +15,7 @@ extension ConsoleState {
             return []
         case .chooseTie(let tied): return pressTie(key, tied: tied)
         case .pickStory: return pressPickStory(key)
-        case .help:
+        case .help, .info:
             mode = .normal
             return []
         case .quit: return pressQuit(key)
@@ -42,7 +42,7 @@ extension ConsoleState {
     private mutating func pressCharacter(_ character: Character, now: Date) -> [ConsoleEffect] {
         switch character {
         case "n": return [send("next")]
-        case "b": return [send("back")]
+        case "b": return leave(by: "back", to: view.trail.last, effect: send("back"))
         case "o": return [send("open")]
         case "c": return [send("close")]
         case "r": return [send("reveal")]
@@ -76,6 +76,8 @@ extension ConsoleState {
         case ":": mode = .commandLine("")
         case "?", "h": mode = .help
         case "q": mode = .quit
+        case "u": return undo()
+        case "i": mode = .info
         default:
             notice = Notice(kind: .info, text: "No key '\(character)': press ? for help.", until: now + 4)
         }
@@ -97,13 +99,34 @@ extension ConsoleState {
                 until: nil)
             return []
         }
-        return [send("choose", ["option": .string(options[number - 1].id)])]
+        let effect = send("choose", ["option": .string(options[number - 1].id)])
+        if let question = SafetyNet.beforeChoosing(number: number, in: view) {
+            mode = .confirm(Confirmation(question: question, effect: effect))
+            return []
+        }
+        return [effect]
+    }
+
+    /// Sends a move away from this scene, asking first when it goes against the room's vote.
+    private mutating func leave(by command: String, to scene: String?, effect: ConsoleEffect) -> [ConsoleEffect] {
+        if let question = SafetyNet.beforeLeaving(by: command, to: scene, in: view) {
+            mode = .confirm(Confirmation(question: question, effect: effect))
+            return []
+        }
+        return [effect]
+    }
+
+    /// `u` / `:undo`: asks first, saying what comes back; with nothing to undo the server says so.
+    private mutating func undo() -> [ConsoleEffect] {
+        guard let question = SafetyNet.beforeUndo(in: view) else { return [send("undo")] }
+        mode = .confirm(Confirmation(question: question, effect: send("undo")))
+        return []
     }
 
     private mutating func replay(scene: String?) -> [ConsoleEffect] {
         let effect = send("replay", scene.map { ["scene": .string($0)] } ?? [:])
         guard let decision = view.decision, decision.roundID != nil, scene == nil || scene == view.sceneID else {
-            return [effect]
+            return leave(by: "replay", to: scene, effect: effect)
         }
         mode = .confirm(
             Confirmation(
@@ -170,10 +193,18 @@ extension ConsoleState {
                 if case .string(let scene) = args["scene"] { return replay(scene: scene) }
                 return replay(scene: nil)
             case "choose":
-                if case .string(let option) = args["option"], let number = Int(option) {
+                if case .string(let option) = args["option"], let number = Int(option) ?? view.number(ofOption: option)
+                {
                     return choose(number: number)
                 }
                 return [send(name, args)]
+            case "goto":
+                if case .string(let scene) = args["scene"] {
+                    return leave(by: name, to: scene, effect: send(name, args))
+                }
+                return [send(name, args)]
+            case "back": return leave(by: name, to: view.trail.last, effect: send(name, args))
+            case "undo": return undo()
             case "split":
                 if case .bool(let on) = args["on"] { localSplit = on }
                 return [send(name, args)]

@@ -89,6 +89,7 @@ extension ConsoleState {
         case "session": "✓ session changed"
         case "results": "✓ results visibility changed"
         case "split": "✓ split changed"
+        case "undo": "✓ undone: the scene before is back"
         default: "✓ \(command)"
         }
     }

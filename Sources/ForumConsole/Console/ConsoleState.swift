@@ -26,6 +26,8 @@ public struct ConsoleState: Sendable, Equatable {
         /// `s`: the programme's stories, to start by number.
         case pickStory
         case help
+        /// `i`: the addresses, the host key and who is in the room.
+        case info
         /// `q`: leave the console (and, for `forum serve`, whether to stop the show).
         case quit
     }
@@ -81,6 +83,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var serverWarning: ServerWarning?
     /// Commands sent and not yet answered: ref → command name.
     public var waiting: [String: String] = [:]
+    /// The host key this console connected with, for the info panel (`i`).
+    public var hostKey = ""
 
     public init(role: Role, address: String) {
         self.role = role

@@ -50,6 +50,14 @@ public struct HostView: Sendable, Equatable {
         public var options: [Option]
     }
 
+    /// What `undo` would bring back (host state `host.undo`).
+    public struct UndoInfo: Sendable, Equatable {
+        public var command: String
+        public var scene: String?
+        public var round: String?
+        public var status: String?
+    }
+
     /// The live tally beyond the per-option counts.
     public struct Breakdown: Sendable, Equatable {
         /// Perspective id → option id → count.
@@ -84,6 +92,11 @@ public struct HostView: Sendable, Equatable {
     public var breakdown = Breakdown()
     public var connected = 0
     public var voted = 0
+    /// Phones connected by perspective id, and with none given (nil: the server does not say).
+    public var connectedByPerspective: [String: Int]?
+    public var connectedWithoutPerspective: Int?
+    /// What `undo` would bring back; nil when there is nothing to undo.
+    public var undo: UndoInfo?
     /// Records waiting for the database and failed writes since the server started.
     public var storePending = 0
     public var storeFailed = 0
@@ -155,6 +168,13 @@ public struct HostView: Sendable, Equatable {
         next = host?["next"] as? String
         isEnding = host?["is_ending"] as? Bool ?? false
         winner = host?["winner"] as? [String] ?? []
+        undo = (host?["undo"] as? [String: Any]).flatMap { undo in
+            (undo["command"] as? String).map {
+                UndoInfo(
+                    command: $0, scene: undo["scene"] as? String, round: undo["round"] as? String,
+                    status: undo["status"] as? String)
+            }
+        }
         let optionsNext = host?["options_next"] as? [String: Any] ?? [:]
         decision = (message["decision"] as? [String: Any]).map { decision in
             Decision(
@@ -204,6 +224,10 @@ public struct HostView: Sendable, Equatable {
     private mutating func applyAudience(_ audience: [String: Any]?) {
         if let connected = audience?["connected"] as? Int { self.connected = connected }
         if let voted = audience?["voted"] as? Int { self.voted = voted }
+        if let audience {
+            connectedByPerspective = (audience["by_perspective"] as? [String: Any])?.compactMapValues { $0 as? Int }
+            connectedWithoutPerspective = audience["no_perspective"] as? Int
+        }
     }
 
     private mutating func applyStore(_ store: [String: Any]?) {

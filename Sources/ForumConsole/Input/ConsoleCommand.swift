@@ -28,7 +28,7 @@ public enum ConsoleInput: Equatable, Sendable {
             return .success(.command(name: verb, args: [key: .string(rest[0])]))
         }
         switch verb {
-        case "next", "back", "close", "reveal", "follow", "end", "finish":
+        case "next", "back", "close", "reveal", "follow", "end", "finish", "undo":
             guard rest.isEmpty else { return .failure(ConsoleInputError("\(verb) takes nothing after it")) }
             return .success(.command(name: verb, args: [:]))
         case "start": return one("story", "a story id")
@@ -67,7 +67,7 @@ public enum ConsoleInput: Equatable, Sendable {
         default:
             let known = [
                 "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-                "session", "results", "split", "finish", "join", "status", "help", "quit",
+                "session", "results", "split", "finish", "join", "status", "help", "quit", "undo",
             ]
             var message = "unknown command '\(verb)'"
             if let closest = ClosestMatch.best(for: verb, among: known) { message += ": did you mean '\(closest)'?" }
@@ -86,6 +86,7 @@ public enum ConsoleInput: Equatable, Sendable {
         choose OPTION    go on along this option instead (or type its number: 1-8)
         replay [SCENE]   run this scene (or SCENE) again; its vote is a new round
         end              end the story
+        undo             take back the last move of the room (the scene before, its vote as it was)
         results MODE     who sees the results before the reveal: hidden, screen or everyone
         split on|off     split the results by perspective (on the projector too)
         session ID       move the show into a session of the programme

@@ -28,6 +28,8 @@ public enum KeyBindings {
         KeyBinding(keys: "e", label: "end", help: "end the story (asks first)"),
         KeyBinding(keys: "x", label: "finish", help: "finish the day (asks first)"),
         KeyBinding(keys: "j", label: "join", help: "join screen on the projector"),
+        KeyBinding(keys: "u", label: "undo", help: "undo the last move (asks first)"),
+        KeyBinding(keys: "i", label: "info", help: "addresses, host key, the room"),
         KeyBinding(keys: ":", label: "command", help: "command line (see below)"),
         KeyBinding(keys: "?", label: "help", help: "this help"),
         KeyBinding(keys: "q", label: "quit", help: "quit (asks first)"),
@@ -44,5 +46,6 @@ public enum KeyBindings {
         (":session ID", "change session"),
         (":results MODE", "who sees results"),
         (":split on|off", "split by perspective"),
+        (":undo", "undo the last move"),
     ]
 }

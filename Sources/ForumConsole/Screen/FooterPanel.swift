@@ -29,7 +29,7 @@ enum FooterPanel {
             line = StyledLine(" Stop the show? Phones lose their connection; every vote is kept. ", .caution)
         case .quit:
             line = StyledLine(" Leave the console? The show goes on without it. ", .caution)
-        case .normal, .help:
+        case .normal, .help, .info:
             if let notice = state.notice, notice.until.map({ now < $0 }) ?? true {
                 let tone: Tone =
                     switch notice.kind {
@@ -69,7 +69,7 @@ enum FooterPanel {
         case .pickStory:
             let count = min(9, state.view.programmeStories.count)
             items = [(count > 1 ? "1-\(count)" : "1", "start that story", true), ("Esc", "cancel", false)]
-        case .help: items = [("any key", "back to the show", true)]
+        case .help, .info: items = [("any key", "back to the show", true)]
         case .quit where state.role == .serve:
             items = [
                 ("y", "stop the show and quit", false), ("k", "keep the show running, quit", false),
@@ -77,6 +77,29 @@ enum FooterPanel {
             ]
         case .quit: items = [("y", "quit", false), ("any other key", "stay", true)]
         }
+        var lines = pack(items, width: width)
+        if state.mode == .normal {
+            // Short of room, keys the screen already mentions give way first: the next-step line
+            // offers `t` and the vote panel shows results and split.
+            var kept = items
+            for key in optional where lines.count > maxLines {
+                kept.removeAll { $0.0 == key && !$0.2 }
+                lines = pack(kept, width: width)
+            }
+        }
+        if lines.count > maxLines, maxLines > 0 {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = lines[maxLines - 1].fitted(to: width - 8)
+            lines[maxLines - 1].append("  ? help", .key)
+        }
+        return lines.map { $0.fitted(to: width) }
+    }
+
+    /// The normal-mode keys left out of a footer that is short of room, first to last.
+    static let optional = ["t", "g", "v"]
+
+    /// Items wrapped onto as many lines as they need.
+    private static func pack(_ items: [(String, String, Bool)], width: Int) -> [StyledLine] {
         var lines: [StyledLine] = []
         var line = StyledLine()
         for (keys, label, suggested) in items {
@@ -90,11 +113,6 @@ enum FooterPanel {
             line.append(item)
         }
         if !line.spans.isEmpty { lines.append(line) }
-        if lines.count > maxLines, maxLines > 0 {
-            lines = Array(lines.prefix(maxLines))
-            lines[maxLines - 1] = lines[maxLines - 1].fitted(to: width - 8)
-            lines[maxLines - 1].append("  ? help", .key)
-        }
-        return lines.map { $0.fitted(to: width) }
+        return lines
     }
 }

@@ -7,14 +7,17 @@ enum HelpScreen {
             "A story: s start, n next scene; at a decision talk with the room, then o open the vote, c close, "
             + "r reveal, f follow the winner (or 1-8 another option); e end. The line above the keys says the "
             + "next step; its key is highlighted."
-        lines += TextWrap.lines(rhythm, width: width - 2).map { StyledLine(" " + $0) }
         let keys =
             KeyBindings.all.map { ($0.keys, $0.help) } + [("\(glyphs.up)\(glyphs.down)", "scroll the scene text")]
         let columns = width >= 76 ? 2 : 1
-        lines.append(StyledLine(" Keys", .bold))
-        lines += grid(keys, keyWidth: 4, columns: columns, width: width)
-        lines.append(StyledLine(" Command line: press :, type the command, Enter", .bold))
-        lines += grid(KeyBindings.commandLine, keyWidth: 16, columns: columns, width: width)
+        var tables = [StyledLine(" Keys", .bold)]
+        tables += grid(keys, keyWidth: 4, columns: columns, width: width)
+        tables.append(StyledLine(" Command line: press :, type the command, Enter", .bold))
+        tables += grid(KeyBindings.commandLine, keyWidth: 16, columns: columns, width: width)
+        let story = TextWrap.lines(rhythm, width: width - 2).map { StyledLine(" " + $0) }
+        // Short of room, every key and command matters more than the summary of a story.
+        if lines.count + story.count + tables.count <= height { lines += story }
+        lines += tables
         var extra: [StyledLine] = [
             "", StyledLine(" Host notes show only here: phones and the projector never see them.", .dim),
         ]

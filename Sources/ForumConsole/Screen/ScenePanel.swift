@@ -35,7 +35,8 @@ enum ScenePanel {
             line.append(" \(index + 1) ", picking ? .suggested : .key)
             line.append(" " + TextWidth.sanitize(story.title), .bold)
             let session = view.sessions.first { $0.stories.contains(story.id) }
-            let detail = [session.map { "\($0.starts) \($0.title)" }, "\(story.sceneCount) scenes", story.id]
+            let scenes = "\(story.sceneCount) scene\(story.sceneCount == 1 ? "" : "s")"
+            let detail = [session.map { "\($0.starts) \($0.title)" }, scenes, story.id]
             line.append("  " + detail.compactMap { $0 }.joined(separator: " \(glyphs.dot) "), .dim)
             if story.id == view.storyID { line.append("  \(glyphs.now) running", .bold) }
             lines.append(line)
@@ -68,7 +69,7 @@ enum ScenePanel {
         var footer = [ahead(view, width: width, glyphs: glyphs)]
         if showsPath {
             var path = StyledLine([Span(" Path  ", .dim)])
-            for id in view.trail.suffix(8) where id != view.sceneID { path.append(id + " › ") }
+            for id in view.trail.suffix(8) { path.append(id + " › ") }
             path.append(view.sceneID ?? "", .bold)
             footer.append(path)
         }

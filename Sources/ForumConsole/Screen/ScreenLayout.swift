@@ -42,6 +42,8 @@ public enum ScreenLayout {
         let middle: [StyledLine]
         if state.mode == .help {
             middle = HelpScreen.lines(state.view, width: width, height: middleHeight, glyphs: glyphs)
+        } else if state.mode == .info {
+            middle = InfoScreen.lines(state, width: width, height: middleHeight, glyphs: glyphs)
         } else if wide {
             middle = columns(
                 state, width: width, height: middleHeight, now: now, glyphs: glyphs, scrollLimit: &scrollLimit)
@@ -79,10 +81,12 @@ public enum ScreenLayout {
             state, width: leftWidth, height: height, glyphs: glyphs, showsPath: true, scrollLimit: &scrollLimit)
         let programme = ProgrammePanel.lines(
             state.view, width: rightWidth, maxHeight: min(12, height / 3), glyphs: glyphs, showsJoin: true)
+        let room = RoomPanel.lines(state.view, width: rightWidth, maxHeight: 4, glyphs: glyphs)
         var right = RoundPanel.lines(
-            state, width: rightWidth, maxHeight: height - programme.count - 1, now: now, glyphs: glyphs,
+            state, width: rightWidth, maxHeight: height - programme.count - room.count - 2, now: now, glyphs: glyphs,
             showsBarsWhenSplit: true)
         if !right.isEmpty { right.append("") }
+        if !room.isEmpty { right += room + [""] }
         right += programme
         right = pad(right, to: height)
         return (0..<height).map { index in

@@ -113,6 +113,7 @@ public enum ClientMessageDecoder {
         case "split": return .split(try args.bool("on"))
         case "finish": return .finish
         case "join": return .join(try args.bool("on"))
+        case "undo": return .undo
         default:
             throw ProtocolError(
                 "unknown_command",

@@ -1,15 +1,46 @@
 import Foundation
 
-/// Phones connected and devices whose vote counts, for the screen and the host.
+/// Phones connected and devices whose vote counts, for the screen and the host; for the host
+/// only, also the phones connected by perspective (exact, small groups included).
 public struct AudienceCount: Sendable, Equatable {
     public var connected: Int
     public var voted: Int
-    public init(connected: Int, voted: Int) {
+    /// Host only: perspective id → phones connected with it (every perspective of the
+    /// programme, 0 included); nil for the screen.
+    public var byPerspective: [String: Int]?
+    /// Host only: phones connected that gave no perspective.
+    public var noPerspective: Int?
+    public init(connected: Int, voted: Int, byPerspective: [String: Int]? = nil, noPerspective: Int? = nil) {
         self.connected = connected
         self.voted = voted
+        self.byPerspective = byPerspective
+        self.noPerspective = noPerspective
     }
 
-    var json: JSONValue { .object([("connected", .int(connected)), ("voted", .int(voted))]) }
+    /// The count for the host: `devices` are the tokens of the audience connections (a
+    /// token twice for two tabs of one phone, as `connected` counts them).
+    public static func forHost(connected: Int, voted: Int, devices: [String], in show: Show) -> AudienceCount {
+        var counts = Dictionary(uniqueKeysWithValues: show.library.programme.perspectives.map { ($0.id, 0) })
+        var none = 0
+        for device in devices {
+            if let perspective = show.perspective(of: device) {
+                counts[perspective, default: 0] += 1
+            } else {
+                none += 1
+            }
+        }
+        return AudienceCount(connected: connected, voted: voted, byPerspective: counts, noPerspective: none)
+    }
+
+    var json: JSONValue {
+        var members: [(String, JSONValue)] = [("connected", .int(connected)), ("voted", .int(voted))]
+        if let byPerspective {
+            members.append(
+                ("by_perspective", .object(byPerspective.keys.sorted().map { ($0, .int(byPerspective[$0]!)) })))
+        }
+        if let noPerspective { members.append(("no_perspective", .int(noPerspective))) }
+        return .object(members)
+    }
 }
 
 /// How the database is keeping up, for the host: records waiting to be committed and writes
@@ -174,6 +205,16 @@ public enum StateView {
             ("scene_index", index.map { .int($0 + 1) } ?? .null),
             ("scene_count", .int(story.scenes.count)),
             ("winner", .array((show.tally?.total ?? 0) > 0 ? (show.tally?.leaders ?? []).map { .string($0) } : [])),
+            ("undo", undoJSON(of: show)),
+        ])
+    }
+
+    /// What `undo` would bring back: the command it takes back, the scene and its round.
+    private static func undoJSON(of show: Show) -> JSONValue {
+        guard let step = show.nextUndo else { return .null }
+        return .object([
+            ("command", .string(step.command)), ("scene", .string(step.run.sceneID)),
+            ("round", .string(step.run.round?.roundID)), ("status", .string(step.run.round?.status.rawValue)),
         ])
     }
 }

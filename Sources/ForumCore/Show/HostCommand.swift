@@ -22,6 +22,8 @@ public enum HostCommand: Sendable, Equatable {
     case finish
     /// Show (or stop showing) the full-screen join screen on the projector.
     case join(Bool)
+    /// Take back the last move of the room: the scene before, with its round as it was.
+    case undo
 
     /// The protocol's name for the command.
     public var name: String {
@@ -42,12 +44,13 @@ public enum HostCommand: Sendable, Equatable {
         case .split: "split"
         case .finish: "finish"
         case .join: "join"
+        case .undo: "undo"
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
     public static let names = [
         "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session", "results", "split", "finish", "join",
+        "session", "results", "split", "finish", "join", "undo",
     ]
 }

@@ -12,9 +12,11 @@ public struct Show: Sendable {
     /// Where the show stands (also what is stored for a restart).
     public internal(set) var snapshot: ShowSnapshot
     /// The counted votes of the current round, if there is one.
-    public private(set) var ballots: Ballots?
+    public internal(set) var ballots: Ballots?
     /// Device token → perspective id (nil: none given).
     public private(set) var devices: [String: String?]
+    /// The counted votes of the rounds that `undo` can bring back, by round id.
+    public internal(set) var keptBallots: [String: Ballots] = [:]
 
     /// Groups of fewer voters than this are never shown by perspective to the room.
     public static let smallGroupThreshold = 5
@@ -22,11 +24,12 @@ public struct Show: Sendable {
     public static let timedVoteSeconds = 5...3600
 
     /// A fresh show, or one resumed from what a store kept: the snapshot, the devices and the
-    /// latest vote of each device in the current round. A snapshot naming a story or scene
-    /// the library no longer has resumes with no story running.
+    /// latest vote of each device in the current round (and, in `keptVotes`, in each round
+    /// that `undo` can bring back, by round id). A snapshot naming a story or scene the
+    /// library no longer has resumes with no story running.
     public init(
         library: Library, snapshot: ShowSnapshot = ShowSnapshot(), devices: [String: String?] = [:],
-        roundVotes: [String: Ballots.Ballot] = [:]
+        roundVotes: [String: Ballots.Ballot] = [:], keptVotes: [String: [String: Ballots.Ballot]] = [:]
     ) {
         self.library = library
         self.devices = devices
@@ -42,6 +45,7 @@ public struct Show: Sendable {
             for (device, ballot) in roundVotes { ballots.record(device: device, ballot) }
             self.ballots = ballots
         }
+        resumeUndo(keptVotes: keptVotes)
     }
 
     // MARK: Views
@@ -96,8 +100,10 @@ extension Show {
     /// On error nothing has changed.
     public mutating func perform(_ command: HostCommand, at time: Date) throws(ShowError) -> [ShowRecord] {
         var copy = self
+        let undoPoint = copy.undoPoint(before: command, at: time)
         var records = try copy.apply(command, at: time)
         copy.settleJoinScreen(after: command, from: snapshot)
+        copy.remember(undoPoint)
         records.append(.snapshot(copy.snapshot))
         self = copy
         return records
@@ -188,6 +194,8 @@ extension Show {
                     "There is no scene '\(target)' in \(story.title)."
                         + Self.suggestion(for: target, among: story.scenes.map(\.id)))
             }
+            // The scene on now, run again, is no step on the path (`back` skips it).
+            if target == snapshot.run?.sceneID { return closeOpenRound(at: time) + show(target, at: time) }
             return move(to: target, at: time)
         case .end:
             _ = try requireRun()
@@ -204,6 +212,7 @@ extension Show {
         case .join(let on):
             snapshot.joinScreen = on
             return []
+        case .undo: return try undo(at: time)
         }
     }
 
@@ -294,10 +303,11 @@ extension Show {
     }
 
     /// Goes to a scene of the current story: closes a round still open, remembers the scene
-    /// left (for `back`) unless it is the same scene again.
+    /// left (for `back`), also when the story loops back to the same scene, so `back` walks
+    /// the path really taken.
     private mutating func move(to sceneID: String, at time: Date) -> [ShowRecord] {
         var records = closeOpenRound(at: time)
-        if var run = snapshot.run, let current = run.sceneID, current != sceneID {
+        if var run = snapshot.run, let current = run.sceneID {
             run.trail.append(current)
             snapshot.run = run
         }
@@ -316,7 +326,7 @@ extension Show {
         return [.sceneShown(SceneShown(runID: run.runID, sceneID: sceneID, at: time))]
     }
 
-    private mutating func closeOpenRound(at time: Date) -> [ShowRecord] {
+    mutating func closeOpenRound(at time: Date) -> [ShowRecord] {
         round?.status == .open ? setRoundStatus(.closed, at: time) : []
     }
 
@@ -415,10 +425,13 @@ extension Show {
     }
 
     /// Counts a stored vote. A vote for a round that is no longer current stays stored but
-    /// is not counted here (the round it belongs to has been left).
+    /// is not counted here (the round it belongs to has been left), except in the votes kept
+    /// for `undo` when that round can come back.
     public mutating func count(_ vote: VoteRecord) {
+        let ballot = Ballots.Ballot(optionID: vote.optionID, perspective: vote.perspective)
+        keptBallots[vote.roundID]?.record(device: vote.device, ballot)
         guard ballots?.roundID == vote.roundID else { return }
-        ballots?.record(device: vote.device, Ballots.Ballot(optionID: vote.optionID, perspective: vote.perspective))
+        ballots?.record(device: vote.device, ballot)
     }
 
     /// Sets or clears a device's perspective. A device that already voted in the open round

@@ -27,6 +27,8 @@ public enum ShowRecord: Sendable, Equatable {
     case snapshot(ShowSnapshot)
     /// The host finished the day (`finish`) or reopened it (`start` after `finish`).
     case showFinished(ShowFinishing)
+    /// The host undid the last move of the room (see ``Show`` `undo`).
+    case undone(UndoRecord)
 }
 
 /// See ``ShowRecord/sessionEntered(_:)``.
@@ -184,10 +186,12 @@ public struct ShowSnapshot: Sendable, Equatable, Codable {
     /// True while the projector shows the full-screen join screen (until the host turns it
     /// off or the scene changes).
     public var joinScreen: Bool
+    /// The positions before the latest moves of this run, oldest first, for `undo`.
+    public var undo: [UndoStep]
 
     public init(
         sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0,
-        finished: Bool = false, joinScreen: Bool = false
+        finished: Bool = false, joinScreen: Bool = false, undo: [UndoStep] = []
     ) {
         self.sessionID = sessionID
         self.run = run
@@ -195,33 +199,32 @@ public struct ShowSnapshot: Sendable, Equatable, Codable {
         self.roundsOpened = roundsOpened
         self.finished = finished
         self.joinScreen = joinScreen
+        self.undo = undo
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sessionID, run, runsStarted, roundsOpened, finished, joinScreen
+        case sessionID, run, runsStarted, roundsOpened, finished, joinScreen, undo
     }
 
-    /// Decodes a stored snapshot; snapshots from before `finished` and `joinScreen` existed
-    /// get `false`.
+    /// Decodes a stored snapshot; snapshots from before `finished`, `joinScreen` and `undo`
+    /// existed get `false`, `false` and nothing to undo.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         sessionID = try container.decodeIfPresent(String.self, forKey: .sessionID)
         run = try container.decodeIfPresent(RunPosition.self, forKey: .run)
         runsStarted = try container.decode(Int.self, forKey: .runsStarted)
         roundsOpened = try container.decode(Int.self, forKey: .roundsOpened)
-        finished = try container.decodeIfPresent(Bool.self, forKey: .finished) ?? false
-        joinScreen = try container.decodeIfPresent(Bool.self, forKey: .joinScreen) ?? false
-    }
-}
-
-/// See ``ShowRecord/showFinished(_:)``: `finished` true when the host finished the day,
-/// false when a story start reopened it.
-public struct ShowFinishing: Sendable, Equatable, Codable {
+    /// True after `finish`, until a story starts again: every screen shows the closing screen.
     public var finished: Bool
-    public var at: Date
-    public init(finished: Bool, at: Date) {
-        self.finished = finished
-        self.at = at
+    /// True while the projector shows the full-screen join screen (until the host turns it
+    /// off or the scene changes).
+    public var joinScreen: Bool
+    /// The positions before the latest moves of this run, oldest first, for `undo`.
+    public var undo: [UndoStep]
+
+    public init(
+        sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0,
+        finished: Bool = false, joinScreen: Bool = false, undo: [UndoStep] = []
     }
 }
 
