@@ -355,10 +355,10 @@ function split(options, tally) {
       bar.setAttribute('aria-hidden', 'true');
       options.forEach(function (o, i) {
         var pct = F.percent(c[o.id] || 0, total);
-        var seg = el('div', 'seg o' + i, pct >= 8 ? String.fromCharCode(65 + i) : '');
+        var seg = el('div', 'seg o' + i, pct >= 8 ? F.mark(i) : '');
         seg.style.width = pct + '%';
         bar.appendChild(seg);
-        figures.push(String.fromCharCode(65 + i) + ' ' + (c[o.id] || 0) + ' (' + pct + '%)');
+        figures.push(F.mark(i) + ': ' + (c[o.id] || 0) + ' (' + pct + '%)');
       });
       li.appendChild(head);
       li.appendChild(bar);

@@ -33,7 +33,9 @@ struct ServerUndoTests {
         let screenState = try screen.state { $0.sceneID == "call" }
         #expect(screen.decisionID == "D1")
         #expect(screen.status == "closed")
-        #expect((screenState["tally"] as? [String: Any])?["total"] as? Int == 1)
+        // One voter: the projector is shown no counts (fewer than 5), and told so.
+        #expect(screenState["tally"] is NSNull)
+        #expect((screenState["decision"] as? [String: Any])?["results_withheld"] as? String == "too_few_voters")
         let hostState = try host.state { $0.sceneID == "call" }
         #expect((hostState["tally"] as? [String: Any])?["total"] as? Int == 1)
 
@@ -53,7 +55,7 @@ struct ServerUndoTests {
         #expect(again.status == "closed")
         harness.stop()
 
-        let database = try ForumDatabase(path: harness.databasePath)
+        let database = try ForumDatabase.openForReading(path: harness.databasePath)
         let rows = try database.pool.read { db in
             try Row.fetchAll(
                 db,

@@ -259,8 +259,8 @@ def test_every_projector_state(show, browsers, crowd):
     split = screen.text(".split")
     # Police and lived experience are 6 each: on a tie the first by id is counted in
     # "Everyone else" with the 4 people who would otherwise be known.
-    assert "Police\n6 people" in split and "A 3 (50%) · B 3 (50%) · C 0 (0%)" in split
-    assert "Everyone else\n10 people" in split and "A 1 (10%) · B 7 (70%) · C 2 (20%)" in split
+    assert "Police\n6 people" in split and "1: 3 (50%) · 2: 3 (50%) · 3: 0 (0%)" in split
+    assert "Everyone else\n10 people" in split and "1: 1 (10%) · 2: 7 (70%) · 3: 2 (20%)" in split
     assert "I have used" not in split and "Ambulance" not in split and "No perspective" not in split
     assert "counted together in “Everyone else”" in screen.text(".split-note")
     # Small groups never show their votes, not even hidden in the page.

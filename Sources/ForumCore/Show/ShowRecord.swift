@@ -214,17 +214,20 @@ public struct ShowSnapshot: Sendable, Equatable, Codable {
         run = try container.decodeIfPresent(RunPosition.self, forKey: .run)
         runsStarted = try container.decode(Int.self, forKey: .runsStarted)
         roundsOpened = try container.decode(Int.self, forKey: .roundsOpened)
-    /// True after `finish`, until a story starts again: every screen shows the closing screen.
-    public var finished: Bool
-    /// True while the projector shows the full-screen join screen (until the host turns it
-    /// off or the scene changes).
-    public var joinScreen: Bool
-    /// The positions before the latest moves of this run, oldest first, for `undo`.
-    public var undo: [UndoStep]
+        finished = try container.decodeIfPresent(Bool.self, forKey: .finished) ?? false
+        joinScreen = try container.decodeIfPresent(Bool.self, forKey: .joinScreen) ?? false
+        undo = try container.decodeIfPresent([UndoStep].self, forKey: .undo) ?? []
+    }
+}
 
-    public init(
-        sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0,
-        finished: Bool = false, joinScreen: Bool = false, undo: [UndoStep] = []
+/// See ``ShowRecord/showFinished(_:)``: `finished` true when the host finished the day,
+/// false when a story start reopened it.
+public struct ShowFinishing: Sendable, Equatable, Codable {
+    public var finished: Bool
+    public var at: Date
+    public init(finished: Bool, at: Date) {
+        self.finished = finished
+        self.at = at
     }
 }
 
