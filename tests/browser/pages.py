@@ -16,7 +16,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO, ForumProcess, Phone
+from conftest import HOST_KEY, REPO, ForumProcess, Phone
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -242,11 +242,15 @@ def step_to_decision(server: ForumProcess, phone: Phone, limit: int = 20) -> dic
     raise AssertionError("no decision reached")
 
 
-def screen_state(server: ForumProcess) -> dict:
-    """The show as the projector's protocol sees it (tally, audience counts), read once."""
+def screen_state(server: ForumProcess, role: str = "screen") -> dict:
+    """The show as the projector's protocol sees it (tally, audience counts), read once; with
+    role="host", as the host sees it (exact counts)."""
     socket = websocket.create_connection(server.ws, timeout=10)
     try:
-        socket.send(json.dumps({"type": "hello", "role": "screen"}))
+        hello = {"type": "hello", "role": role}
+        if role == "host":
+            hello["key"] = HOST_KEY
+        socket.send(json.dumps(hello))
         while True:
             message = json.loads(socket.recv())
             if message.get("type") == "state":

@@ -50,12 +50,15 @@ def test_phone_joins_picks_a_perspective_votes_changes_its_vote_and_sees_recorde
     assert "You can change it until voting closes" in phone.text(".vote-status")
     phone.wait_text("Vote recorded: 999, and ask for the police", "#announce")
 
-    # The server counted one vote, the latest, under the chosen perspective (a group of one,
-    # so the projector is only told it is small, and that no split can be shown).
-    tally = wait_until(lambda: (screen_state(show).get("tally") or {}).get("total") == 1 and screen_state(show)["tally"])
+    # The server counted one vote, the latest, under the chosen perspective: the host sees it
+    # exactly; the projector only that a vote came in (one voter: no counts for the room).
+    tally = wait_until(lambda: (screen_state(show, "host").get("tally") or {}).get("total") == 1
+                       and screen_state(show, "host")["tally"])
     assert tally["counts"]["police"] == 1 and tally["counts"]["crisis-line"] == 0
-    assert tally["small_groups"] == ["carer"] and tally["by_perspective"] == {}
-    assert tally["split_withheld"] == "too_few" and tally["others"] is None
+    assert tally["by_perspective"]["carer"]["police"] == 1
+    projector = screen_state(show)
+    assert projector["tally"] is None and projector["audience"]["voted"] == 1
+    assert projector["decision"]["results_withheld"] == "too_few_voters"
     assert not phone.console_errors()
 
 
@@ -81,14 +84,14 @@ def test_the_page_reconnects_by_itself_after_the_server_is_killed_and_restarted(
     # It really is a new connection that got the vote back from the server: change it.
     phone.click_option("NHS 111")
     phone.wait(lambda b: pressed(b, "crisis-line") and "Vote recorded" in b.text(".vote-status"))
-    assert wait_until(lambda: (screen_state(show).get("tally") or {}).get("counts", {}).get("crisis-line") == 1)
+    assert wait_until(lambda: (screen_state(show, "host").get("tally") or {}).get("counts", {}).get("crisis-line") == 1)
 
 
 def test_a_late_joiner_lands_on_the_current_scene_and_the_projector_counts_right(show, browsers, crowd):
     show.host("start", "sams-night")
     show.host("next")
     show.host("open")
-    for option in ["crisis-line", "crisis-line", "police"]:
+    for option in ["crisis-line", "crisis-line", "police", "police"]:
         crowd().vote(option)
     screen = browsers(PROJECTOR).open(show.http + "/screen")
     screen.wait_text("Who should Maya call?")
@@ -98,27 +101,27 @@ def test_a_late_joiner_lands_on_the_current_scene_and_the_projector_counts_right
     assert "On the phone" not in late.text("#view")
     late.wait_text("Maya is frightened")
     late.wait(lambda b: len(b.finds("button.option")) == 3)
-    screen.wait(lambda b: "Phones connected\n4" in b.text("#counts") or "Phones connected 4" in b.text("#counts"),
-                message="3 protocol phones and the late browser")
-    screen.wait(lambda b: b.text(".votes-cast strong") == "3")
+    screen.wait(lambda b: "Phones connected\n5" in b.text("#counts") or "Phones connected 5" in b.text("#counts"),
+                message="4 protocol phones and the late browser")
+    screen.wait(lambda b: b.text(".votes-cast strong") == "4")
     assert "Vote now on your phone" in screen.text(".decision-col")
     # The projector never shows the bars before the reveal by default.
     assert not screen.finds(".decision-col .results")
 
     late.click_option("NHS 111")
     late.wait(lambda b: "Vote recorded" in b.text(".vote-status"))
-    screen.wait(lambda b: b.text(".votes-cast strong") == "4")
+    screen.wait(lambda b: b.text(".votes-cast strong") == "5")
 
     show.host("reveal")
     screen.wait(lambda b: b.finds(".decision-col .results"))
-    screen.wait_text("3 votes, 75%", ".decision-col")
-    screen.wait_text("1 vote, 25%", ".decision-col")
+    screen.wait_text("3 votes, 60%", ".decision-col")
+    screen.wait_text("2 votes, 40%", ".decision-col")
     assert "Most votes" in screen.text(".result.top")
-    late.wait_text("3 votes, 75%", ".results")
+    late.wait_text("3 votes, 60%", ".results")
     late.wait_text("Your vote", ".result.mine")
 
 
-def test_story_text_that_looks_like_html_is_shown_as_text(show, browsers):
+def test_story_text_that_looks_like_html_is_shown_as_text(show, browsers, crowd):
     phone = browsers(PHONE).open(show.http + "/")
     screen = browsers(PROJECTOR).open(show.http + "/screen")
     phone.wait_text("The show will start soon")
@@ -134,6 +137,8 @@ def test_story_text_that_looks_like_html_is_shown_as_text(show, browsers):
     phone.wait_text("<script>alert(4)</script> no")
     phone.click_option("yes")
     phone.wait_text("Vote recorded")
+    for option in ["yes", "no", "no", "yes"]:  # 5 voters: the room sees the results
+        crowd().vote(option)
     show.host("reveal")
     phone.wait(lambda b: b.finds(".results"))
     screen.wait_text("This line has <img src=x onerror=alert(1)> in it.")

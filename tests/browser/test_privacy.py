@@ -52,3 +52,26 @@ def test_five_police_and_one_carer_the_carers_vote_cannot_be_read(show, browsers
     assert "Police" not in split and "carer" not in split
     screen.check_state("screen-10b-split-withheld")
     assert not phone.console_errors() and not screen.console_errors()
+
+
+def test_with_fewer_than_five_voters_the_room_sees_no_counts(show, browsers, crowd):
+    """Two or three people voting: any count would give their votes away to each other."""
+    screen = browsers(PROJECTOR).open(show.http + "/screen")
+    show.host("start", "sams-night")
+    show.host("next")
+    show.host("open")
+    voters = [crowd() for _ in range(3)]
+    for voter, option in zip(voters, ["police", "police", "wait-for-gp"]):
+        voter.vote(option)
+    show.host("reveal")
+    screen.wait_text("Fewer than 5 people have voted, so the results are not shown", ".decision-col")
+    assert not screen.finds(".decision-col .results")
+    state = screen_state(show)
+    assert state["tally"] is None and state["decision"]["results_withheld"] == "too_few_voters"
+    assert state["audience"]["voted"] == 3, "how many voted is still shown"
+    while voters[0].state["decision"]["status"] != "revealed":
+        voters[0].expect("state")
+    assert voters[0].state["tally"] is None
+    screen.check_state("screen-09a-fewer-than-5-voters")
+    # The host sees the counts.
+    assert screen_state(show, "host")["tally"]["counts"]["police"] == 2

@@ -117,9 +117,15 @@ def test_every_phone_state(show, browsers, crowd):
     phone.wait(lambda b: len(b.finds("button.option")) == 3)
     phone.wait_text("Live results", ".decision")
     phone.click_option("999")
-    phone.wait_text("1 vote, 100%", ".results")
-    crowd().vote("crisis-line")
-    phone.wait_text("1 vote, 50%", ".results")  # a live tally, without a new scene
+    # Until 5 people have voted the room sees no counts, and is told why.
+    phone.wait_text("Fewer than 5 people have voted, so the results are not shown", ".decision")
+    assert not phone.finds(".results")
+    phone.js("document.querySelector('.decision').scrollIntoView()")
+    phone.check_state("phone-13a-fewer-than-5-voters")
+    for _ in range(4):
+        crowd().vote("crisis-line")
+    phone.wait_text("1 vote, 20%", ".results")  # a live tally, without a new scene
+    phone.wait_text("4 votes, 80%", ".results")
     phone.js("document.querySelector('.decision').scrollIntoView()")
     phone.check_state("phone-13-live-results")
 
