@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -76,6 +77,12 @@ let package = Package(
         ),
         .testTarget(name: "ForumCoreTests", dependencies: ["ForumCore"], swiftSettings: strict),
         .testTarget(name: "ForumConsoleTests", dependencies: ["ForumConsole"], swiftSettings: strict),
+        .testTarget(
+            name: "ForumTwineTests",
+            dependencies: ["ForumCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
         .testTarget(
             name: "ForumServerTests",
