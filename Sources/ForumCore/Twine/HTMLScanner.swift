@@ -26,6 +26,20 @@ struct HTMLScanner {
         var attributes: [String: String]
     }
 
+    /// True when `text` has a `<name` tag, in any case.
+    static func contains(_ name: String, in text: String) -> Bool {
+        let pattern = Array(("<" + name).utf8)
+        var utf8 = text.utf8[...]
+        while let start = utf8.firstIndex(of: UInt8(ascii: "<")) {
+            let candidate = utf8[start...].prefix(pattern.count)
+            if candidate.count == pattern.count, zip(candidate, pattern).allSatisfy({ ($0 | 0x20) == $1 || $0 == $1 }) {
+                return true
+            }
+            utf8 = utf8[utf8.index(after: start)...]
+        }
+        return false
+    }
+
     /// The offset of the next `<name` (followed by a space, `>` or `/`) at or after `from`.
     func find(_ name: String, from: Int, before limit: Int? = nil) -> Int? {
         let pattern = Array(("<" + name).utf8)

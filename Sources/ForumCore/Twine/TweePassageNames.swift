@@ -15,11 +15,15 @@ enum TweePassageNames {
             used.insert(scene.id)
         }
         for (index, scene) in story.scenes.enumerated() where names[index] == nil {
-            var candidates = [scene.title ?? scene.id, scene.id]
-            candidates += (2...(story.scenes.count + 2)).map { "\(scene.id)-\($0)" }
-            let name = candidates.first { !used.contains($0) } ?? scene.id
+            var name = [scene.title ?? scene.id, scene.id].first { !used.contains($0) }
+            var number = 2
+            while name == nil {
+                let candidate = "\(scene.id)-\(number)"
+                name = used.contains(candidate) ? nil : candidate
+                number += 1
+            }
             names[index] = name
-            used.insert(name)
+            used.insert(name ?? scene.id)
         }
         return names.map { $0 ?? "" }
     }

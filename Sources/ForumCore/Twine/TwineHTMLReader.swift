@@ -105,7 +105,10 @@ enum TwineHTMLReader {
                     name == "script"
                         ? "the story's JavaScript is left out: Forum shows text and votes, it runs no code"
                         : "the story's stylesheet is left out: phones show every story in Forum's own style",
-                    at: scanner.position(of: start))
+                    at: scanner.position(of: start),
+                    hint: name == "script"
+                        ? "what the script does (variables, effects) does not happen in Forum"
+                        : "Forum's pages follow each phone's own settings for size, contrast and dark mode")
                 break
             }
         }

@@ -73,7 +73,7 @@ public enum TwineImport {
         let lowered = file.fileName.lowercased()
         let isHTML =
             lowered.hasSuffix(".html") || lowered.hasSuffix(".htm")
-            || file.text.range(of: "<tw-storydata", options: .caseInsensitive) != nil
+            || HTMLScanner.contains("tw-storydata", in: file.text)
         let read =
             isHTML
             ? TwineHTMLReader.read(file, storyName: options.storyName, log: &log)
