@@ -21,13 +21,18 @@ struct TwineBadInputTests {
     }
 
     @Test("a file with no story passages, or only special ones, is refused")
-    func noPassages() {
+    func noPassages() throws {
         let empty = TwineFixtures.importing("")
         #expect(empty.story == nil)
         #expect(empty.diagnostics.first?.severity == .error)
         let special = TwineFixtures.importing(":: StoryTitle\nA title\n\n:: StoryData\n{\"ifid\": \"X\"}\n")
         #expect(special.story == nil)
         #expect(TwineFixtures.lines(special).last == "4:1: error: the story has no passages that can become scenes")
+        let invisible = TwineFixtures.importing(
+            ":: StoryTitle\nT\n\n:: \u{7}\nWho?\n[[\u{7}->A]]\n[[\u{1}|B]]\n\n:: A\nA.\n\n:: B\nB.\n")
+        let options = try #require(invisible.story?.scenes.first?.decision?.options)
+        #expect(options.map(\.label) == ["Option 1", "Option 2"])
+        #expect(invisible.story?.scenes.first?.title == nil)
         let html = TwineFixtures.importing(
             "<tw-storydata name=\"Empty\" startnode=\"\" hidden></tw-storydata>", path: "e.html")
         #expect(TwineFixtures.lines(html) == ["1:1: error: the story has no passages that can become scenes"])
@@ -86,6 +91,11 @@ struct TwineBadInputTests {
                 "1:1: warning: the story has no name; Forum calls it “story”",
                 "2:1: warning: passage `Start` contains story-format code or HTML (`<script>`); Forum shows it as plain text",
             ])
+        let invisible = TwineFixtures.importing(
+            ":: StoryTitle\nT\n\n:: \u{7}\nWho?\n[[\u{7}->A]]\n[[\u{1}|B]]\n\n:: A\nA.\n\n:: B\nB.\n")
+        let options = try #require(invisible.story?.scenes.first?.decision?.options)
+        #expect(options.map(\.label) == ["Option 1", "Option 2"])
+        #expect(invisible.story?.scenes.first?.title == nil)
         let html = TwineFixtures.importing(
             "<tw-storydata name=\"X\" startnode=\"1\"><tw-passagedata pid=\"1\" name=\"A &amp; B\">&lt;img src=x onerror=alert(1)&gt; &#x1F600; &#0; &bogus;</tw-passagedata></tw-storydata>",
             path: "x.html")

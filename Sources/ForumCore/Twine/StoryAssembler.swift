@@ -94,7 +94,8 @@ struct StoryAssembler {
         let id = ids[index]
         let name = cleaned(passage.name)
         var scene = Scene(
-            id: id, title: part?.title.map { $0.isEmpty ? nil : $0 } ?? (name != id ? name : nil), text: text,
+            id: id, title: part?.title.map { $0.isEmpty ? nil : $0 } ?? (name != id && !name.isEmpty ? name : nil),
+            text: text,
             image: part?.image,
             imageAlt: part?.imageAlt, hostNotes: part?.hostNotes)
         if unchanged, let route = part?.route, leadsToKnownScenes(route) {
@@ -121,7 +122,8 @@ struct StoryAssembler {
     ) -> Decision {
         var taken: Set<String> = []
         let options = zip(labels, targets).enumerated().map { number, pair in
-            let (label, target) = pair
+            let label = pair.0.isEmpty ? "Option \(number + 1)" : pair.0
+            let target = pair.1
             if let id = kept?[label], Identifier.isValid(id), taken.insert(id).inserted {
                 return Option(id: id, label: label, next: target)
             }
@@ -129,7 +131,8 @@ struct StoryAssembler {
                 id: TwineSlug.unique(label, fallback: "option-\(number + 1)", taken: &taken), label: label, next: target
             )
         }
-        return Decision(question: clean(mapped.question ?? PassageMapper.defaultQuestion), options: options)
+        let question = clean(mapped.question ?? PassageMapper.defaultQuestion)
+        return Decision(question: question.isEmpty ? PassageMapper.defaultQuestion : question, options: options)
     }
 
     /// A function cleaning control characters out of the passage's texts, warning once.

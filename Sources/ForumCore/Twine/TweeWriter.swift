@@ -74,7 +74,7 @@ public enum TweeWriter {
         var quiet = DiagnosticLog(file: SourceFile(path: "", text: ""))
         let mapped = PassageMapper.map(passage, log: &quiet)
         let cleanName = StoryAssembler.cleanText(passage.name)
-        let derivedTitle = cleanName != scene.id ? cleanName : nil
+        let derivedTitle = cleanName != scene.id && !cleanName.isEmpty ? cleanName : nil
         if scene.title != derivedTitle {
             part.title = scene.title ?? ""
         }
