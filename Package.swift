@@ -81,6 +81,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ForumConsoleTests", dependencies: ["ForumConsole"], swiftSettings: strict),
+        .testTarget(
+            name: "ForumTwineTests",
+            dependencies: ["ForumCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
         .testTarget(
             name: "ForumServerTests",

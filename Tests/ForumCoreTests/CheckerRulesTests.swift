@@ -99,7 +99,7 @@ struct CheckerRulesTests {
         #expect(result.lines == ["8:1 error: unknown key `venue`"])
         #expect(
             result.hints == [
-                "a story can have `title`, `summary`, `authors`, `language`, `content_notes`, `start` or `scenes`"
+                "a story can have `title`, `summary`, `authors`, `language`, `content_notes`, `start`, `scenes` or `ifid`"
             ])
     }
 

@@ -13,7 +13,7 @@ struct KeySchema: Sendable {
     /// The top level of a story file.
     static let story = KeySchema(
         name: "a story", place: "at the top of the story file, not indented",
-        keys: ["title", "summary", "authors", "language", "content_notes", "start", "scenes"],
+        keys: ["title", "summary", "authors", "language", "content_notes", "start", "scenes", "ifid"],
         synonyms: [
             "author": "authors", "credits": "authors", "warnings": "content_notes", "lang": "language",
             "description": "summary",

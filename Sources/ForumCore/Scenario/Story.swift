@@ -14,10 +14,13 @@ public struct Story: Sendable, Equatable, Codable {
     /// The id of the first scene.
     public var start: String
     public var scenes: [Scene]
+    /// The Twine story's IFID when the story came from Twine, kept for taking it back there.
+    public var ifid: String?
 
     public init(
         id: String, title: String, summary: String? = nil, authors: [String] = [],
-        language: String = "en", contentNotes: [String] = [], start: String, scenes: [Scene]
+        language: String = "en", contentNotes: [String] = [], start: String, scenes: [Scene],
+        ifid: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -27,6 +30,7 @@ public struct Story: Sendable, Equatable, Codable {
         self.contentNotes = contentNotes
         self.start = start
         self.scenes = scenes
+        self.ifid = ifid
     }
 
     /// The scene with this id, if the story has one.

@@ -10,6 +10,7 @@ struct StoryDraft {
     var language: Located<String>?
     var contentNotes: [String] = []
     var start: Located<String>?
+    var ifid: Located<String>?
     var scenes: [SceneDraft] = []
     /// Where `scenes:` is written; the start of the file when it is missing.
     var scenesPosition: SourcePosition = .start
@@ -25,7 +26,7 @@ struct StoryDraft {
         return Story(
             id: id, title: title.value, summary: summary, authors: authors,
             language: language?.value ?? "en", contentNotes: contentNotes,
-            start: start?.value ?? firstScene, scenes: built)
+            start: start?.value ?? firstScene, scenes: built, ifid: ifid?.value)
     }
 }
 

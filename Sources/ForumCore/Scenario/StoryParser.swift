@@ -70,6 +70,7 @@ public enum StoryParser {
         draft.language = reader.text("language", log: &log)
         draft.contentNotes = reader.texts("content_notes", log: &log)?.value.map(\.value) ?? []
         draft.start = reader.text("start", log: &log)
+        draft.ifid = reader.text("ifid", log: &log)
         draft.scenesPosition = reader.keyPosition("scenes") ?? reader.position
         let scenes = reader.list(
             "scenes", required: "add `scenes:` and below it the scenes, each starting with `- id:`",

@@ -9,6 +9,7 @@ enum StoryRules {
     /// Runs every rule of this file on `draft`.
     static func check(_ draft: StoryDraft, availableFiles: Set<String>?, log: inout DiagnosticLog) {
         checkLanguage(draft, log: &log)
+        checkIFID(draft, log: &log)
         checkSceneIDs(draft, log: &log)
         for scene in draft.scenes {
             checkShape(of: scene, log: &log)
