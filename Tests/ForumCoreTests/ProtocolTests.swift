@@ -101,7 +101,8 @@ struct ProtocolTests {
         try ShowFixtures.vote(&show, device: "e", option: "wait")
         for role in [ClientMessage.Role.audience, .screen] {
             let state = StateView.state(of: show, for: role, device: "e", audience: crowd)
-            #expect(state["tally"]?["counts"] == .object([("police", .int(1)), ("crisis", .int(3)), ("wait", .int(1))]))
+            #expect(
+                state["tally"]?["counts"] == .object([("police", .int(1)), ("crisis", .int(3)), ("wait", .int(1))]))
             #expect(state["decision"]?["results_withheld"] == nil)
             #expect(StateView.tallyMessage(of: show, for: role, audience: crowd)?["total"] == .int(5))
         }
