@@ -19,7 +19,8 @@ enum ProgrammePanel {
         var sessions = view.sessions
         let unscheduled = view.stories.map(\.id).filter { id in !sessions.contains { $0.stories.contains(id) } }
         if !unscheduled.isEmpty {
-            sessions.append(HostView.SessionEntry(id: "", title: "Not in a session", starts: "", stories: unscheduled))
+            sessions.append(
+                HostView.SessionEntry(id: "", title: "Not in the programme", starts: "", stories: unscheduled))
         }
         let room = maxHeight - 1 - (showsJoin ? 2 : 0)
         if sessions.count > room {

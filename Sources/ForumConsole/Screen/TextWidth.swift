@@ -1,3 +1,5 @@
+import ForumCore
+
 /// Terminal column widths of text: wide East Asian characters and most emoji take two
 /// columns, combining marks none. An approximation of wcwidth that needs no locale.
 public enum TextWidth {
@@ -63,8 +65,6 @@ public enum TextWidth {
     public static func sanitize(_ text: String) -> String {
         String(
             String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) ? " " : scalar
-                }))
+                text.unicodeScalars.map { ControlCharacters.isControl($0) ? " " : $0 }))
     }
 }
