@@ -56,7 +56,10 @@ struct ScreenLayoutTests {
         #expect(screen.contains("Police"))
         #expect(screen.range(of: #"Police\s+<5\s+5"#, options: .regularExpression) == nil)
         #expect(screen.range(of: #"Family member or ca… <5\s+1"#, options: .regularExpression) != nil)
-        #expect(screen.contains("<5: fewer than 5 voters"))
+        // 5 police, 1 carer, 1 with none: the police row would give the other two away, so
+        // the room is shown no split at all, and the host is told so.
+        #expect(screen.range(of: #"Police\s+·\s+5"#, options: .regularExpression) != nil)
+        #expect(screen.contains("Room sees no split: groups too small. <5: under 5 ·: in everyone else"))
     }
 
     @Test func troubleIsShownPlainly() {

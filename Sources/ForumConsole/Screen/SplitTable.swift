@@ -1,12 +1,14 @@
+import ForumCore
+
 /// The round's votes split by perspective: a row per group that voted, a column per option
-/// (a small bar, the count and the share of that group). The host sees every group; groups
-/// under 5 voters, which the room never sees, are marked `<5`.
+/// (a small bar, the count and the share of that group). The host sees every group; the rows
+/// the room cannot see are marked (``RoomView``) and a last line says what the room sees.
 enum SplitTable {
     struct Row {
         var label: String
         var counts: [Int]
-        /// A perspective's group (not everyone, not those who gave none).
-        var isPerspective = false
+        /// The voter group of the row; nil for everyone.
+        var group: VoterGroup?
         var total: Int { counts.reduce(0, +) }
     }
 
@@ -23,10 +25,11 @@ enum SplitTable {
         for id in ids {
             let label = view.perspectives.first { $0.id == id }?.label ?? id
             var group = row(label, view.breakdown.byPerspective[id] ?? [:])
-            group.isPerspective = true
+            group.group = .perspective(id)
             if group.total > 0 { rows.append(group) }
         }
-        let none = row("No perspective given", view.breakdown.noPerspective)
+        var none = row("No perspective given", view.breakdown.noPerspective)
+        none.group = .noPerspective
         if none.total > 0 { rows.append(none) }
         return rows
     }
@@ -42,25 +45,23 @@ enum SplitTable {
             header.append(TextWidth.fit(" \(index + 1) " + TextWidth.sanitize(option.label), to: cell), .dim)
         }
         var lines = [header]
-        var smallShown = false
+        let room = RoomView(view)
         for (index, row) in rows.enumerated() {
             if lines.count == maxHeight - 1, index < rows.count - 1 {
                 lines.append(StyledLine(" … \(rows.count - index) more groups (a taller terminal shows them)", .dim))
                 break
             }
-            let small = row.isPerspective && row.total < RoundPanel.smallGroup
-            smallShown = smallShown || small
             var line = StyledLine()
             line.append(" " + TextWidth.fit(row.label, to: labelWidth - 4), index == 0 ? .bold : .plain)
-            line.append(small ? " <5" : "   ", .bold)
+            line.append(row.group.map(room.mark) ?? "   ", .bold)
             line.append(TextWidth.right("\(row.total)", width: 6), .bold)
             for count in row.counts {
                 line.append(self.cell(count: count, of: row.total, width: cell, glyphs: glyphs))
             }
             lines.append(line)
         }
-        if smallShown, lines.count < maxHeight {
-            lines.append(StyledLine(" <5: fewer than 5 voters; the room never sees this group.", .dim))
+        if lines.count < maxHeight {
+            lines.append(StyledLine(TextWidth.fit(room.summary, to: width), .dim))
         }
         return Array(lines.prefix(maxHeight))
     }
