@@ -38,6 +38,7 @@ def test_x_asks_first_then_finishes_the_day_and_j_toggles_the_join_screen(forum,
     screen.keys("y")
     while not phone.state.get("finished"):
         phone.expect("state")
+    screen.wait_for("The day is finished: phones show the closing screen. s starts a story again")
 
     screen.keys("j")
     deadline = time.monotonic() + 10

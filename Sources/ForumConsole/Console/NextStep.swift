@@ -9,6 +9,11 @@ public struct NextStep: Sendable, Equatable {
     /// The next step for the show as `view` describes it.
     public static func of(_ view: HostView, now: Date) -> NextStep {
         guard view.hasState else { return NextStep(text: "Waiting for the show…", keys: []) }
+        if view.finished {
+            return NextStep(
+                text: "The day is finished: phones show the closing screen. s starts a story again, q stops.",
+                keys: ["s", "q"])
+        }
         guard view.storyID != nil else {
             return NextStep(text: "No story is running. Press s to choose one and start it.", keys: ["s"])
         }
