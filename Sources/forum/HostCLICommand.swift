@@ -19,8 +19,13 @@ struct HostCLI: ParsableCommand {
     @Argument(help: "The server's live address, ws://ADDRESS:PORT/ws.")
     var url: String
 
-    @Option(help: ArgumentHelp("The host key (default: FORUM_HOST_KEY).", valueName: "key"))
+    @Option(help: ArgumentHelp("The host key (others on this machine can read it with ps).", valueName: "key"))
     var key: String?
+
+    @Option(
+        name: .customLong("key-file"),
+        help: ArgumentHelp("A file holding the host key on one line (default: FORUM_HOST_KEY).", valueName: "file"))
+    var keyFile: String?
 
     @Option(
         parsing: .remaining,
@@ -29,8 +34,11 @@ struct HostCLI: ParsableCommand {
     var command: [String] = []
 
     func run() throws {
-        guard let key = key ?? ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] else {
-            throw ValidationError("give the host key with --key or FORUM_HOST_KEY")
+        guard
+            let key = try HostKeySource.resolve(
+                file: keyFile, argument: key, environment: ProcessInfo.processInfo.environment)?.key
+        else {
+            throw ValidationError("give the host key with FORUM_HOST_KEY, --key-file or --key")
         }
         let address =
             url.hasSuffix("/ws") || url.contains("/ws?") ? url : (url.hasSuffix("/") ? url + "ws" : url + "/ws")

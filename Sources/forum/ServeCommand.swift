@@ -12,8 +12,9 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run the live show: pages, phones, votes, and the host console.",
         discussion: """
-            Refuses to start when the stories have errors (see forum check). Without --host-key \
-            or FORUM_HOST_KEY a key is generated and printed. In a terminal the host console \
+            Refuses to start when the stories have errors (see forum check). The host key comes \
+            from --host-key-file, FORUM_HOST_KEY or --host-key; without one a strong key is made \
+            and printed (a key given is never printed). In a terminal the host console \
             opens; with --headless, or when input is not a terminal, the show runs until \
             SIGINT or SIGTERM. Every vote is stored in the database before the phone is told.
             """
@@ -32,8 +33,14 @@ struct Serve: ParsableCommand {
     var db: String = "forum.sqlite"
 
     @Option(
+        name: .customLong("host-key-file"),
+        help: ArgumentHelp(
+            "A file holding the host's key on one line (default: FORUM_HOST_KEY, else a new key).", valueName: "file"))
+    var hostKeyFile: String?
+
+    @Option(
         name: .customLong("host-key"),
-        help: ArgumentHelp("The host's key (default: FORUM_HOST_KEY, else a new one).", valueName: "key"))
+        help: ArgumentHelp("The host's key on the command line (others can read it with ps).", valueName: "key"))
     var hostKey: String?
 
     @Option(
@@ -90,7 +97,12 @@ struct Serve: ParsableCommand {
                 Data("forum serve: no index.html in '\(web)': use --web to name the pages folder.\n".utf8))
             throw ExitCode.failure
         }
-        let key = hostKey ?? ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] ?? DeviceToken.make()
+        let keySource =
+            try HostKeySource.resolve(
+                file: hostKeyFile, argument: hostKey, environment: ProcessInfo.processInfo.environment)
+            ?? HostKeySource(key: DeviceToken.make(), origin: .generated)
+        let key = keySource.key
+        for warning in keySource.warnings { FileHandle.standardError.write(Data("forum serve: \(warning)\n".utf8)) }
         let database: ForumDatabase
         do {
             database = try ForumDatabase(path: db)
@@ -127,10 +139,7 @@ struct Serve: ParsableCommand {
             server.stop()
             console?.stop(.interrupted)
         })
-        printBanner(
-            server: server, title: library.programme.title, key: key,
-            generated: hostKey == nil && ProcessInfo.processInfo.environment["FORUM_HOST_KEY"] == nil,
-            openFiles: openFiles)
+        printBanner(server: server, title: library.programme.title, keySource: keySource, openFiles: openFiles)
         if let console {
             warnings.attach(console)
             let outcome = console.run()
@@ -152,13 +161,13 @@ struct Serve: ParsableCommand {
         FileHandle.standardOutput.write(Data("The show has stopped. Every acknowledged vote is in \(db).\n".utf8))
     }
 
-    private func printBanner(server: ForumServer, title: String, key: String, generated: Bool, openFiles: UInt64) {
+    private func printBanner(server: ForumServer, title: String, keySource: HostKeySource, openFiles: UInt64) {
         var lines = ["Forum is running: \(title)", "", "Phones join at:"]
         lines += server.joinURLs.map { "  \($0)" }
         lines += ["", "Projector page:"]
         lines += server.joinURLs.map { "  \($0)screen" }
-        lines += ["", "Host key: \(key)\(generated ? "  (generated; set FORUM_HOST_KEY to choose one)" : "")"]
-        lines += ["Remote console: forum host ws://ADDRESS:\(server.port)/ws --key \(key)", ""]
+        lines += ["", keySource.bannerLine]
+        lines += ["Remote console: FORUM_HOST_KEY=KEY forum host ws://ADDRESS:\(server.port)/ws", ""]
         if let warning = OpenFilesLimit.warning(limit: openFiles) { lines += [warning, ""] }
         // Written straight to the file descriptor: stdout may be a pipe (a service manager, a test).
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
