@@ -60,7 +60,7 @@ class Browser:
     """One headless chromium window: a phone or the projector."""
 
     def __init__(self, size: tuple[int, int], *, dark: bool = False, media: list[dict] | None = None,
-                 before_load: str | None = None, languages: str = "en-GB"):
+                 before_load: str | None = None, languages: str = "en-GB", accept_insecure_certs: bool = False):
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM
         for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -71,6 +71,8 @@ class Browser:
             options.add_argument(arg)
         options.add_experimental_option("prefs", {"intl.accept_languages": languages})
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        if accept_insecure_certs:  # a test's own self-signed certificate
+            options.set_capability("acceptInsecureCerts", True)
         self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.size = size
         self.cdp("Emulation.setDeviceMetricsOverride",
