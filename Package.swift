@@ -69,6 +69,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "forum-fuzz",
+            dependencies: ["ForumCore"],
+            swiftSettings: strict
+        ),
         .systemLibrary(name: "CEpoll"),
         .executableTarget(
             name: "forum-bench",

@@ -54,8 +54,9 @@ enum TwineHTMLReader {
         var names: [String: String] = [:]
         var offset = element.end
         while let start = scanner.find("tw-passagedata", from: offset, before: end),
-            let tag = scanner.tag(at: start)
+            let tag = scanner.tag(at: start), tag.end <= end
         {
+            // A tag that runs past the story's end (a broken file) ends the passages.
             let close = scanner.find("/tw-passagedata", from: tag.end, before: end) ?? end
             offset = close
             let at = scanner.position(of: start)
@@ -97,7 +98,9 @@ enum TwineHTMLReader {
     ) {
         for name in ["script", "style"] {
             var offset = element.end
-            while let start = scanner.find(name, from: offset, before: end), let tag = scanner.tag(at: start) {
+            while let start = scanner.find(name, from: offset, before: end), let tag = scanner.tag(at: start),
+                tag.end <= end
+            {
                 let close = scanner.find("/" + name, from: tag.end, before: end) ?? end
                 offset = close
                 guard scanner.text(tag.end..<close).contains(where: { !$0.isWhitespace }) else { continue }
