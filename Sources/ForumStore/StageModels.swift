@@ -126,8 +126,7 @@ public struct ShowStage: Sendable, Equatable {
     public var recorded: Bool
 
     /// A stage record.
-    public init(runs: [RunRoute] = [], rounds: [RoundTimeline] = [], notes: [StoredNote] = [], recorded: Bool = true)
-    {
+    public init(runs: [RunRoute] = [], rounds: [RoundTimeline] = [], notes: [StoredNote] = [], recorded: Bool = true) {
         self.runs = runs
         self.rounds = rounds
         self.notes = notes

@@ -75,11 +75,14 @@ struct ShowStageTests {
         }
         var idle = Show(library: ShowFixtures.library)
         let loose = try idle.perform(.note(text: "Before the show"), at: t0)
-        #expect(loose.first == .noted(FacilitatorNote(runID: nil, sceneID: nil, roundID: nil, text: "Before the show", at: t0)))
+        #expect(
+            loose.first
+                == .noted(FacilitatorNote(runID: nil, sceneID: nil, roundID: nil, text: "Before the show", at: t0)))
     }
 
     @Test func theNoteCommandDecodesFromTheProtocol() throws {
-        let decoded = ClientMessageDecoder.decode(Array(#"{"type":"command","command":"note","args":{"text":"Hi"}}"#.utf8))
+        let decoded = ClientMessageDecoder.decode(
+            Array(#"{"type":"command","command":"note","args":{"text":"Hi"}}"#.utf8))
         #expect(try decoded.get().0 == .command(.note(text: "Hi")))
         #expect(HostCommand.names.contains("note"))
     }

@@ -68,7 +68,8 @@ import Testing
                 + "voted_at,times_changed,voter\r\n"
                 + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1,V1\r\n"
                 + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0,V2\r\n"
-                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,V3\r\n")
+                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,V3\r\n"
+        )
 
         let rounds = String(decoding: try Data(contentsOf: out.appendingPathComponent("rounds.csv")), as: UTF8.self)
         #expect(
