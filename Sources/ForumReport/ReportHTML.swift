@@ -29,13 +29,14 @@ public struct ReportHTML: Sendable {
             <body>
 
             """
-        html += editionBanner()
-        html += "<main>\n<h1>\(title)</h1>\n"
+        // The banner in a repeated table header: printed at the top of every page.
+        html += "<table class=\"page\" role=\"presentation\"><thead><tr><td>" + editionBanner() + "</td></tr></thead>"
+        html += "<tbody><tr><td>\n<main>\n<h1>\(title)</h1>\n"
         html += eventSection()
         html += ReportHTML.howToRead
         for run in report.runs { html += runSection(run) }
         html += notesSection()
-        html += "</main>\n</body>\n</html>\n"
+        html += "</main>\n</td></tr></tbody></table>\n</body>\n</html>\n"
         return html
     }
 

@@ -9,7 +9,7 @@ public enum ReportEdition: String, Sendable, Encodable, CaseIterable {
 
 /// Every figure of a report, as `report.json` holds it (keys in snake_case). The HTML is
 /// rendered from this alone, so the two always agree.
-public struct Report: Sendable, Encodable, Equatable {
+public struct Report: Sendable, Encodable, Equatable, NullEncoding {
     public var edition: ReportEdition
     /// False for the organisers' edition.
     public var forPublication: Bool
@@ -21,7 +21,7 @@ public struct Report: Sendable, Encodable, Equatable {
 }
 
 /// The event at a glance.
-public struct EventSummary: Sendable, Encodable, Equatable {
+public struct EventSummary: Sendable, Encodable, Equatable, NullEncoding {
     public var title: String
     /// The day of the first session entered (YYYY-MM-DD), if any.
     public var date: String?
@@ -37,20 +37,20 @@ public struct EventSummary: Sendable, Encodable, Equatable {
 }
 
 /// A programme session entered.
-public struct SessionSummary: Sendable, Encodable, Equatable {
+public struct SessionSummary: Sendable, Encodable, Equatable, NullEncoding {
     public var id: String
     public var title: String
 }
 
 /// A perspective among the voters.
-public struct PerspectivePresent: Sendable, Encodable, Equatable {
+public struct PerspectivePresent: Sendable, Encodable, Equatable, NullEncoding {
     public var id: String
     public var label: String
     public var phones: Int?
 }
 
 /// One story run and the route the room took.
-public struct RunReport: Sendable, Encodable, Equatable {
+public struct RunReport: Sendable, Encodable, Equatable, NullEncoding {
     public var run: String
     public var story: String
     public var storyTitle: String
@@ -62,7 +62,7 @@ public struct RunReport: Sendable, Encodable, Equatable {
 }
 
 /// One scene of a run's route and how the room got there.
-public struct RouteStep: Sendable, Encodable, Equatable {
+public struct RouteStep: Sendable, Encodable, Equatable, NullEncoding {
     public var scene: String?
     /// `start`, `next`, `follow`, `choose`, `goto`, `back` or `replay`.
     public var command: String
@@ -75,7 +75,7 @@ public struct RouteStep: Sendable, Encodable, Equatable {
 }
 
 /// One vote round.
-public struct RoundReport: Sendable, Encodable, Equatable {
+public struct RoundReport: Sendable, Encodable, Equatable, NullEncoding {
     public var round: String
     public var run: String
     public var story: String
@@ -101,7 +101,7 @@ public struct RoundReport: Sendable, Encodable, Equatable {
 }
 
 /// One option of a round.
-public struct OptionReport: Sendable, Encodable, Equatable {
+public struct OptionReport: Sendable, Encodable, Equatable, NullEncoding {
     public var id: String
     public var label: String
     /// Final votes (nil when the round's counts are not shown).
@@ -113,7 +113,7 @@ public struct OptionReport: Sendable, Encodable, Equatable {
 }
 
 /// One group of a split: a perspective, `no_perspective` or `everyone_else`.
-public struct GroupReport: Sendable, Encodable, Equatable {
+public struct GroupReport: Sendable, Encodable, Equatable, NullEncoding {
     public var group: String
     public var label: String
     public var voters: Int
@@ -122,7 +122,7 @@ public struct GroupReport: Sendable, Encodable, Equatable {
 }
 
 /// A replayed scene: the round before and the round after, and the people who voted in both.
-public struct ReplayReport: Sendable, Encodable, Equatable {
+public struct ReplayReport: Sendable, Encodable, Equatable, NullEncoding {
     public var round: String
     public var replayOf: String
     /// People who voted in both rounds (nil: not shown).
@@ -138,14 +138,14 @@ public struct ReplayReport: Sendable, Encodable, Equatable {
 }
 
 /// How many people went from one option to another.
-public struct Transition: Sendable, Encodable, Equatable {
+public struct Transition: Sendable, Encodable, Equatable, NullEncoding {
     public var from: String
     public var to: String
     public var people: Int
 }
 
 /// An exact McNemar test: `left` people left `option`, `joined` people came to it.
-public struct McNemarReport: Sendable, Encodable, Equatable {
+public struct McNemarReport: Sendable, Encodable, Equatable, NullEncoding {
     public var option: String
     public var left: Int
     public var joined: Int
@@ -153,7 +153,7 @@ public struct McNemarReport: Sendable, Encodable, Equatable {
 }
 
 /// A facilitator's note.
-public struct NoteReport: Sendable, Encodable, Equatable {
+public struct NoteReport: Sendable, Encodable, Equatable, NullEncoding {
     public var run: String?
     public var scene: String?
     public var round: String?

@@ -6,6 +6,7 @@ enum ReportStyle {
         main{max-width:46rem;margin:0 auto;padding:1rem}
         h1{font-size:1.8rem}h2{font-size:1.4rem;border-top:2px solid #1a1a1a;padding-top:.5rem}
         h3{font-size:1.15rem}h4{font-size:1rem}
+        table.page,table.page>*>tr>td{border:0;padding:0;margin:0;width:100%}
         .edition{margin:0;padding:.5rem 1rem;background:#e8f0fa;border-bottom:1px solid #1f5fa8}
         .edition.organisers{background:#fdecea;border-bottom:2px solid #a4161a}
         .meta{color:#444}.summary{font-weight:600}
@@ -27,8 +28,7 @@ enum ReportStyle {
         @page{size:A4;margin:16mm 14mm}
         @media print{
         body{font-size:11pt}main{max-width:none;padding:0}
-        .edition{position:fixed;top:0;left:0;right:0}
-        main{margin-top:2.2rem}
+        .edition{margin-bottom:4mm}
         section.round,figure,table,.replay,dl,ol.route{break-inside:avoid}
         h2,h3,h4{break-after:avoid}
         section.run{break-before:page}

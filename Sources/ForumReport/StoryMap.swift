@@ -23,7 +23,8 @@ enum StoryMap {
         let rows = Dictionary(grouping: order) { depth[$0]! }
         let width = 680
         let rowHeight = 64
-        let nodeWidth = 120
+        let widest = rows.values.map(\.count).max() ?? 1
+        let nodeWidth = min(120, width / (widest + 1) - 8)
         var position: [String: (x: Int, y: Int)] = [:]
         for (row, ids) in rows {
             let gap = width / (ids.count + 1)
@@ -53,7 +54,8 @@ enum StoryMap {
         for id in order {
             guard let at = position[id] else { continue }
             let name = story.scene(id)?.title ?? id
-            let short = HTMLText.escape(String(name.prefix(16)) + (name.count > 16 ? "…" : ""))
+            let fits = max(6, nodeWidth / 8)
+            let short = HTMLText.escape(String(name.prefix(fits)) + (name.count > fits ? "…" : ""))
             let onRoute = visited.contains(id)
             svg +=
                 "<rect x=\"\(at.x - nodeWidth / 2)\" y=\"\(at.y - 12)\" width=\"\(nodeWidth)\" height=\"24\" rx=\"6\" "
