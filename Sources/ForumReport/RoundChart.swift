@@ -4,15 +4,15 @@
 enum RoundChart {
     static func svg(_ round: RoundReport) -> String {
         let rowHeight = 34
-        let labelWidth = 220
-        let barWidth = 380
+        let labelWidth = 250
+        let barWidth = 350
         let height = round.options.count * rowHeight + 10
         var svg =
             "<svg class=\"chart\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" aria-hidden=\"true\" "
             + "focusable=\"false\" width=\"100%\">"
         for (index, option) in round.options.enumerated() {
             let y = 5 + index * rowHeight
-            let label = HTMLText.escape(String(option.label.prefix(34)) + (option.label.count > 34 ? "…" : ""))
+            let label = HTMLText.escape(String(option.label.prefix(24)) + (option.label.count > 24 ? "…" : ""))
             svg += "<text x=\"0\" y=\"\(y + 20)\" class=\"label\">\(index + 1). \(label)</text>"
             let share = (option.percent ?? 0) / 100
             let width = Int((share * Double(barWidth)).rounded())
