@@ -60,10 +60,15 @@ let package = Package(
             dependencies: ["ForumCore", "ForumStore"],
             swiftSettings: strict
         ),
+        .target(
+            name: "ForumReport",
+            dependencies: ["ForumCore", "ForumStore", "ForumExport"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "forum",
             dependencies: [
-                "ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport",
+                "ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport", "ForumReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -93,6 +98,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
+        .testTarget(
+            name: "ForumReportTests",
+            dependencies: ["ForumCore", "ForumStore", "ForumReport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ForumServerTests",
             dependencies: [

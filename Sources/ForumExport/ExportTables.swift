@@ -7,13 +7,16 @@ import ForumStore
 /// Device tokens are left out.
 ///
 ///     session, session_title, story, story_title, run, round, scene, question,
-///     option, option_label, perspective, voted_at, times_changed
+///     option, option_label, perspective, voted_at, times_changed, voter
 ///
 /// - `perspective`: of the final vote (it follows a later change of perspective); empty/null
 ///   when none.
 /// - `voted_at`: when the device last cast a vote in the round, ISO-8601 UTC with
 ///   milliseconds.
 /// - `times_changed`: how many times the device changed its vote in the round (0: voted once).
+/// - `voter`: a pseudonymous key, `V1`, `V2`, ... in the order of each device's first row here:
+///   the same device has the same key on every row of one export, so votes can be paired
+///   across rounds, but the key is not the device token and means nothing outside the export.
 ///
 /// `rounds.csv` / `rounds.json`: one row per round × option asked (options with no votes
 /// included), counting final votes.
@@ -35,7 +38,7 @@ import ForumStore
 struct ExportTables {
     /// Column names of `votes.*`.
     static let voteColumns =
-        contextColumns + ["option", "option_label", "perspective", "voted_at", "times_changed"]
+        contextColumns + ["option", "option_label", "perspective", "voted_at", "times_changed", "voter"]
 
     private static let contextColumns = [
         "session", "session_title", "story", "story_title", "run", "round", "scene", "question",
@@ -56,10 +59,11 @@ struct ExportTables {
 
     /// One row of `votes.*` per final vote, in ``voteColumns`` order.
     var voteRows: [[ExportValue]] {
-        results.finalVotes.map { vote in
+        let keys = VoterKeys(results.finalVotes.map(\.device))
+        return results.finalVotes.map { vote in
             Self.context(vote.round) + [
                 .text(vote.optionID), .text(vote.optionLabel), .text(vote.perspective),
-                .text(StoreTime.text(vote.votedAt)), .number(vote.timesChanged),
+                .text(StoreTime.text(vote.votedAt)), .number(vote.timesChanged), .text(keys.key(for: vote.device)),
             ]
         }
     }

@@ -3,6 +3,8 @@ enum ExportValue: Sendable, Equatable, Encodable {
     case text(String)
     case number(Int)
     case null
+    /// A yes/no (CSV `yes`/`no`, JSON true/false).
+    case flag(Bool)
     /// Counts by key (JSON only: CSV spreads them over columns).
     case counts([String: Int])
 
@@ -16,6 +18,7 @@ enum ExportValue: Sendable, Equatable, Encodable {
         switch self {
         case .text(let text): .text(text)
         case .number(let number): .number(number)
+        case .flag(let flag): .text(flag ? "yes" : "no")
         case .null, .counts: .empty
         }
     }
@@ -25,6 +28,7 @@ enum ExportValue: Sendable, Equatable, Encodable {
         switch self {
         case .text(let text): try container.encode(text)
         case .number(let number): try container.encode(number)
+        case .flag(let flag): try container.encode(flag)
         case .null: try container.encodeNil()
         case .counts(let counts): try container.encode(counts)
         }

@@ -32,8 +32,9 @@ public struct ExportDocument: Sendable, Equatable {
     }
 }
 
-/// Exports a show's results to `votes.csv`, `rounds.csv`, `votes.json` and `rounds.json`.
-/// The files' shape is described on ``ExportTables``.
+/// Exports a show's results to `votes.csv`, `rounds.csv`, `votes.json` and `rounds.json`,
+/// and its stage record to `timeline.*`, `route.*` and `notes.*`. The files' shape is
+/// described on ``ExportTables`` and ``ExportStageTables``.
 ///
 /// The database is opened read-only (no empty database is ever created) and read in one
 /// transaction, so the four files agree with each other even while the show goes on writing
@@ -47,23 +48,25 @@ public struct Exporter: Sendable {
         self.databasePath = databasePath
     }
 
-    /// Writes the four files into `directory` (created if missing, files replaced atomically)
+    /// Writes the files into `directory` (created if missing, files replaced atomically)
     /// and returns them in the order written.
     ///
     /// - Throws: ``StoreError/noDatabase(path:)`` or ``StoreError/unknownSchema(path:)`` for a
     ///   missing or foreign database file; file system errors.
     public func export(to directory: URL) throws -> [ExportedFile] {
-        let results = try ForumDatabase.openForReading(path: databasePath).results()
+        let (results, stage) = try ForumDatabase.openForReading(path: databasePath).resultsAndStage()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return try Self.documents(for: results).map { document in
+        return try Self.documents(for: results, stage: stage).map { document in
             try Data(document.contents.utf8).write(
                 to: directory.appendingPathComponent(document.name), options: .atomic)
             return ExportedFile(name: document.name, rows: document.rows)
         }
     }
 
-    /// The four documents for `results`, without touching the disk.
-    public static func documents(for results: ShowResults) throws -> [ExportDocument] {
+    /// The documents for `results` and `stage`, without touching the disk.
+    public static func documents(for results: ShowResults, stage: ShowStage = ShowStage()) throws
+        -> [ExportDocument]
+    {
         let tables = ExportTables(results: results)
         let votes = tables.voteRows
         let voteObjects = votes.map { Dictionary(uniqueKeysWithValues: zip(ExportTables.voteColumns, $0)) }
@@ -79,7 +82,25 @@ public struct Exporter: Sendable {
                 rows: rounds.count),
             ExportDocument(name: "votes.json", contents: try json(voteObjects), rows: voteObjects.count),
             ExportDocument(name: "rounds.json", contents: try json(tables.roundJSONObjects), rows: rounds.count),
+        ] + (try stageDocuments(ExportStageTables(stage: stage)))
+    }
+
+    private static func stageDocuments(_ tables: ExportStageTables) throws -> [ExportDocument] {
+        let files: [(String, [String], [[ExportValue]])] = [
+            ("timeline", ExportStageTables.timelineColumns, tables.timelineRows),
+            ("route", ExportStageTables.routeColumns, tables.routeRows),
+            ("notes", ExportStageTables.noteColumns, tables.noteRows),
         ]
+        return try files.flatMap { name, columns, rows in
+            let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }
+            return [
+                ExportDocument(
+                    name: name + ".csv",
+                    contents: CSVWriter.document(header: columns, rows: rows.map { $0.map(\.csvField) }),
+                    rows: rows.count),
+                ExportDocument(name: name + ".json", contents: try json(objects), rows: rows.count),
+            ]
+        }
     }
 
     /// A pretty-printed JSON array with sorted keys, ending in a newline.

@@ -82,13 +82,37 @@ enum RecordWriter {
                     undo.runID, undo.command, undo.fromScene, undo.toScene, undo.roundID, undo.roundStatus?.rawValue,
                     StoreTime.text(undo.movedAt), StoreTime.text(undo.at),
                 ])
+        case .moved(let move):
+            try run(
+                db,
+                """
+                INSERT INTO stage_moves (run_id, command, from_scene, to_scene, round_id, option_id, room_choice,
+                    moved_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    move.runID, move.command, move.fromScene, move.toScene, move.roundID, move.optionID,
+                    move.roomChoice, StoreTime.text(move.at),
+                ])
+        case .noted(let note):
+            try run(
+                db, "INSERT INTO facilitator_notes (run_id, scene_id, round_id, text, noted_at) VALUES (?, ?, ?, ?, ?)",
+                [note.runID, note.sceneID, note.roundID, note.text, StoreTime.text(note.at)])
         }
     }
 
     private static func openRound(_ opening: RoundOpening, in db: Database) throws {
         try run(
-            db, "INSERT INTO rounds (id, run_id, scene_id, question, opened_at) VALUES (?, ?, ?, ?, ?)",
-            [opening.roundID, opening.runID, opening.sceneID, opening.question, StoreTime.text(opening.at)])
+            db,
+            """
+            INSERT INTO rounds (id, run_id, scene_id, question, opened_at, replay_of)
+            VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?6 THEN
+                (SELECT id FROM rounds WHERE run_id = ?2 AND scene_id = ?3 ORDER BY rowid DESC LIMIT 1) END)
+            """,
+            [
+                opening.roundID, opening.runID, opening.sceneID, opening.question, StoreTime.text(opening.at),
+                opening.replay,
+            ])
         for (position, option) in opening.options.enumerated() {
             try run(
                 db, "INSERT INTO round_options (round_id, position, option_id, label) VALUES (?, ?, ?, ?)",

@@ -27,6 +27,12 @@ import GRDB
 /// scene left and the scene brought back, the round brought back and its status again) and
 /// when. Migrations only add: a v1 database opens and gains the table.
 ///
+/// Schema v4 records the stage for reports: `rounds.replay_of` (the round a replayed scene's
+/// round replays), `stage_moves` (every move of the room to another scene: the command, the
+/// scenes left and reached, and after a decision the option followed and the room's winner
+/// then; `undos` says which were taken back) and `facilitator_notes` (the host's notes, with
+/// the round or scene they are about; never sent to phones).
+///
 /// No names and no network addresses are stored anywhere. Every time is ISO-8601 UTC text
 /// with milliseconds (see ``StoreTime``), checked by shape.
 enum Schema {
@@ -41,6 +47,9 @@ enum Schema {
         }
         migrator.registerMigration("v3") { db in
             try db.execute(sql: version3)
+        }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: version4)
         }
         return migrator
     }
@@ -183,6 +192,32 @@ enum Schema {
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             change TEXT NOT NULL CHECK (change IN ('finished', 'reopened')),
             at TEXT NOT NULL \(time("at"))
+        );
+        """
+
+    private static let version4 = """
+        ALTER TABLE rounds ADD COLUMN replay_of TEXT REFERENCES rounds (id);
+
+        CREATE TABLE stage_moves (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT NOT NULL REFERENCES story_runs (id),
+            command TEXT NOT NULL CHECK (command <> ''),
+            from_scene TEXT CHECK (from_scene <> ''),
+            to_scene TEXT CHECK (to_scene <> ''),
+            round_id TEXT REFERENCES rounds (id),
+            option_id TEXT CHECK (option_id <> ''),
+            room_choice TEXT CHECK (room_choice <> ''),
+            moved_at TEXT NOT NULL \(time("moved_at"))
+        );
+        CREATE INDEX stage_moves_by_run ON stage_moves (run_id);
+
+        CREATE TABLE facilitator_notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            run_id TEXT REFERENCES story_runs (id),
+            scene_id TEXT CHECK (scene_id <> ''),
+            round_id TEXT REFERENCES rounds (id),
+            text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 500),
+            noted_at TEXT NOT NULL \(time("noted_at"))
         );
         """
 }

@@ -52,6 +52,9 @@ import Testing
             files == [
                 ExportedFile(name: "votes.csv", rows: 3), ExportedFile(name: "rounds.csv", rows: 7),
                 ExportedFile(name: "votes.json", rows: 3), ExportedFile(name: "rounds.json", rows: 7),
+                ExportedFile(name: "timeline.csv", rows: 2), ExportedFile(name: "timeline.json", rows: 2),
+                ExportedFile(name: "route.csv", rows: 1), ExportedFile(name: "route.json", rows: 1),
+                ExportedFile(name: "notes.csv", rows: 0), ExportedFile(name: "notes.json", rows: 0),
             ])
 
         let context = "morning,Morning session,sams-night,Sam's night,R1"
@@ -62,10 +65,11 @@ import Testing
         #expect(
             votes == "\u{FEFF}"
                 + "session,session_title,story,story_title,run,round,scene,question,option,option_label,perspective,"
-                + "voted_at,times_changed\r\n"
-                + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1\r\n"
-                + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0\r\n"
-                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0\r\n")
+                + "voted_at,times_changed,voter\r\n"
+                + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1,V1\r\n"
+                + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0,V2\r\n"
+                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,V3\r\n"
+        )
 
         let rounds = String(decoding: try Data(contentsOf: out.appendingPathComponent("rounds.csv")), as: UTF8.self)
         #expect(
@@ -93,7 +97,7 @@ import Testing
         #expect(votes.count == 3)
         let expectedKeys = [
             "option", "option_label", "perspective", "question", "round", "run", "scene", "session", "session_title",
-            "story", "story_title", "times_changed", "voted_at",
+            "story", "story_title", "times_changed", "voted_at", "voter",
         ]
         #expect(votes.allSatisfy { $0.keys.sorted() == expectedKeys })
         #expect(votes[0]["option_label"] as? String == "-ask a neighbour")  // no defusing in JSON
@@ -177,7 +181,7 @@ import Testing
         #expect(exports >= 2, "no export ran while the writer was writing")
         #expect(rowsSeen == rowsSeen.sorted())
         let final = try Exporter(databasePath: path).export(to: directory.url.appendingPathComponent("final"))
-        #expect(final.map(\.rows) == [200, 3, 200, 3])
+        #expect(final.map(\.rows).prefix(4) == [200, 3, 200, 3])
         let results = try ForumDatabase.openForReading(path: path).results()
         #expect(results.finalVotes.map(\.timesChanged).reduce(0, +) == chunks * chunkSize - devices.count)
         print("export during writes: \(exports) exports while \(chunks * chunkSize) votes were written")

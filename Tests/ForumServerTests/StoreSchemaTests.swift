@@ -21,9 +21,9 @@ import Testing
             }
             #expect(
                 tables == [
-                    "device_perspectives", "devices", "event", "grdb_migrations", "round_options", "rounds",
-                    "scenes_shown", "session_entries", "sessions", "show_finishes", "show_snapshot", "story_runs",
-                    "undos", "votes",
+                    "device_perspectives", "devices", "event", "facilitator_notes", "grdb_migrations",
+                    "round_options", "rounds", "scenes_shown", "session_entries", "sessions", "show_finishes",
+                    "show_snapshot", "stage_moves", "story_runs", "undos", "votes",
                 ])
             let triggers = try database.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
@@ -38,7 +38,7 @@ import Testing
         let migrations = try reopened.pool.read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == ["v1", "v2", "v3", "v4"])
         #expect(try reopened.eventTitle() == "Crisis care day")
     }
 

@@ -90,6 +90,7 @@ extension ConsoleState {
         case "results": "✓ results visibility changed"
         case "split": "✓ split changed"
         case "undo": "✓ undone: the scene before is back"
+        case "note": "✓ note kept for the report"
         default: "✓ \(command)"
         }
     }

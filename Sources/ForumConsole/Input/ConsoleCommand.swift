@@ -61,13 +61,17 @@ public enum ConsoleInput: Equatable, Sendable {
         case "replay":
             if rest.isEmpty { return .success(.command(name: "replay", args: [:])) }
             return one("scene", "a scene id")
+        case "note":
+            let note = text.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
+            guard !note.isEmpty else { return .failure(ConsoleInputError("note needs some text: note TEXT")) }
+            return .success(.command(name: "note", args: ["text": .string(note)]))
         case "help", "?": return .success(.help)
         case "status": return .success(.status)
         case "quit", "exit", "q": return .success(.quit)
         default:
             let known = [
                 "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-                "session", "results", "split", "finish", "join", "status", "help", "quit", "undo",
+                "session", "results", "split", "finish", "join", "status", "help", "quit", "undo", "note",
             ]
             var message = "unknown command '\(verb)'"
             if let closest = ClosestMatch.best(for: verb, among: known) { message += ": did you mean '\(closest)'?" }
@@ -87,6 +91,7 @@ public enum ConsoleInput: Equatable, Sendable {
         replay [SCENE]   run this scene (or SCENE) again; its vote is a new round
         end              end the story
         undo             take back the last move of the room (the scene before, its vote as it was)
+        note TEXT        keep a note on this decision for the report (never shown to the room)
         results MODE     who sees the results before the reveal: hidden, screen or everyone
         split on|off     split the results by perspective (on the projector too)
         session ID       move the show into a session of the programme

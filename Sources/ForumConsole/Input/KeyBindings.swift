@@ -47,5 +47,6 @@ public enum KeyBindings {
         (":results MODE", "who sees results"),
         (":split on|off", "split by perspective"),
         (":undo", "undo the last move"),
+        (":note TEXT", "a note for the report"),
     ]
 }

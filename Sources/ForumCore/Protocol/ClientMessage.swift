@@ -114,6 +114,7 @@ public enum ClientMessageDecoder {
         case "finish": return .finish
         case "join": return .join(try args.bool("on"))
         case "undo": return .undo
+        case "note": return .note(text: try args.string("text"))
         default:
             throw ProtocolError(
                 "unknown_command",

@@ -24,6 +24,8 @@ public enum HostCommand: Sendable, Equatable {
     case join(Bool)
     /// Take back the last move of the room: the scene before, with its round as it was.
     case undo
+    /// A facilitator's note on the current decision, kept for the report; never shown to the room.
+    case note(text: String)
 
     /// The protocol's name for the command.
     public var name: String {
@@ -45,12 +47,13 @@ public enum HostCommand: Sendable, Equatable {
         case .finish: "finish"
         case .join: "join"
         case .undo: "undo"
+        case .note: "note"
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
     public static let names = [
         "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session", "results", "split", "finish", "join", "undo",
+        "session", "results", "split", "finish", "join", "undo", "note",
     ]
 }

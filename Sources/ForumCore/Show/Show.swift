@@ -103,6 +103,7 @@ extension Show {
         let undoPoint = copy.undoPoint(before: command, at: time)
         var records = try copy.apply(command, at: time)
         copy.settleJoinScreen(after: command, from: snapshot)
+        if let move = copy.stageMove(after: command, from: self, at: time) { records.append(.moved(move)) }
         copy.remember(undoPoint)
         records.append(.snapshot(copy.snapshot))
         self = copy
@@ -195,8 +196,11 @@ extension Show {
                         + Self.suggestion(for: target, among: story.scenes.map(\.id)))
             }
             // The scene on now, run again, is no step on the path (`back` skips it).
-            if target == snapshot.run?.sceneID { return closeOpenRound(at: time) + show(target, at: time) }
-            return move(to: target, at: time)
+            let records =
+                target == snapshot.run?.sceneID
+                ? closeOpenRound(at: time) + show(target, at: time) : move(to: target, at: time)
+            snapshot.run?.replaying = true
+            return records
         case .end:
             _ = try requireRun()
             return endRun(at: time)
@@ -213,6 +217,7 @@ extension Show {
             snapshot.joinScreen = on
             return []
         case .undo: return try undo(at: time)
+        case .note(let text): return try note(text, at: time)
         }
     }
 
@@ -283,7 +288,7 @@ extension Show {
             .roundOpened(
                 RoundOpening(
                     roundID: roundID, runID: run.runID, sceneID: sceneID, question: decision.question,
-                    options: decision.options, at: time))
+                    options: decision.options, replay: run.replaying, at: time))
         ]
     }
 
@@ -321,6 +326,7 @@ extension Show {
         run.round = nil
         run.results = .hidden
         run.split = false
+        run.replaying = false
         snapshot.run = run
         ballots = nil
         return [.sceneShown(SceneShown(runID: run.runID, sceneID: sceneID, at: time))]

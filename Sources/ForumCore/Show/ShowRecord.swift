@@ -29,6 +29,10 @@ public enum ShowRecord: Sendable, Equatable {
     case showFinished(ShowFinishing)
     /// The host undid the last move of the room (see ``Show`` `undo`).
     case undone(UndoRecord)
+    /// The room moved to another scene (see ``StageMove``): the record of the route taken.
+    case moved(StageMove)
+    /// The host noted something about the current decision (see ``FacilitatorNote``).
+    case noted(FacilitatorNote)
 }
 
 /// See ``ShowRecord/sessionEntered(_:)``.
@@ -79,15 +83,20 @@ public struct RoundOpening: Sendable, Equatable, Codable {
     public var sceneID: String
     public var question: String
     public var options: [Option]
+    /// True when the scene was put on again by `replay`: the store links the round to the
+    /// scene's previous round of the run (`replay_of`).
+    public var replay: Bool
     public var at: Date
     public init(
-        roundID: String, runID: String, sceneID: String, question: String, options: [Option], at: Date
+        roundID: String, runID: String, sceneID: String, question: String, options: [Option],
+        replay: Bool = false, at: Date
     ) {
         self.roundID = roundID
         self.runID = runID
         self.sceneID = sceneID
         self.question = question
         self.options = options
+        self.replay = replay
         self.at = at
     }
 }
@@ -244,6 +253,8 @@ public struct RunPosition: Sendable, Equatable, Codable {
     public var results: ResultsVisibility
     /// Whether the room sees this scene's results split by perspective (reset with the scene).
     public var split: Bool
+    /// True when this scene visit came from `replay` (its round replays the scene's last one).
+    public var replaying = false
 
     public init(
         runID: String, storyID: String, sceneID: String?, trail: [String] = [], round: RoundPosition? = nil,
@@ -259,7 +270,7 @@ public struct RunPosition: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case runID, storyID, sceneID, trail, round, results, split
+        case runID, storyID, sceneID, trail, round, results, split, replaying
     }
 
     /// Decodes a stored position; snapshots from before `results` and `split` existed get
@@ -273,6 +284,7 @@ public struct RunPosition: Sendable, Equatable, Codable {
         round = try container.decodeIfPresent(RoundPosition.self, forKey: .round)
         results = try container.decodeIfPresent(ResultsVisibility.self, forKey: .results) ?? .hidden
         split = try container.decodeIfPresent(Bool.self, forKey: .split) ?? false
+        replaying = try container.decodeIfPresent(Bool.self, forKey: .replaying) ?? false
     }
 }
 
