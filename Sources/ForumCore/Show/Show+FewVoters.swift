@@ -4,8 +4,10 @@ extension Show {
     /// group of fewer than 5 whose votes could be read ("2 votes: 1 and 1", and you know the
     /// other person's). The host sees them. Votes can change but never be withdrawn, so once
     /// 5 people have voted the counts stay shown.
+    ///
+    /// Constant time (it is asked for every phone's state): the ballots' count is the tally's total.
     public var tooFewVotersToShow: Bool {
-        guard let total = tally?.total else { return false }
-        return (1..<Self.smallGroupThreshold).contains(total)
+        guard let voters = ballots?.byDevice.count, scene?.decision != nil else { return false }
+        return (1..<Self.smallGroupThreshold).contains(voters)
     }
 }
