@@ -36,6 +36,12 @@ let package = Package(
             dependencies: ["ForumCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .target(name: "ForumStudio", dependencies: ["ForumCore"], swiftSettings: strict),
+        .target(
+            name: "ForumStudioStore",
+            dependencies: ["ForumCore", "ForumStudio", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .target(name: "ForumQR", dependencies: ["CQREncode"], swiftSettings: strict),
         .target(
             name: "ForumServer",
@@ -88,6 +94,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
+        .testTarget(
+            name: "ForumStudioTests",
+            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ForumServerTests",
             dependencies: [
