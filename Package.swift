@@ -42,11 +42,16 @@ let package = Package(
             dependencies: ["ForumCore", "ForumStudio", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .target(
+            name: "ForumStudioService",
+            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore"],
+            swiftSettings: strict
+        ),
         .target(name: "ForumQR", dependencies: ["CQREncode"], swiftSettings: strict),
         .target(
             name: "ForumServer",
             dependencies: [
-                "ForumCore", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib",
+                "ForumCore", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib", "ForumStudio", "ForumStudioService",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -70,6 +75,7 @@ let package = Package(
             name: "forum",
             dependencies: [
                 "ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport",
+                "ForumStudioStore", "ForumStudioService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,7 +102,7 @@ let package = Package(
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
         .testTarget(
             name: "ForumStudioTests",
-            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore"],
+            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore", "ForumStudioService"],
             swiftSettings: strict
         ),
         .testTarget(

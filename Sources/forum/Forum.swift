@@ -6,6 +6,8 @@ struct Forum: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forum",
         abstract: "Live forum-theatre voting for co-produced care services.",
-        subcommands: [Serve.self, HostCLI.self, Check.self, Export.self, Backup.self, Import.self, ExportStory.self]
+        subcommands: [
+            Serve.self, HostCLI.self, Check.self, Export.self, Backup.self, Import.self, ExportStory.self, Studio.self,
+        ]
     )
 }
