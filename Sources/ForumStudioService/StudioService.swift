@@ -83,6 +83,7 @@ public final class StudioService: Sendable {
 
     private func route(_ request: StudioRequest, from connection: UInt64) throws -> [Delivery] {
         if request.type == "hello" { return try hello(request, from: connection) }
+        if request.type == "ping" { return reply(StudioReply(type: "pong"), to: connection) }
         guard let session = try currentSession(connection) else {
             throw StudioError(.signInFirst, "Open your invite link again, or sign in as an organiser.")
         }

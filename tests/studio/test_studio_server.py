@@ -9,7 +9,7 @@ import pytest
 import websocket
 
 from tests.conftest import forum_binary
-from tests.studio.conftest import STUDIO_KEY, StudioClient, invite_link
+from tests.studio.harness import STUDIO_KEY, StudioClient, invite_link
 
 
 def test_serves_the_page_and_refuses_other_sites(studio):
