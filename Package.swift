@@ -26,6 +26,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "ForumStoryMap", dependencies: ["ForumCore", "CGraphviz"], swiftSettings: strict),
         .target(
             name: "ForumCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -44,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "ForumStudioService",
-            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore"],
+            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore", "ForumStoryMap"],
             swiftSettings: strict
         ),
         .target(name: "ForumQR", dependencies: ["CQREncode"], swiftSettings: strict),
@@ -102,7 +104,7 @@ let package = Package(
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
         .testTarget(
             name: "ForumStudioTests",
-            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore", "ForumStudioService"],
+            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore", "ForumStudioService", "ForumStoryMap"],
             swiftSettings: strict
         ),
         .testTarget(

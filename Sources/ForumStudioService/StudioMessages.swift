@@ -1,4 +1,5 @@
 import ForumCore
+import ForumStoryMap
 import ForumStudio
 import Foundation
 
@@ -54,6 +55,7 @@ struct StudioReply: Encodable {
     var problems: [String]?
     var file: String?
     var text: String?
+    var map: StoryMap?
 
     init(type: String, ref: String? = nil) {
         self.type = type
@@ -62,7 +64,7 @@ struct StudioReply: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case type, ref, code, message, role, name, group, reminder, stories, story, revision, by, checks, revisions
-        case history, comments, invites, current, problems, file, text
+        case history, comments, invites, current, problems, file, text, map
         case storyID = "story_id"
     }
 

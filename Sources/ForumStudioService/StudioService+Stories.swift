@@ -1,4 +1,5 @@
 import ForumCore
+import ForumStoryMap
 import ForumStudio
 import ForumStudioStore
 import Foundation
@@ -120,6 +121,18 @@ extension StudioService {
             message.file = story.id + ".yaml"
             message.text = StoryYAMLWriter.yaml(story.content)
         }
+        return reply(message, to: connection)
+    }
+}
+
+extension StudioService {
+    /// The story map's picture: Graphviz's layout of the scenes and links (the page draws
+    /// the names itself, as text).
+    func storyMap(_ request: StudioRequest, session: Session, from connection: UInt64) throws -> [Delivery] {
+        let story = try accessible(request.story, session: session)
+        var message = StudioReply(type: "map", ref: request.ref)
+        message.storyID = story.id
+        message.map = StoryMapLayout.layout(story.content)
         return reply(message, to: connection)
     }
 }

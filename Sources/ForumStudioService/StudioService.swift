@@ -98,6 +98,7 @@ public final class StudioService: Sendable {
         case "review": return try review(request, session: session, from: connection)
         case "comment": return try comment(request, session: session, from: connection)
         case "download": return try download(request, session: session, from: connection)
+        case "map": return try storyMap(request, session: session, from: connection)
         case "invites", "invite_create", "invite_revoke":
             return try invites(request, session: session, from: connection)
         default:

@@ -98,6 +98,16 @@ def test_contributor_builds_a_story_the_show_plays(studio, browsers, tmp_path):
     saved(phone)
     phone.check_state("studio-editor-two-decisions")
 
+    # The story map: Graphviz's layout drawn by the page, and the same as a list.
+    click_button(phone, "Story map")
+    phone.wait(lambda b: len(b.finds("#map-picture rect")) == 4, message="four scenes on the map")
+    assert phone.js("return Array.from(document.querySelectorAll('#map-picture text.map-name')).map(t => t.textContent)") == [
+        "The phone call", "Waiting", "Calmer", "At A&E"]
+    assert "Ending: the story ends here" in phone.text("#map-list")
+    phone.check_state("studio-story-map")
+    phone.js("document.getElementById('revisions').scrollIntoView()")
+    phone.screenshot("studio-story-map-view", full_page=False)
+
     # The preview shows the scene with the phone page's own styles.
     click_button(phone, "Preview scene 1")
     phone.wait(lambda b: b.js("var f = document.querySelector('dialog iframe'); return f && f.contentDocument"

@@ -135,10 +135,12 @@ S.preview = function (doc, scene) {
   close.focus();
 };
 
-/* The story map as a list: every scene, where it leads, and the checker's marks. */
+/* The story map: the picture (Graphviz's layout from the server) and a list that does the
+ * same job for keyboard and screen-reader users. Every scene, where it leads, the checker's marks. */
 S.storyMap = function (E) {
   var box = document.getElementById('revisions');
   U.clear(box);
+  S.send({ type: 'map', story: E.id });
   var marks = {};
   E.checks.forEach(function (c) { if (c.scene) (marks[c.scene] = marks[c.scene] || []).push(c.message); });
   var list = el('ul', 'map-list');
@@ -149,7 +151,14 @@ S.storyMap = function (E) {
     (marks[s.id] || []).forEach(function (m) { item.appendChild(el('p', 'check warning', m)); });
     list.appendChild(item);
   });
-  build(box, [el('h2', null, 'Story map'), el('p', 'hint', 'Every scene in order, with where it leads. Marks show scenes nobody reaches and links to scenes that do not exist.'), list]);
+  var picture = el('div', 'map-picture');
+  picture.id = 'map-picture';
+  picture.tabIndex = 0;
+  picture.setAttribute('aria-label', 'Story map picture');
+  picture.setAttribute('role', 'region');
+  list.id = 'map-list';
+  build(box, [el('h2', null, 'Story map'), picture, el('h3', null, 'The map as a list'),
+    el('p', 'hint', 'Every scene in order, with where it leads. Marks show scenes nobody reaches and links to scenes that do not exist.'), list]);
   box.querySelector('h2').tabIndex = -1;
   box.querySelector('h2').focus();
 };
@@ -159,4 +168,57 @@ function name(E, id) {
   var s = E.doc.scenes.filter(function (x) { return x.id === id; })[0];
   return s ? s.title || s.id : id + ' (missing)';
 }
+}());
+
+(function () {
+'use strict';
+var S = window.Studio, el = window.ForumUI.el, NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, text) {
+  var node = document.createElementNS(NS, tag);
+  Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+/* Graphviz gives each link as B-spline control points: a start, then groups of three. */
+function curve(points) {
+  var d = 'M' + points[0].join(' ');
+  for (var i = 1; i + 2 < points.length; i += 3) d += ' C' + [points[i], points[i + 1], points[i + 2]].map(function (p) { return p.join(' '); }).join(' ');
+  return d;
+}
+
+S.on.map = function (msg) {
+  var E = S.editor(), box = document.getElementById('map-picture');
+  if (!E || !box || msg.story_id !== E.id || !msg.map) return;
+  var m = msg.map, pad = 8, unreachable = {};
+  E.checks.forEach(function (c) { if (c.field === 'scene' && c.severity === 'warning') unreachable[c.scene] = true; });
+  var picture = svg('svg', { viewBox: [-pad, -pad, m.width + 2 * pad, m.height + 2 * pad].join(' '), role: 'img',
+    width: Math.round(m.width + 2 * pad), 'aria-labelledby': 'map-title', 'aria-describedby': 'map-list', class: 'map' });
+  picture.appendChild(svg('title', { id: 'map-title' }, 'Story map: ' + E.doc.scenes.length + ' scenes; the list below says the same'));
+  var defs = svg('defs');
+  var marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
+  marker.appendChild(svg('path', { d: 'M0 0L10 5L0 10z', class: 'map-arrow' }));
+  defs.appendChild(marker);
+  picture.appendChild(defs);
+  m.edges.forEach(function (e) {
+    picture.appendChild(svg('path', { d: curve(e.points), class: 'map-edge', 'marker-end': 'url(#arrow)' }));
+    if (e.option != null) {
+      var mid = e.points[Math.floor(e.points.length / 2)];
+      picture.appendChild(svg('text', { x: mid[0] + 6, y: mid[1], class: 'map-letter' }, String.fromCharCode(65 + e.option)));
+    }
+  });
+  m.nodes.forEach(function (n) {
+    var scene = E.doc.scenes.filter(function (s) { return s.id === n.id; })[0];
+    var kind = n.missing ? 'missing' : unreachable[n.id] ? 'unreached' : scene && !scene.next && !scene.decision ? 'ending' : '';
+    var name = n.missing ? n.id + ' (missing)' : (scene.title || scene.id);
+    picture.appendChild(svg('rect', { x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height, rx: 6,
+      class: 'map-node ' + kind }));
+    picture.appendChild(svg('text', { x: n.x, y: n.y + 5, 'text-anchor': 'middle', class: 'map-name' },
+      name.length > 20 ? name.slice(0, 19) + '…' : name));
+  });
+  window.ForumUI.clear(box);
+  box.appendChild(picture);
+  box.appendChild(el('p', 'hint', 'Thick border: an ending. Dashed: no scene leads there yet. Red: a scene that does not exist yet.'));
+};
 }());
