@@ -170,3 +170,51 @@ def test_contributor_builds_a_story_the_show_plays(studio, browsers, tmp_path):
         assert voter.vote("b")["type"] == "ack"
     finally:
         show.stop()
+
+
+def test_two_writers_choose_undo_and_bring_back(studio, browsers):
+    token = invite_link(studio, "Ward team")
+    maker = StudioClient(studio, invite=token, name="Cy")
+    story = maker.ask({"type": "create", "title": "Night ward", "template": "decision"}, "story")["story"]
+
+    laptop = browsers(LAPTOP)
+    laptop.open(f"{studio.http}/?invite={token}")
+    type_into(laptop, "#name", "Ann")
+    click_button(laptop, "Start writing")
+    laptop.wait_text("Night ward")
+    click_button(laptop, "Night ward")
+    laptop.wait(lambda b: b.finds("#s0-text"))
+    saved(laptop)
+    laptop.check_state("studio-editor-laptop")
+
+    # Ann's edits wait on her device (as when offline) while Cy saves a change.
+    laptop.js("window.Studio.realSend = window.Studio.send; window.Studio.send = function () { return false; };")
+    type_into(laptop, "#s0-text", " Ann adds this.")
+    laptop.wait_text("kept on this device", "#save-status")
+    content = story["content"]
+    content["scenes"][0]["text"] = "Cy rewrote the opening."
+    assert maker.ask({"type": "save", "story": story["id"], "base": 1, "content": content}, "saved")["revision"] == 2
+    laptop.js("window.Studio.send = window.Studio.realSend; window.Studio.onOnline();")
+    laptop.wait_text("Someone else changed this story", "#conflict")
+    laptop.check_state("studio-conflict")
+    click_button(laptop, "Save mine over theirs")
+    saved(laptop)
+    current = maker.ask({"type": "open", "story": story["id"]}, "story")["story"]
+    assert current["revision"] == 3 and current["content"]["scenes"][0]["text"].endswith("Ann adds this.")
+
+    # Undo takes back the last change, and it is saved as a new revision.
+    click_button(laptop, "Undo")
+    saved(laptop)
+    laptop.wait(lambda b: not b.find("#s0-text").get_attribute("value").endswith("Ann adds this."))
+
+    # The history lists every revision; bringing back Cy's saves it as the newest.
+    click_button(laptop, "History")
+    laptop.wait_text("Version 2", "#revisions")
+    laptop.check_state("studio-history")
+    click_button(laptop, "Bring back version 2")
+    laptop.wait(lambda b: b.find("#s0-text").get_attribute("value") == "Cy rewrote the opening.")
+    saved(laptop)
+    latest = maker.ask({"type": "open", "story": story["id"]}, "story")["story"]
+    assert latest["content"]["scenes"][0]["text"] == "Cy rewrote the opening."
+    assert [r["author"] for r in maker.ask({"type": "revisions", "story": story["id"]}, "revisions")["revisions"]][:3] == [
+        "Cy", "Cy", "Ann"]

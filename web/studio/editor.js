@@ -101,7 +101,10 @@ S.onError = function (msg) {
     E.dirty = false;
     S.store(pendingKey(E.id), null);
     S.status('saved', 'All changes saved');
-  } else if (msg.code === 'conflict') conflict(msg.current);
+  } else if (msg.code === 'conflict') {
+    conflict(msg.current);
+    S.status('offline', 'Not saved yet: choose a version');
+  }
   else S.status('offline', 'Not saved: ' + msg.message);
   return true;
 };
