@@ -26,8 +26,11 @@ public final class StudioService: Sendable {
         var watching: String?
     }
 
-    /// The largest message, in bytes (a story of the largest size fits, with room).
-    public static let maximumMessageSize = TextLimits.storyBytes + 64 * 1024
+    /// The largest message, in bytes: an upload of a published Twine file (its story format
+    /// included) fits.
+    public static let maximumMessageSize = 4 * 1024 * 1024
+    /// The largest message other than an upload (a story of the largest size fits, with room).
+    public static let maximumEditSize = TextLimits.storyBytes + 64 * 1024
 
     static let reminder =
         "Please do not use the names of real patients, clients or staff: change names and details so "
@@ -57,6 +60,11 @@ public final class StudioService: Sendable {
     /// Handles one message; never throws: a bad message gets an `error` and changes nothing.
     public func handle(_ bytes: [UInt8], from connection: UInt64) -> [Delivery] {
         guard bytes.count <= Self.maximumMessageSize else {
+            return reply(.error(StudioError(.tooLarge, "That message is too large."), ref: nil), to: connection)
+        }
+        struct Kind: Decodable { var type: String }
+        let kind = try? JSONDecoder().decode(Kind.self, from: Data(bytes))
+        guard bytes.count <= Self.maximumEditSize || kind?.type == "import" else {
             return reply(.error(StudioError(.tooLarge, "That message is too large."), ref: nil), to: connection)
         }
         let request: StudioRequest

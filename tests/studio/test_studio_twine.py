@@ -54,3 +54,13 @@ def test_a_broken_import_says_what_and_where(studio):
     assert error["code"] == "invalid_content"
     assert error["problems"][0].startswith("broken.html:1:1: error: this HTML file holds no Twine 2 story")
     assert writer.ask({"type": "list"}, "stories")["stories"] == []
+
+
+def test_a_published_file_with_its_story_format_is_not_too_large(studio):
+    """Published Twine files carry their story format (hundreds of KB of script)."""
+    writer = StudioClient(studio, invite=invite_link(studio))
+    html = (FIXTURES / "late-shift.html").read_text()
+    html = html.replace("</body>", "<script>" + "var format = 1;\n" * 60_000 + "</script></body>")
+    assert len(html.encode()) > 800_000
+    story = writer.ask({"type": "import", "file": "late-shift.html", "data": html}, "story", "error")
+    assert story["type"] == "story", story

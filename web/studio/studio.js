@@ -208,7 +208,7 @@ S.on.stories = function (msg) {
     S.button('Bring it in', function () {
       var file = upload.files && upload.files[0];
       if (!file) { error.textContent = 'Choose a file first.'; return; }
-      if (file.size > 2 * 1024 * 1024) { error.textContent = 'That file is too large (over 2 MB).'; return; }
+      if (file.size > 3 * 1024 * 1024) { error.textContent = 'That file is too large (over 3 MB).'; return; }
       file.text().then(function (text) { S.send({ type: 'import', file: file.name, data: text }); });
     }), error, el('section', null)], 'Stories');
   view.lastChild.id = 'invites';
