@@ -67,4 +67,21 @@ struct ChecksTests {
         let many = story((0...TextLimits.scenes).map { Scene(id: "s\($0)", text: "x") })
         #expect(throws: StudioError.self) { try TextLimits.validated(many).get() }
     }
+
+    @Test("checks after a scene text of several paragraphs are still placed at their option")
+    func afterABlock() throws {
+        let decision = Decision(
+            question: "What now?\nThink about it.",
+            options: [Option(id: "a", label: "Wait", next: "end"), Option(id: "b", label: "", next: "end")])
+        let checks = StudioChecks.check(
+            story([
+                Scene(id: "start", text: "Night: 2am.\n\nNobody: answers.", decision: decision),
+                Scene(id: "end", text: "The end."),
+            ]))
+        let label = try #require(checks.first { $0.severity == "error" })
+        #expect(label.scene == "start")
+        #expect(label.option == 1)
+        #expect(label.field == "label")
+        #expect(label.message == "This option has no words yet: write what the audience can choose.")
+    }
 }
