@@ -26,6 +26,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "ForumStoryMap", dependencies: ["ForumCore", "CGraphviz"], swiftSettings: strict),
         .target(
             name: "ForumCore",
             dependencies: [.product(name: "Yams", package: "Yams")],
@@ -36,11 +38,22 @@ let package = Package(
             dependencies: ["ForumCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        .target(name: "ForumStudio", dependencies: ["ForumCore"], swiftSettings: strict),
+        .target(
+            name: "ForumStudioStore",
+            dependencies: ["ForumCore", "ForumStudio", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ForumStudioService",
+            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore", "ForumStoryMap"],
+            swiftSettings: strict
+        ),
         .target(name: "ForumQR", dependencies: ["CQREncode"], swiftSettings: strict),
         .target(
             name: "ForumServer",
             dependencies: [
-                "ForumCore", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib",
+                "ForumCore", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib", "ForumStudio", "ForumStudioService",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -69,6 +82,7 @@ let package = Package(
             name: "forum",
             dependencies: [
                 "ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport", "ForumReport",
+                "ForumStudioStore", "ForumStudioService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -101,6 +115,11 @@ let package = Package(
         .testTarget(
             name: "ForumReportTests",
             dependencies: ["ForumCore", "ForumStore", "ForumReport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ForumStudioTests",
+            dependencies: ["ForumCore", "ForumStudio", "ForumStudioStore", "ForumStudioService", "ForumStoryMap"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -8,7 +8,7 @@ struct Forum: AsyncParsableCommand {
         abstract: "Live forum-theatre voting for co-produced care services.",
         subcommands: [
             Serve.self, HostCLI.self, Check.self, Export.self, ReportCommand.self, Backup.self, Import.self,
-            ExportStory.self,
+            ExportStory.self, Studio.self,
         ]
     )
 }

@@ -22,7 +22,9 @@ struct HostKeySource: Equatable {
 
     /// The key from the first source given: `file`, then `argument`, then `FORUM_HOST_KEY`
     /// (what is said on this command beats what is set around it); nil when none is.
-    static func resolve(file: String?, argument: String?, environment: [String: String]) throws -> HostKeySource? {
+    static func resolve(
+        file: String?, argument: String?, environment: [String: String], variable: String = "FORUM_HOST_KEY"
+    ) throws -> HostKeySource? {
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ValidationError("cannot read the host key file '\(file)'")
@@ -34,7 +36,7 @@ struct HostKeySource: Equatable {
             return HostKeySource(key: key, origin: .file(file))
         }
         if let argument { return HostKeySource(key: argument, origin: .commandLine) }
-        if let key = environment["FORUM_HOST_KEY"], !key.isEmpty {
+        if let key = environment[variable], !key.isEmpty {
             return HostKeySource(key: key, origin: .environment)
         }
         return nil

@@ -1,11 +1,11 @@
 /// Forum ids made from Twine's names: `The Kitchen, 2am` becomes `the-kitchen-2am`.
-enum TwineSlug {
+public enum TwineSlug {
     /// The longest id made from a name; longer names are cut to this.
     static let maximumLength = 64
 
     /// A valid id close to `name`, or nil when nothing of it can be kept (`???`, or a name
     /// written only in a script other than Latin).
-    static func slug(_ name: String) -> String? {
+    public static func slug(_ name: String) -> String? {
         var result = ""
         for scalar in name.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -20,7 +20,7 @@ enum TwineSlug {
     }
 
     /// `slug(name)` (or `fallback`), made unique among `taken` with `-2`, `-3` … and added to it.
-    static func unique(_ name: String, fallback: String, taken: inout Set<String>) -> String {
+    public static func unique(_ name: String, fallback: String, taken: inout Set<String>) -> String {
         let base = slug(name) ?? fallback
         var candidate = base
         var number = 2

@@ -1,0 +1,346 @@
+/* Forum studio: the editor. Every change is kept on this device at once and saved to the
+ * server half a second later; the server says "saved" only after it committed. Offline
+ * changes wait in localStorage and go out when the connection returns. */
+(function () {
+'use strict';
+
+var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build;
+var E = null, count = 0;
+S.editor = function () { return E; };
+
+function pendingKey(id) { return 'studio.pending.' + id; }
+function snapshot() { return JSON.stringify(E.doc); }
+
+S.on.story = function (msg) {
+  var story = msg.story;
+  if (E && E.id === story.id && msg.ref === 'reopen' && (E.dirty || E.inflight)) {
+    E.status = story.status;
+    return flush();
+  }
+  var kept = null;
+  try { kept = JSON.parse(S.load(pendingKey(story.id)) || 'null'); } catch (e) { kept = null; }
+  E = { id: story.id, base: story.revision, doc: story.content, status: story.status, checks: msg.checks || [],
+    comments: msg.comments || [], history: msg.history || [], undo: (E && E.id === story.id) ? E.undo : [],
+    dirty: false, inflight: null, ref: null, timer: null };
+  if (kept && kept.content) {
+    E.doc = kept.content;
+    E.base = kept.base;
+    E.dirty = true;
+  }
+  S.screen = 'editor';
+  S.onReconnect = function () { S.send({ type: 'open', story: E.id, ref: 'reopen' }); };
+  S.onOnline = function () {
+    // A save sent just before the connection dropped may never be answered: send it again.
+    if (E.inflight) {
+      E.inflight = null;
+      E.dirty = true;
+    }
+    if (E.dirty) flush();
+  };
+  render();
+  if (E.dirty) flush(); else S.status('saved', 'All changes saved');
+};
+
+/* After every change: keep it here, then save it soon. */
+function changed(before, structural) {
+  E.undo.push(before);
+  if (E.undo.length > 200) E.undo.shift();
+  E.dirty = true;
+  keep();
+  if (structural) render();
+  clearTimeout(E.timer);
+  E.timer = setTimeout(flush, 500);
+}
+
+function keep() {
+  S.store(pendingKey(E.id), JSON.stringify({ base: E.base, content: E.doc }));
+  S.status(S.conn && S.conn.joined ? 'saving' : 'offline',
+    S.conn && S.conn.joined ? 'Saving…' : 'Offline: your changes are kept on this device');
+}
+
+function flush() {
+  if (!E || !E.dirty || E.inflight) return;
+  E.ref = 's' + (++count);
+  if (!S.send({ type: 'save', story: E.id, base: E.base, content: E.doc, ref: E.ref })) {
+    S.status('offline', 'Offline: your changes are kept on this device');
+    return;
+  }
+  E.inflight = snapshot();
+  E.dirty = false;
+  S.busy = true;
+  S.status('saving', 'Saving…');
+}
+
+S.on.saved = function (msg) {
+  if (!E || msg.ref !== E.ref) return;
+  E.base = msg.revision;
+  E.checks = msg.checks;
+  var same = E.inflight === snapshot();
+  E.inflight = null;
+  S.busy = false;
+  if (same && !E.dirty) {
+    S.store(pendingKey(E.id), null);
+    S.status('saved', 'All changes saved');
+  } else {
+    E.dirty = true;
+    keep();
+    flush();
+  }
+  showChecks();
+};
+
+S.onError = function (msg) {
+  if (!E || S.screen !== 'editor' || msg.ref !== E.ref || !E.ref) return false;
+  E.inflight = null;
+  S.busy = false;
+  E.dirty = true;
+  keep();
+  if (msg.code === 'conflict' && JSON.stringify(msg.current.content) === snapshot()) {
+    // Our own save went through just before the connection dropped: nothing to choose.
+    E.base = msg.current.revision;
+    E.dirty = false;
+    S.store(pendingKey(E.id), null);
+    S.status('saved', 'All changes saved');
+  } else if (msg.code === 'conflict') {
+    conflict(msg.current);
+    S.status('offline', 'Not saved yet: choose a version');
+  }
+  else S.status('offline', 'Not saved: ' + msg.message);
+  return true;
+};
+
+S.on.changed = function (msg) {
+  if (!E || msg.story_id !== E.id || E.dirty || E.inflight) return;
+  S.announce((msg.by || 'Someone') + ' changed this story.');
+  S.send({ type: 'open', story: E.id });
+};
+
+/* Someone else saved first: the writer chooses, nothing is overwritten silently. */
+function conflict(current) {
+  var box = document.getElementById('conflict');
+  U.clear(box);
+  box.hidden = false;
+  build(box, [el('h2', null, 'Someone else changed this story'),
+    el('p', null, (current.updatedBy || 'Someone') + ' saved a change while you were editing. Your version is still here. Choose which to keep:'),
+    S.button('Keep their version', function () {
+      E.undo.push(snapshot());
+      E.doc = current.content;
+      E.base = current.revision;
+      E.dirty = false;
+      S.store(pendingKey(E.id), null);
+      S.status('saved', 'All changes saved');
+      render();
+    }),
+    S.button('Save mine over theirs', function () {
+      E.base = current.revision;
+      box.hidden = true;
+      keep();
+      flush();
+    }, 'primary')]);
+  box.focus();
+}
+
+function undo() {
+  if (!E.undo.length) return;
+  E.doc = JSON.parse(E.undo.pop());
+  E.dirty = true;
+  keep();
+  render();
+  S.announce('Undone.');
+  flush();
+}
+
+/* A scene id from a name: lowercase letters, digits and '-', unique in the story. */
+function newID(name) {
+  var base = String(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'scene';
+  var id = base, n = 2;
+  while (E.doc.scenes.some(function (s) { return s.id === id; })) id = base + '-' + n++;
+  return id;
+}
+
+function sceneName(id) {
+  var scene = E.doc.scenes.filter(function (s) { return s.id === id; })[0];
+  return scene ? scene.title || scene.id : id || '';
+}
+
+/* Typing the name of a scene that does not exist yet creates it (as in Twine). */
+function destination(name) {
+  var wanted = name.trim().toLowerCase();
+  if (!wanted) return null;
+  var found = E.doc.scenes.filter(function (s) {
+    return (s.title || '').toLowerCase() === wanted || s.id === wanted;
+  })[0];
+  if (found) return found.id;
+  var id = newID(name);
+  E.doc.scenes.push({ id: id, title: name.trim().slice(0, 300), text: '' });
+  S.announce('New scene “' + name.trim() + '” added at the end of the story.');
+  return id;
+}
+
+function editable() { return E.status === 'draft' || E.status === 'changes_requested'; }
+
+function render() {
+  var doc = E.doc, active = document.activeElement && document.activeElement.id;
+  doc.start = doc.scenes.length ? doc.scenes[0].id : doc.start;
+  var names = el('datalist');
+  names.id = 'scene-names';
+  doc.scenes.forEach(function (s) { names.appendChild(build(el('option'), [])).value = s.title || s.id; });
+  var title = S.field({ id: 'f-title', label: 'Story title', value: doc.title, onInput: set(function (v) { doc.title = v; }) });
+  var notes = S.field({ id: 'f-notes', label: 'Content notes (one per line)', multi: true, value: (doc.contentNotes || []).join('\n'),
+    hint: 'What in the story could upset people, such as “self-harm” or “police restraint”. Shown before the story starts.',
+    onInput: set(function (v) { doc.contentNotes = v.split('\n').map(function (l) { return l.trim(); }).filter(Boolean); }) });
+  var conflictBox = el('section', 'reminder');
+  conflictBox.id = 'conflict';
+  conflictBox.hidden = true;
+  conflictBox.tabIndex = -1;
+  var error = el('p', 'check error');
+  error.id = 'editor-error';
+  error.setAttribute('role', 'alert');
+  var scenes = doc.scenes.map(sceneBlock);
+  var body = build(el('fieldset'), [el('legend', null, 'The story'), build(el('div'), title), slot('c-title'),
+    build(el('div'), notes), slot('c-story')].concat(scenes, [
+    S.button('Add a scene', function () {
+      var before = snapshot();
+      doc.scenes.push({ id: newID('scene ' + (doc.scenes.length + 1)), title: 'Scene ' + (doc.scenes.length + 1), text: '' });
+      changed(before, true);
+      document.getElementById('s' + (doc.scenes.length - 1) + '-title').focus();
+    })]));
+  body.disabled = !editable();
+  S.show([el('h1', null, doc.title || 'Untitled story'),
+    build(el('p'), [el('span', 'status-tag', S.statusWords[E.status] || E.status)]),
+    el('p', 'reminder', 'Please do not use the names of real patients, clients or staff.'),
+    build(el('div', 'actions'), [S.button('Back to the stories', S.list), S.button('Undo', undo),
+      S.button('History', function () { S.send({ type: 'revisions', story: E.id }); }),
+      S.button('Story map', function () { S.storyMap(E); })]),
+    editable() ? null : el('p', 'hint', 'This story is ' + (S.statusWords[E.status] || E.status).toLowerCase() + ': it cannot be changed until it is reopened.'),
+    conflictBox, error, el('p', 'small', ''), names, body, el('section')], doc.title);
+  view.lastChild.id = 'review';
+  view.querySelector('.small').id = 'check-summary';
+  showChecks();
+  if (S.review) S.review(E);
+  if (active && document.getElementById(active)) document.getElementById(active).focus();
+}
+
+/* Wraps a setter so every input is a change, saved soon; the page is not redrawn. */
+function set(apply, structural) {
+  return function (value) {
+    var before = snapshot();
+    apply(value);
+    changed(before, structural);
+  };
+}
+
+function slot(id) {
+  var box = el('div', 'check-slot');
+  box.id = id;
+  return box;
+}
+
+function sceneBlock(scene, i) {
+  var p = 's' + i, block = build(el('fieldset', 'scene'), [el('legend', null, 'Scene ' + (i + 1) + (i === 0 ? ' (the start)' : ''))]);
+  var name = S.field({ id: p + '-title', label: 'Scene name', value: scene.title || '', onInput: set(function (v) { scene.title = v; }) });
+  var text = S.field({ id: p + '-text', label: 'What happens', multi: true, value: scene.text,
+    hint: 'Plain words, short paragraphs. A blank line starts a new paragraph.', onInput: set(function (v) { scene.text = v; }) });
+  var image = S.field({ id: p + '-image', label: 'Picture file (optional)', value: scene.image || '',
+    onInput: set(function (v) { scene.image = v.trim() || null; }) });
+  var alt = S.field({ id: p + '-image_alt', label: 'Describe the picture', value: scene.imageAlt || '',
+    hint: 'For people who cannot see it: what matters in the picture, in a sentence.', onInput: set(function (v) { scene.imageAlt = v.trim() || null; }) });
+  var host = S.field({ id: p + '-notes', label: 'Notes for the host (never shown to the audience)', multi: true, value: scene.hostNotes || '',
+    onInput: set(function (v) { scene.hostNotes = v.trim() ? v : null; }) });
+  var picture = build(el('details'), [el('summary', null, 'Picture'), build(el('div'), image), build(el('div'), alt), slot('c-' + p + '-image_alt')]);
+  picture.open = !!scene.image;
+  var hostBox = build(el('details'), [el('summary', null, 'Host notes'), build(el('div'), host)]);
+  hostBox.open = !!scene.hostNotes;
+  build(block, [build(el('div'), name), slot('c-' + p + '-title'), build(el('div'), text), slot('c-' + p + '-text'),
+    picture, hostBox, nextBlock(scene, p), slot('c-' + p + '-scene'),
+    S.button('Preview scene ' + (i + 1), function () { S.preview(E.doc, scene); }),
+    i === 0 ? null : S.button('Delete scene ' + (i + 1), function () {
+      var before = snapshot();
+      E.doc.scenes.splice(i, 1);
+      changed(before, true);
+      S.announce('Scene deleted. Undo brings it back.');
+    })]);
+  return block;
+}
+
+function nextBlock(scene, p) {
+  var mode = scene.decision ? 'decide' : scene.next ? 'next' : 'end';
+  var box = build(el('fieldset', 'choices'), [el('legend', null, 'What happens next?')]);
+  [['end', 'The story ends here'], ['next', 'It goes on to another scene'], ['decide', 'The audience decides']].forEach(function (c) {
+    var radio = el('input');
+    radio.type = 'radio';
+    radio.name = p + '-mode';
+    radio.id = p + '-mode-' + c[0];
+    radio.checked = mode === c[0];
+    radio.addEventListener('change', set(function () {
+      scene.next = null;
+      scene.decision = null;
+      if (c[0] === 'decide') {
+        scene.decision = { question: '', options: [{ id: 'a', label: '', next: null }, { id: 'b', label: '', next: null }] };
+      }
+      if (c[0] === 'next') scene.next = destination('Scene ' + (E.doc.scenes.length + 1));
+    }, true));
+    var label = build(el('label'), [radio, c[1]]);
+    label.htmlFor = radio.id;
+    box.appendChild(label);
+  });
+  if (mode === 'next') build(box, leadsTo(p + '-next', 'Goes on to', scene.next, function (id) { scene.next = id; }).concat([slot('c-' + p + '-next')]));
+  if (mode === 'decide') {
+    var d = scene.decision;
+    build(box, S.field({ id: p + '-question', label: 'The question the audience is asked', value: d.question,
+      onInput: set(function (v) { d.question = v; }) }).concat([slot('c-' + p + '-question'), slot('c-' + p + '-options')]));
+    d.options.forEach(function (option, j) {
+      var q = p + '-o' + j, mark = String.fromCharCode(65 + j);
+      box.appendChild(build(el('fieldset', 'option'), [el('legend', null, 'Option ' + mark)].concat(
+        S.field({ id: q + '-label', label: 'Option ' + mark + ': what the audience can choose', value: option.label,
+          onInput: set(function (v) { option.label = v; }) }), [slot('c-' + q + '-label')],
+        leadsTo(q + '-next', 'Option ' + mark + ' leads to', option.next, function (id) { option.next = id; }),
+        [slot('c-' + q + '-next'), S.button('Remove option ' + mark, set(function () { d.options.splice(j, 1); }, true))])));
+    });
+    var add = S.button('Add an option', set(function () {
+      var used = d.options.map(function (o) { return o.id; }), id = 'abcdefgh'.split('').filter(function (c) { return used.indexOf(c) < 0; })[0];
+      d.options.push({ id: id, label: '', next: null });
+    }, true));
+    add.disabled = d.options.length >= 8;
+    box.appendChild(add);
+  }
+  return box;
+}
+
+/* "Leads to": a scene's name; a new name makes a new scene. */
+function leadsTo(id, label, current, apply) {
+  var parts = S.field({ id: id, label: label, value: current ? sceneName(current) : '',
+    hint: 'The name of a scene. Type a new name to make a new scene.' });
+  parts[2].setAttribute('list', 'scene-names');
+  parts[2].addEventListener('change', set(function () { apply(destination(parts[2].value)); }, true));
+  return parts;
+}
+
+/* Each check goes beside its field, in plain words, and the field points to it. */
+function showChecks() {
+  Array.prototype.forEach.call(document.querySelectorAll('.check-slot'), U.clear);
+  Array.prototype.forEach.call(document.querySelectorAll('[aria-invalid]'), function (n) { n.removeAttribute('aria-invalid'); });
+  var errors = 0, warnings = 0;
+  E.checks.forEach(function (c) {
+    var i = E.doc.scenes.map(function (s) { return s.id; }).indexOf(c.scene), id;
+    if (c.scene == null || i < 0) id = c.field === 'title' ? 'c-title' : 'c-story';
+    else if (c.option != null && document.getElementById('c-s' + i + '-o' + c.option + '-' + c.field)) id = 'c-s' + i + '-o' + c.option + '-' + c.field;
+    else id = document.getElementById('c-s' + i + '-' + c.field) ? 'c-s' + i + '-' + c.field : 'c-s' + i + '-scene';
+    var box = document.getElementById(id), line = el('p', 'check ' + c.severity,
+      (c.severity === 'error' ? 'To fix: ' : 'Worth a look: ') + c.message);
+    line.title = c.detail;
+    if (c.severity === 'error') errors++; else warnings++;
+    if (!box) return;
+    box.appendChild(line);
+    var field = box.previousElementSibling;
+    if (field && /INPUT|TEXTAREA/.test(field.tagName) || (field && (field = field.querySelector('input,textarea')))) {
+      field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '').replace(/\s*c-\S+/g, '') + ' ' + id).trim());
+      if (c.severity === 'error') field.setAttribute('aria-invalid', 'true');
+    }
+  });
+  var summary = document.getElementById('check-summary');
+  if (summary) summary.textContent = errors || warnings ? (errors ? errors + ' to fix' : '') + (errors && warnings ? ', ' : '') +
+    (warnings ? warnings + ' worth a look' : '') + ': see the marks beside the fields.' : 'No problems found.';
+}
+S.showChecks = function () { if (E) showChecks(); };
+}());
