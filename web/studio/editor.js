@@ -290,7 +290,7 @@ function nextBlock(scene, p) {
     build(box, S.field({ id: p + '-question', label: 'The question the audience is asked', value: d.question,
       onInput: set(function (v) { d.question = v; }) }).concat([slot('c-' + p + '-question'), slot('c-' + p + '-options')]));
     d.options.forEach(function (option, j) {
-      var q = p + '-o' + j, mark = String.fromCharCode(65 + j);
+      var q = p + '-o' + j, mark = String(j + 1);
       box.appendChild(build(el('fieldset', 'option'), [el('legend', null, 'Option ' + mark)].concat(
         S.field({ id: q + '-label', label: 'Option ' + mark + ': what the audience can choose', value: option.label,
           onInput: set(function (v) { option.label = v; }) }), [slot('c-' + q + '-label')],

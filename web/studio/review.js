@@ -205,7 +205,7 @@ S.on.map = function (msg) {
     picture.appendChild(svg('path', { d: curve(e.points), class: 'map-edge', 'marker-end': 'url(#arrow)' }));
     if (e.option != null) {
       var mid = e.points[Math.floor(e.points.length / 2)];
-      picture.appendChild(svg('text', { x: mid[0] + 6, y: mid[1], class: 'map-letter' }, String.fromCharCode(65 + e.option)));
+      picture.appendChild(svg('text', { x: mid[0] + 6, y: mid[1], class: 'map-letter' }, String(e.option + 1)));
     }
   });
   m.nodes.forEach(function (n) {
