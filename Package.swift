@@ -75,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "ForumReport",
-            dependencies: ["ForumCore", "ForumStore", "ForumExport"],
+            dependencies: ["ForumCore", "ForumStore", "ForumExport", "ForumStoryMap"],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -87,8 +87,10 @@ public struct ReportHTML: Sendable {
         html += "<p class=\"meta\">Run \(HTMLText.escape(run.run)), started \(Self.time(run.startedAt))"
         html += run.endedAt.map { ", ended \(Self.time($0))" } ?? ", still running"
         html += ".</p>\n"
-        if let story = stories.first(where: { $0.id == run.story }) {
-            html += "<figure class=\"mapfig\">" + StoryMap.svg(story: story, route: run.route)
+        if let story = stories.first(where: { $0.id == run.story }),
+            let map = RouteMapSVG.svg(story: story, route: run.route)
+        {
+            html += "<figure class=\"mapfig\">" + map
             html += "<figcaption>The story's map: the scenes the room saw are dark, the way it took is the "
             html += "thick line. The same route is written out below.</figcaption></figure>\n"
         }

@@ -17,8 +17,8 @@ enum ReportStyle {
         thead th{background:#f0f0f0}
         .chart{max-width:100%;height:auto}.chart .label,.chart .value{font-size:15px;fill:#1a1a1a}
         .chart .track{fill:#ececec}.chart .bar{fill:#1f5fa8}.chart .ci{stroke:#000;stroke-width:2}
-        .map{max-width:100%;height:auto}.map .edge{stroke:#b0b0b0;stroke-width:1.5}
-        .map .edge.taken{stroke:#1a1a1a;stroke-width:4}
+        .map{max-width:100%;height:auto}.map .edge{fill:none;stroke:#b0b0b0;stroke-width:1.5}
+        .map .edge.taken{fill:none;stroke:#1a1a1a;stroke-width:4}
         .map .node{fill:#fff;stroke:#8a8a8a}.map .node.taken{fill:#1f5fa8;stroke:#1f5fa8}
         .map .nodetext{font-size:12px;fill:#333}.map .nodetext.taken{fill:#fff;font-weight:600}
         figcaption{color:#444;font-size:.9rem}
