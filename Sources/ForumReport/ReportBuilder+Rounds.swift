@@ -19,24 +19,36 @@ extension ReportBuilder {
                     low: countsShown ? interval.map { 100 * $0.lowerBound } : nil,
                     high: countsShown ? interval.map { 100 * $0.upperBound } : nil)
             }
-            let (groups, hidden) = countsShown ? split(of: tallies) : ([], [])
+            let tally = SmallGroupSuppression.tally(of: tallies)
+            let (groups, hidden) = countsShown ? split(of: tally, label: label(ofPerspective:)) : ([], [])
+            let perspectiveGroups = programme?.perspectiveGroups ?? []
+            let (byGroup, hiddenByGroup) =
+                countsShown && !perspectiveGroups.isEmpty
+                ? split(of: tally.grouped(by: perspectiveGroups), label: label(ofGroup:)) : ([], [])
             return RoundReport(
                 round: id, run: context.runID, story: context.storyID, scene: context.sceneID,
                 question: context.question, replayOf: timeline?.replayOf, openedAt: timeline?.openedAt ?? "",
                 closedAt: timeline?.closedAt, revealedAt: timeline?.revealedAt, voters: voters,
                 countsShown: countsShown, options: options, byPerspective: groups, hiddenGroups: hidden,
+                byGroup: byGroup, hiddenByGroup: hiddenByGroup,
                 changedVote: countsShown ? shown(changed) : nil,
                 summary: Self.summary(options: options, voters: voters, countsShown: countsShown))
         }
     }
 
-    /// The split by perspective this edition shows, and the groups it hides.
-    private func split(of tallies: [OptionTally]) -> ([GroupReport], [String]) {
-        let tally = SmallGroupSuppression.tally(of: tallies)
+    /// The name of a perspective group (event.yaml `perspective_groups`), or of a perspective
+    /// in no group.
+    func label(ofGroup id: String) -> String {
+        programme?.perspectiveGroups.first { $0.id == id }?.label ?? label(ofPerspective: id)
+    }
+
+    /// The split of `tally` (by perspective, or by group) this edition shows, and the groups it
+    /// hides: the room's own rule (``ShownSplit``) in the community edition.
+    private func split(of tally: Tally, label: (String) -> String) -> ([GroupReport], [String]) {
         func report(_ group: VoterGroup, _ counts: [String: Int]) -> GroupReport {
             let id = group.perspectiveID
             return GroupReport(
-                group: id ?? "no_perspective", label: id.map(label(ofPerspective:)) ?? "No perspective given",
+                group: id ?? "no_perspective", label: id.map(label) ?? "No perspective given",
                 voters: counts.values.reduce(0, +), votes: counts)
         }
         guard community else {
@@ -46,7 +58,7 @@ extension ReportBuilder {
             }
             return (groups, [])
         }
-        let shown = SmallGroupSuppression.split(of: tallies, threshold: Self.threshold)
+        let shown = ShownSplit(of: tally, threshold: Self.threshold)
         var groups = shown.shown.keys.sorted().map { report($0, shown.shown[$0]!) }
         if let others = shown.others {
             groups.append(

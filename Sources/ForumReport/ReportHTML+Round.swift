@@ -42,16 +42,21 @@ extension ReportHTML {
     }
 
     private func splitTable(_ round: RoundReport) -> String {
-        guard !round.byPerspective.isEmpty else {
-            return round.hiddenGroups.isEmpty
+        splitTable(round, groups: round.byPerspective, hidden: round.hiddenGroups, by: "perspective")
+            + splitTable(round, groups: round.byGroup, hidden: round.hiddenByGroup, by: "group of perspectives")
+    }
+
+    private func splitTable(_ round: RoundReport, groups: [GroupReport], hidden: [String], by: String) -> String {
+        guard !groups.isEmpty else {
+            return hidden.isEmpty
                 ? ""
-                : "<p>Not shown by perspective: the groups are too small to keep everyone's vote private.</p>\n"
+                : "<p>Not shown by \(by): the groups are too small to keep everyone's vote private.</p>\n"
         }
-        var html = "<table class=\"split\">\n<caption>Votes by perspective</caption>\n<thead><tr>"
-        html += "<th scope=\"col\">Perspective</th><th scope=\"col\">People</th>"
+        var html = "<table class=\"split\">\n<caption>Votes by \(by)</caption>\n<thead><tr>"
+        html += "<th scope=\"col\">\(by == "perspective" ? "Perspective" : "Group")</th><th scope=\"col\">People</th>"
         for (index, _) in round.options.enumerated() { html += "<th scope=\"col\">Option \(index + 1)</th>" }
         html += "</tr></thead>\n<tbody>\n"
-        for group in round.byPerspective {
+        for group in groups {
             html += "<tr><th scope=\"row\">\(HTMLText.escape(group.label))</th><td>\(group.voters)</td>"
             for option in round.options {
                 let votes = group.votes[option.id] ?? 0
@@ -61,7 +66,7 @@ extension ReportHTML {
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        if report.edition == .community && !round.hiddenGroups.isEmpty {
+        if report.edition == .community && !hidden.isEmpty {
             html += "<p class=\"small\">Groups of fewer than 5 people are counted together in “Everyone else”, "
             html += "with another group if needed, so no one's vote can be worked out.</p>\n"
         }

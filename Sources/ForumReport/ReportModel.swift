@@ -94,6 +94,11 @@ public struct RoundReport: Sendable, Encodable, Equatable, NullEncoding {
     public var byPerspective: [GroupReport]
     /// Perspectives (and `no_perspective`) whose own counts are not shown.
     public var hiddenGroups: [String]
+    /// The split by the event's perspective groups (event.yaml `perspective_groups`) as this
+    /// edition shows it; empty when the event has none or the counts are not shown.
+    public var byGroup: [GroupReport]
+    /// Groups whose own counts are not shown.
+    public var hiddenByGroup: [String]
     /// Phones that changed their vote during the round (nil: not shown, fewer than 5).
     public var changedVote: Int?
     /// The plain-language reading of the result.

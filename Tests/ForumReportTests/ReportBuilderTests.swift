@@ -92,6 +92,42 @@ struct ReportBuilderTests {
         #expect(round.options[0].percent.map { abs($0 - 700.0 / 11) < 1e-9 } == true)
     }
 
+    @Test func perspectiveGroupsReadTogetherUnderTheSameRule() {
+        // Lived experience = lived-experience + carer (3 + 2), professionals = police + ambulance (4 + 2).
+        var ballots: [(String, String, String?, Int)] = (0..<3).map { ("l\($0)", "crisis", "lived-experience", 0) }
+        ballots += [("c1", "crisis", "carer", 0), ("c2", "police", "carer", 0)]
+        ballots += (0..<4).map { ("p\($0)", "police", "police", 0) }
+        ballots += [("a1", "police", "ambulance", 0), ("a2", "crisis", "ambulance", 0)]
+        let programme = EventProgramme(
+            title: "Day", perspectives: EventProgramme.defaultPerspectives, sessions: [],
+            perspectiveGroups: [
+                PerspectiveGroup(id: "lived", label: "Lived experience", perspectives: ["lived-experience", "carer"]),
+                PerspectiveGroup(id: "pros", label: "Professionals", perspectives: ["police", "ambulance"]),
+            ])
+        func round(_ edition: ReportEdition) -> RoundReport {
+            ReportBuilder(
+                results: Self.results([("D1", ballots)]), stage: Self.stage(replay: false), eventTitle: "Day",
+                programme: programme, edition: edition
+            ).build().rounds[0]
+        }
+        let community = round(.community)
+        // By perspective nothing reaches 5 but the police's 4 do not either: no split at all.
+        #expect(community.byPerspective.isEmpty)
+        // By group both groups reach 5 and 6: both shown, side by side.
+        #expect(community.byGroup.map(\.label) == ["Lived experience", "Professionals"])
+        #expect(community.byGroup.map(\.voters) == [5, 6])
+        #expect(community.byGroup[0].votes == ["crisis": 4, "police": 1])
+        #expect(community.byGroup[1].votes == ["crisis": 1, "police": 5])
+        let html = ReportHTML(
+            report: ReportBuilder(
+                results: Self.results([("D1", ballots)]), stage: Self.stage(replay: false), eventTitle: "Day",
+                programme: programme, edition: .community
+            ).build(), stories: []
+        ).render()
+        #expect(html.contains("<caption>Votes by group of perspectives</caption>"))
+        #expect(round(.organisers).byGroup.map(\.voters) == [5, 6])
+    }
+
     @Test func aReplayPairsPeopleAndTestsOnlyWhereItCanMeanSomething() {
         // 8 people: before 7 police + 1 crisis; after, 6 of the police moved to crisis.
         let before = (0..<7).map { ("v\($0)", "police", String?.none, 0) } + [("v7", "crisis", nil, 0)]

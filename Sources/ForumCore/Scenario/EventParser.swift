@@ -37,6 +37,8 @@ public enum EventParser {
         let sessions = EventSections.sessions(reader, storyIDs: known, log: &log)
         let support = EventSupport.lines(reader, log: &log)
         let nextSteps = EventSupport.nextSteps(reader, log: &log)
+        let groups = EventGroups.read(
+            reader, perspectives: perspectives ?? EventProgramme.defaultPerspectives, log: &log)
         let translations = EventTranslations.read(
             reader, perspectives: perspectives ?? EventProgramme.defaultPerspectives,
             sessions: sessions ?? [.allStories(storyIDs)], log: &log)
@@ -45,7 +47,8 @@ public enum EventParser {
         let programme = EventProgramme(
             title: title, perspectives: perspectives ?? EventProgramme.defaultPerspectives,
             sessions: sessions ?? [.allStories(storyIDs)], support: support ?? [],
-            nextSteps: nextSteps ?? EventProgramme.defaultNextSteps, translations: translations ?? [:])
+            nextSteps: nextSteps ?? EventProgramme.defaultNextSteps, translations: translations ?? [:],
+            perspectiveGroups: groups ?? [])
         return (programme, diagnostics)
     }
 }

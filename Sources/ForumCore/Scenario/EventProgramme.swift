@@ -11,10 +11,13 @@ public struct EventProgramme: Sendable, Equatable, Codable {
     public var nextSteps: String
     /// The event's words in other languages, by language tag.
     public var translations: [String: EventTranslation]
+    /// Perspectives read together in the report (none: each on its own).
+    public var perspectiveGroups: [PerspectiveGroup]
 
     public init(
         title: String, perspectives: [Perspective], sessions: [ProgrammeSession], support: [SupportLine] = [],
-        nextSteps: String = EventProgramme.defaultNextSteps, translations: [String: EventTranslation] = [:]
+        nextSteps: String = EventProgramme.defaultNextSteps, translations: [String: EventTranslation] = [:],
+        perspectiveGroups: [PerspectiveGroup] = []
     ) {
         self.title = title
         self.perspectives = perspectives
@@ -22,6 +25,7 @@ public struct EventProgramme: Sendable, Equatable, Codable {
         self.support = support
         self.nextSteps = nextSteps
         self.translations = translations
+        self.perspectiveGroups = perspectiveGroups
     }
 
     /// The perspective with this id, if the event offers it.

@@ -39,10 +39,10 @@ struct KeySchema: Sendable {
     /// The top level of the event file.
     static let event = KeySchema(
         name: "the event file", place: "at the top of the event file",
-        keys: ["title", "perspectives", "sessions", "support", "next_steps", "translations"],
+        keys: ["title", "perspectives", "perspective_groups", "sessions", "support", "next_steps", "translations"],
         synonyms: [
             "helplines": "support", "contacts": "support", "what_next": "next_steps", "translation": "translations",
-            "languages": "translations", "i18n": "translations",
+            "languages": "translations", "i18n": "translations", "groups": "perspective_groups",
         ])
     /// One language under `translations`.
     static let translation = KeySchema(
@@ -54,6 +54,11 @@ struct KeySchema: Sendable {
         name: "a perspective", place: "in a perspective (an entry under `perspectives:`)",
         keys: ["id", "label"],
         synonyms: ["text": "label", "title": "label", "name": "label"])
+    /// One entry of `perspective_groups`.
+    static let perspectiveGroup = KeySchema(
+        name: "a group", place: "in a group (an entry under `perspective_groups:`)",
+        keys: ["id", "label", "perspectives"],
+        synonyms: ["name": "label", "title": "label", "members": "perspectives"])
     /// One entry of `sessions`.
     static let session = KeySchema(
         name: "a session", place: "in a session (an entry under `sessions:`)",
@@ -79,7 +84,7 @@ struct KeySchema: Sendable {
     /// The blocks of the same file, for saying where a misplaced key belongs.
     var neighbours: [KeySchema] {
         let storyFile: [KeySchema] = [.story, .scene, .decision, .option]
-        let eventFile: [KeySchema] = [.event, .perspective, .session, .supportLine, .translation]
+        let eventFile: [KeySchema] = [.event, .perspective, .perspectiveGroup, .session, .supportLine, .translation]
         return storyFile.contains { $0.name == name } ? storyFile : eventFile
     }
 
