@@ -32,6 +32,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ForumSession",
+            dependencies: ["ForumCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ForumStore",
             dependencies: ["ForumCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -40,7 +45,7 @@ let package = Package(
         .target(
             name: "ForumServer",
             dependencies: [
-                "ForumCore", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib",
+                "ForumCore", "ForumSession", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -63,8 +68,8 @@ let package = Package(
         .executableTarget(
             name: "forum",
             dependencies: [
-                "ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ForumCore", "ForumSession", "ForumStore", "ForumServer", "ForumClient", "ForumConsole",
+                "ForumExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -78,6 +83,11 @@ let package = Package(
         .testTarget(
             name: "ForumCoreTests",
             dependencies: ["ForumCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ForumSessionTests",
+            dependencies: ["ForumSession", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(name: "ForumConsoleTests", dependencies: ["ForumConsole"], swiftSettings: strict),

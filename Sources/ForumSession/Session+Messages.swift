@@ -1,9 +1,9 @@
 import ForumCore
 import Foundation
 
-extension ServiceLoop {
+extension Session {
     /// Decodes and carries out one complete client message.
-    func handleMessage(_ bytes: [UInt8], from id: UInt64) {
+    func handleMessage(_ bytes: [UInt8], from id: ConnectionID) {
         let decoded: (ClientMessage, ref: String?)
         switch ClientMessageDecoder.decode(bytes) {
         case .success(let value): decoded = value
@@ -34,7 +34,7 @@ extension ServiceLoop {
                 return
             }
             do {
-                let record = try show.checkVote(device: device, round: decision, option: option, at: Date())
+                let record = try show.checkVote(device: device, round: decision, option: option, at: now.date)
                 let ticket = store([.vote(record)])
                 pending[ticket] = .vote(connection: id, ref: ref, record: record)
             } catch {
@@ -46,7 +46,7 @@ extension ServiceLoop {
                 return
             }
             do {
-                let records = try show.setPerspective(device: device, to: perspective, at: Date())
+                let records = try show.setPerspective(device: device, to: perspective, at: now.date)
                 for record in records {
                     let ticket = store([record])
                     if case .vote(let vote) = record {
@@ -64,7 +64,7 @@ extension ServiceLoop {
                 return
             }
             do {
-                let records = try show.perform(command, at: Date())
+                let records = try show.perform(command, at: now.date)
                 store(records)
                 send(ServerMessages.commandAck(ref: ref, command: command.name), to: id)
                 logger.info("host command", metadata: ["command": "\(command.name)"])
@@ -75,8 +75,8 @@ extension ServiceLoop {
         }
     }
 
-    private func hello(id: UInt64, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
-        if role == .host, !HostKey.matches(key, configuration.hostKey) {
+    private func hello(id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
+        if role == .host, !HostKey.matches(key, hostKey) {
             sendError(to: id, ProtocolError("unauthorized", "The host key is wrong.", ref: ref))
             close(id, reason: "wrong host key")
             return
@@ -84,7 +84,7 @@ extension ServiceLoop {
         connections[id]?.role = role
         var token: String?
         if role == .audience {
-            let joined = show.join(device: device, freshToken: DeviceToken.make(), at: Date())
+            let joined = show.join(device: device, freshToken: DeviceToken.make(), at: now.date)
             store(joined.records)
             token = joined.token
             connections[id]?.device = joined.token
@@ -93,7 +93,7 @@ extension ServiceLoop {
         }
         let welcome = ServerMessages.welcome(
             role: role, device: token, perspective: token.flatMap { show.perspective(of: $0) }, library: show.library,
-            joinURLs: joinURLs, joinQR: configuration.joinQRPath)
+            joinURLs: joinURLs, joinQR: joinQR)
         send(welcome, to: id)
         sendState(to: id, device: token)
     }
