@@ -153,7 +153,7 @@ final class ServiceLoop {
         switch message {
         case .stored(let commit):
             let failed = commit.failed.map { StoreFailure(ticket: $0.ticket, message: $0.message) }
-            run(.stored(committed: commit.committed, failed: failed))
+            run(.stored(committed: commit.committed, failed: failed, retrying: commit.retrying))
         case .tick:
             run(.tick)
         case .stop:

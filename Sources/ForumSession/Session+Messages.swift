@@ -65,8 +65,11 @@ extension Session {
             }
             do {
                 let records = try show.perform(command, at: now.date)
-                store(records)
-                send(ServerMessages.commandAck(ref: ref, command: command.name), to: id)
+                if records.isEmpty {
+                    send(ServerMessages.commandAck(ref: ref, command: command.name), to: id)
+                } else {
+                    pending[store(records)] = .command(connection: id, ref: ref, name: command.name)
+                }
                 logger.info("host command", metadata: ["command": "\(command.name)"])
                 broadcastState()
             } catch {

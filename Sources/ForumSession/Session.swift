@@ -29,6 +29,8 @@ public final class Session {
         case perspective(connection: ConnectionID, ref: String?, perspective: String?)
         /// A re-recorded vote (perspective change): count it, nobody is waiting.
         case recount(VoteRecord)
+        /// A host command, acknowledged once its records are stored.
+        case command(connection: ConnectionID, ref: String?, name: String)
     }
     var pending: [UInt64: PendingReply] = [:]
     private var nextTicket: UInt64 = 1
@@ -39,6 +41,8 @@ public final class Session {
     var tallyDirty = false
     /// Store writes that failed since the start (the host is shown this).
     var storeFailures = 0
+    /// The disk is failing and the store is writing the show's records again.
+    var storeRetrying = false
     /// The store backlog and failures the host last saw, to tell it when the database
     /// falls behind or fails.
     var reportedBacklog = 0
@@ -66,10 +70,11 @@ public final class Session {
             connections[id] = SessionConnection(now: time.seconds)
         case .received(let id, let fragment, let binary, let last):
             receive(fragment, binary: binary, last: last, from: id)
-        case .stored(let committed, let failed):
+        case .stored(let committed, let failed, let retrying):
             for ticket in committed { settle(ticket, failure: nil) }
             storeFailures += failed.count
             for failure in failed { settle(failure.ticket, failure: failure.message) }
+            storeTrouble(retrying, recovered: !committed.isEmpty)
         case .tick:
             tick()
         case .closed(let id):
@@ -218,6 +223,35 @@ public final class Session {
                 show.count(record)
                 afterCountChange()
             }
+        case .command(let id, let ref, let name):
+            if let failure {
+                logger.error("a host command could not be stored", metadata: ["error": "\(failure)"])
+                sendError(
+                    to: id,
+                    ProtocolError(
+                        "storage_failed", "The database could not store this command (\(failure)).", ref: ref))
+                return
+            }
+            send(ServerMessages.commandAck(ref: ref, command: name), to: id)
+        }
+    }
+
+    /// Tells every host, once, when the disk starts failing (votes are refused; the show's
+    /// moves are kept and written again), and sends fresh states when it works again.
+    private func storeTrouble(_ retrying: String?, recovered: Bool) {
+        if let retrying, !storeRetrying {
+            storeRetrying = true
+            logger.error("the database cannot be written; retrying", metadata: ["error": "\(retrying)"])
+            let error = ServerMessages.error(
+                code: "storage_failed",
+                message: "The database cannot be written (\(retrying)). Votes are refused until it can; "
+                    + "the show's moves are kept and written as soon as it can.",
+                ref: nil, options: nil)
+            for (id, connection) in connections where connection.role == .host { send(error, to: id) }
+        } else if retrying == nil, recovered, storeRetrying {
+            storeRetrying = false
+            logger.notice("the database can be written again")
+            sendHostsState()
         }
     }
 

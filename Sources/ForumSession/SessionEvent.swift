@@ -12,8 +12,9 @@ public enum SessionEvent: Sendable {
     /// when the frame was binary (the protocol is JSON text).
     case received(ConnectionID, fragment: [UInt8], binary: Bool, last: Bool)
     /// The store committed `committed` and could not keep `failed` (tickets from
-    /// ``SessionAction/store(_:ticket:)``).
-    case stored(committed: [UInt64], failed: [StoreFailure])
+    /// ``SessionAction/store(_:ticket:)``). `retrying` says why when the disk failed and the
+    /// store keeps the show's other records to write them again.
+    case stored(committed: [UInt64], failed: [StoreFailure], retrying: String? = nil)
     /// A quarter second passed: flush coalesced tallies, close timed votes.
     case tick
     /// The connection is gone.

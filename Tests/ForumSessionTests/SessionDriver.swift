@@ -94,6 +94,19 @@ final class SessionDriver {
         apply(.stored(committed: [], failed: failures))
     }
 
+    /// The disk fails as the store writer reports it: the votes fail, the other records are
+    /// kept (still in `storing`) to be written again.
+    func diskFull() {
+        let message = "SQLite error 13: database or disk is full"
+        var failures: [StoreFailure] = []
+        storing.removeAll { pending in
+            guard case .vote = pending.record else { return false }
+            failures.append(StoreFailure(ticket: pending.ticket, message: message))
+            return true
+        }
+        apply(.stored(committed: [], failed: failures, retrying: message))
+    }
+
     /// Moves the clock on and ticks.
     func tick(after interval: Double = 0.25) {
         seconds += interval
