@@ -147,6 +147,11 @@ final class ServiceLoop {
         lws_callback_on_writable(connection.wsi)
     }
 
+    /// The loop's 4 Hz timer fired.
+    func tick() {
+        run(.tick)
+    }
+
     // MARK: Mailbox
 
     private func deliver(_ message: Mailbox.Message) {
@@ -154,8 +159,6 @@ final class ServiceLoop {
         case .stored(let commit):
             let failed = commit.failed.map { StoreFailure(ticket: $0.ticket, message: $0.message) }
             run(.stored(committed: commit.committed, failed: failed, retrying: commit.retrying))
-        case .tick:
-            run(.tick)
         case .stop:
             stopping = true
             if let eventLoop { forum_ev_break(eventLoop) }

@@ -13,12 +13,13 @@ extension Session {
         }
         let (message, ref) = decoded
         guard let connection = connections[id] else { return }
-        if case .hello(let role, let device, let key) = message {
+        if case .hello(let role, let device, let key, let stateAfterAck) = message {
             guard connection.role == nil else {
                 sendError(to: id, ProtocolError("already_joined", "This connection has already said hello.", ref: ref))
                 return
             }
             hello(id: id, role: role, device: device, key: key, ref: ref)
+            connections[id]?.stateAfterAck = stateAfterAck
             return
         }
         guard let role = connection.role else {

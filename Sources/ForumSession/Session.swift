@@ -207,7 +207,9 @@ public final class Session {
             }
             show.count(record)
             send(ServerMessages.voteAck(ref: ref, decision: record.roundID, option: record.optionID), to: id)
-            if let device = connections[id]?.device { sendState(to: id, device: device) }
+            if let connection = connections[id], connection.stateAfterAck, let device = connection.device {
+                sendState(to: id, device: device)
+            }
             afterCountChange()
         case .perspective(let id, let ref, let perspective):
             if failure != nil {

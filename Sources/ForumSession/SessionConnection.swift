@@ -16,6 +16,8 @@ struct SessionConnection {
     var errorWindowStart: Double
     /// Messages refused by the rate limiter since the last one let through.
     var refusedInARow = 0
+    /// False when the client said (`state_after_ack: false`) that a vote's ack is enough.
+    var stateAfterAck = true
     /// Asked to close: nothing more is sent to it.
     var closing = false
 

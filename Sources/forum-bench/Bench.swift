@@ -106,7 +106,11 @@ final class Bench {
                 sendHostHello()
             } else {
                 _ = phones[index - 1].bucket.take(now: now)
-                pool.send(index, JSONValue.object([("type", "hello"), ("role", "audience")]).bytes)
+                // As the phone page does: the ack is enough, no state after it.
+                pool.send(
+                    index,
+                    JSONValue.object([("type", "hello"), ("role", "audience"), ("state_after_ack", .bool(false))]).bytes
+                )
             }
         case .message(let bytes):
             guard let message = JSONParser.parse(bytes), case .string(let type)? = message["type"] else {
@@ -149,6 +153,7 @@ final class Bench {
                 )
                 return
             }
+            if phones[index].round == decision { phones[index].myVote = option }
             voteLatencies.append(Clock.milliseconds(from: pending.sent, to: now))
             voteSendTimes.append(pending.sent)
             lastAck = max(lastAck, now)

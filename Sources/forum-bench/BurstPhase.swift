@@ -55,6 +55,12 @@ extension Bench {
             try commandAndState("close")
             try commandAndState("reveal")
             try verifyTally(round: id, finalOption: final, voters: phones.count)
+            // The acks said it; the states after the reveal must say it too.
+            try run(
+                until: {
+                    phones.indices.allSatisfy { phones[$0].status == "revealed" && phones[$0].myVote == final($0) }
+                },
+                timeoutSeconds: 30, waitingFor: "every phone's revealed state to show its changed vote")
         }
         return result
     }

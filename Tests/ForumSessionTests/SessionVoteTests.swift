@@ -46,6 +46,23 @@ struct SessionVoteTests {
         #expect(tally.first?["total"] as? Int == 1)
     }
 
+    @Test func aPhoneThatNeedsNoStateAfterItsAckGetsTheAckAlone() {
+        let (driver, _, _, _) = Self.openVote(phones: 0)
+        let phone = driver.connect()
+        driver.say(phone, ["type": "hello", "role": "audience", "state_after_ack": false])
+        #expect(driver.take(phone).map(\.type) == ["welcome", "state"])
+        driver.vote(phone, "crisis")
+        driver.commit()
+        let answers = driver.take(phone)
+        #expect(answers.map(\.type) == ["ack"])
+        #expect(answers.first?["option"] as? String == "crisis")
+        #expect(answers.first?["decision"] as? String == "D1")
+        // Its vote is still in every later state.
+        driver.say(phone, ["type": "hello", "role": "audience", "state_after_ack": "no"])
+        #expect(driver.take(phone).map(\.code) == ["bad_message"])
+        #expect(driver.session.show.tally?.total == 1)
+    }
+
     @Test func aFailedCommitIsToldToTheVoterAndTheHostAndNotCounted() {
         let (driver, host, _, phones) = Self.openVote(phones: 1)
         let phone = phones[0]
