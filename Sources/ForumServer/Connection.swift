@@ -11,12 +11,27 @@ final class Connection {
     private var head = 0
     /// Close once the outbox is written (after `unauthorized`, or when misbehaving).
     var closing = false
+    /// Keep-alive (see ``KeepAlive``): when the peer was last heard (seconds of the loop's
+    /// clock), this connection's own delay, whether it was pinged since, and whether a ping
+    /// waits for the next write slot.
+    var lastHeard: Double
+    let jitter: Double
+    var pinged = false
+    var wantsPing = false
 
     /// The most messages kept for a slow phone before it is disconnected.
     static let outboxLimit = 256
 
-    init(wsi: OpaquePointer) {
+    init(wsi: OpaquePointer, now: Double, jitter: Double) {
         self.wsi = wsi
+        self.lastHeard = now
+        self.jitter = jitter
+    }
+
+    /// The peer said something (a message or a pong).
+    func heard(at now: Double) {
+        lastHeard = now
+        pinged = false
     }
 
     /// Messages still waiting.

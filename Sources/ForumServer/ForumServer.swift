@@ -103,8 +103,7 @@ private func runServiceThread(
             webRoot: configuration.webRoot, mediaRoot: configuration.mediaRoot, qrRoot: staged.joinQR?.folder.path,
             pages: staged.pages)
         context = try LwsContext(
-            port: configuration.port, folders: folders, loop: loop, eventLoop: eventLoop,
-            pingAfter: configuration.pingAfterSeconds, hangUpAfter: configuration.hangUpAfterSeconds)
+            port: configuration.port, folders: folders, loop: loop, eventLoop: eventLoop)
     } catch {
         startup.report(.failure(error as? LwsContext.StartError ?? .init(description: "\(error)")))
         return

@@ -14,6 +14,7 @@ import Logging
 /// through ``Mailbox``.
 final class ServiceLoop {
     let session: Session
+    let keepAlive: KeepAlive
     let configuration: ServerConfiguration
     let mailbox: Mailbox
     let writer: StoreWriter
@@ -35,6 +36,8 @@ final class ServiceLoop {
         self.session = Session(
             show: show, hostKey: configuration.hostKey, joinURLs: joinURLs, joinQR: configuration.joinQRPath,
             logger: configuration.logger)
+        self.keepAlive = KeepAlive(
+            pingAfter: Double(configuration.pingAfterSeconds), hangUpAfter: Double(configuration.hangUpAfterSeconds))
         self.configuration = configuration
         self.mailbox = mailbox
         self.writer = writer
@@ -48,10 +51,12 @@ final class ServiceLoop {
     }
 
     /// Now, for the session: the wall clock and the seconds since the loop was made.
-    private var now: SessionTime {
+    private var now: SessionTime { SessionTime(date: Date(), seconds: uptime) }
+
+    /// Seconds since the loop was made.
+    var uptime: Double {
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return SessionTime(date: Date(), seconds: seconds)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
     /// Feeds one event to the session and carries out what it asks.
@@ -82,7 +87,7 @@ final class ServiceLoop {
             let id = nextConnectionID
             nextConnectionID += 1
             user.storeBytes(of: id, as: UInt64.self)
-            connections[id] = Connection(wsi: wsi)
+            connections[id] = Connection(wsi: wsi, now: uptime, jitter: keepAlive.jitter(Double.random(in: 0..<1)))
             run(.connected(id))
             return 0
         case LWS_CALLBACK_CLOSED:
@@ -90,11 +95,15 @@ final class ServiceLoop {
             run(.closed(id))
             return 0
         case LWS_CALLBACK_RECEIVE:
-            guard let id = user?.load(as: UInt64.self), connections[id] != nil else { return -1 }
+            guard let id = user?.load(as: UInt64.self), let connection = connections[id] else { return -1 }
+            connection.heard(at: uptime)
             let last = lws_is_final_fragment(wsi) != 0 && lws_remaining_packet_payload(wsi) == 0
             let binary = lws_frame_is_binary(wsi) != 0
             let fragment = input.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
             run(.received(id, fragment: fragment, binary: binary, last: last))
+            return 0
+        case LWS_CALLBACK_RECEIVE_PONG:
+            if let id = user?.load(as: UInt64.self) { connections[id]?.heard(at: uptime) }
             return 0
         case LWS_CALLBACK_SERVER_WRITEABLE:
             guard let id = user?.load(as: UInt64.self) else { return -1 }
@@ -114,6 +123,10 @@ final class ServiceLoop {
 
     private func writeNext(id: ConnectionID) -> Int32 {
         guard let connection = connections[id] else { return -1 }
+        if connection.wantsPing, !connection.closing {
+            connection.wantsPing = false
+            return writePing(connection)
+        }
         guard let payload = connection.takeNext() else { return connection.closing ? -1 : 0 }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: repeatElement(0, count: pre))
@@ -150,6 +163,7 @@ final class ServiceLoop {
     /// The loop's 4 Hz timer fired.
     func tick() {
         run(.tick)
+        keepConnectionsAlive()
     }
 
     // MARK: Mailbox
