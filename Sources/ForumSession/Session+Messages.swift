@@ -34,6 +34,14 @@ extension Session {
                 sendError(to: id, ProtocolError("forbidden", "Only audience connections can vote.", ref: ref))
                 return
             }
+            guard storeLag.seconds(at: now.seconds) <= overloadLag else {
+                // Not the phone's fault: not counted against it as errors are.
+                send(
+                    ServerMessages.error(
+                        code: "overloaded", message: "Too many votes at once: please try again in a moment.",
+                        ref: ref, options: nil), to: id)
+                return
+            }
             do {
                 let record = try show.checkVote(device: device, round: decision, option: option, at: now.date)
                 let ticket = store([.vote(record)])

@@ -36,6 +36,11 @@ public final class Session {
     private var nextTicket: UInt64 = 1
     /// Records handed to the store and not yet reported committed or failed.
     var storeBacklog = 0
+    /// How long the oldest of them has waited. Over ``overloadLag`` seconds, new votes are
+    /// refused (`overloaded`) instead of queued: offered more than the store can take, the
+    /// show keeps acknowledging at capacity with short waits rather than slower and slower.
+    var storeLag = StoreLag()
+    public var overloadLag = 0.5
 
     /// Screens and hosts need a fresh tally at the next tick.
     var tallyDirty = false
@@ -71,6 +76,7 @@ public final class Session {
         case .received(let id, let fragment, let binary, let last):
             receive(fragment, binary: binary, last: last, from: id)
         case .stored(let committed, let failed, let retrying):
+            storeLag.settled(through: max(committed.last ?? 0, failed.last?.ticket ?? 0))
             for ticket in committed { settle(ticket, failure: nil) }
             storeFailures += failed.count
             for failure in failed { settle(failure.ticket, failure: failure.message) }
@@ -98,6 +104,7 @@ public final class Session {
             ticket = nextTicket
             nextTicket += 1
             storeBacklog += 1
+            storeLag.submitted(ticket, at: now.seconds)
             actions.append(.store(record, ticket: ticket))
         }
         return ticket

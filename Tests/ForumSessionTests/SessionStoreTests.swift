@@ -62,3 +62,52 @@ struct SessionStoreTests {
         #expect(driver.session.show.tally?.total == 1)
     }
 }
+
+@Suite("Session: overload is shed, not queued without end")
+struct SessionOverloadTests {
+    @Test func votesAreRefusedWhileTheStoreIsBehindAndTakenAgainOnceItCatchesUp() {
+        let driver = SessionDriver()
+        let host = driver.join(.host).id
+        let phones = (0..<3).map { _ in driver.join(.audience).id }
+        driver.command(host, "start", ["story": "night"])
+        driver.command(host, "next")
+        driver.command(host, "open")
+        for phone in phones { _ = driver.take(phone) }
+        driver.vote(phones[0], "police")
+        // The store has not answered for 0.6 s: the next vote is refused at once.
+        driver.seconds += 0.6
+        driver.vote(phones[1], "crisis")
+        let refused = driver.take(phones[1])
+        #expect(refused.map(\.code) == ["overloaded"])
+        #expect(refused.first?["ref"] as? String == "v")
+        #expect(driver.storing.count == 1)
+        // Refusals are not the phone's misbehaviour: many of them never close it.
+        for _ in 0..<60 {
+            driver.seconds += 0.05
+            driver.vote(phones[2], "crisis")
+        }
+        #expect(driver.closed.isEmpty)
+        // The store catches up: the first vote is acknowledged and votes are taken again.
+        driver.commit()
+        #expect(driver.take(phones[0]).first?.type == "ack")
+        driver.vote(phones[1], "crisis")
+        driver.commit()
+        #expect(driver.take(phones[1]).first?.type == "ack")
+        #expect(driver.session.show.tally?.total == 2)
+    }
+
+    @Test func aBurstTheStoreTakesInTimeIsNeverRefused() {
+        let driver = SessionDriver()
+        let host = driver.join(.host).id
+        let phones = (0..<50).map { _ in driver.join(.audience).id }
+        driver.command(host, "start", ["story": "night"])
+        driver.command(host, "next")
+        driver.command(host, "open")
+        for phone in phones {
+            driver.seconds += 0.005
+            driver.vote(phone, "police")
+        }
+        driver.commit()
+        #expect(phones.allSatisfy { driver.take($0).contains { $0.type == "ack" } })
+    }
+}
