@@ -27,6 +27,9 @@ final class Bench {
     var fanOutArrivals: [Double] = []
     /// Everything that went wrong; any entry fails the run.
     var failures: [String] = []
+    /// `--accept-overloaded`: votes refused as `overloaded` are counted here, not failures.
+    var acceptOverloaded = false
+    var overloadedVotes = 0
     /// Set while the bench closes its own connections.
     var closing = false
 
@@ -159,6 +162,12 @@ final class Bench {
             lastAck = max(lastAck, now)
         case "error":
             let code = message["code"]?.stringValue ?? "?"
+            if acceptOverloaded, code == "overloaded", let ref = message["ref"]?.stringValue, ref.hasPrefix("v"),
+                let number = Int(ref.dropFirst()), pendingVotes.removeValue(forKey: number) != nil
+            {
+                overloadedVotes += 1
+                return
+            }
             let text = message["message"]?.stringValue ?? ""
             failures.append("phone \(index) got error \(code): \(text) (ref \(message["ref"]?.stringValue ?? "none"))")
         default:
