@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "ForumClient",
-            dependencies: ["ForumCore"],
+            dependencies: ["ForumCore", "CLibWebSockets"],
             swiftSettings: strict
         ),
         .target(
