@@ -42,6 +42,7 @@ extension Session {
     /// each distinct vote is encoded once however many phones share it.
     func broadcastState() {
         let date = now.date
+        withheldInLastState = show.tooFewVotersToShow
         var audienceStates: [String?: [UInt8]] = [:]
         var roleStates: [ClientMessage.Role: [UInt8]] = [:]
         for (id, connection) in connections {

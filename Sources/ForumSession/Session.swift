@@ -44,6 +44,8 @@ public final class Session {
 
     /// Screens and hosts need a fresh tally at the next tick.
     var tallyDirty = false
+    /// Whether the last states sent held the counts back (fewer than 5 voters).
+    var withheldInLastState = false
     /// Store writes that failed since the start (the host is shown this).
     var storeFailures = 0
     /// The disk is failing and the store is writing the show's records again.
@@ -265,8 +267,11 @@ public final class Session {
     }
 
     /// Live tallies go to screens and hosts at the next tick; after a reveal everybody sees
-    /// the change.
+    /// the change, and so do phones seeing live results when the fewer-than-5 rule starts or
+    /// stops holding back the counts (a tally alone cannot say so, and a phone that voted gets
+    /// no state after its ack).
     private func afterCountChange() {
-        if show.round?.status == .revealed { broadcastState() } else { tallyDirty = true }
+        let withheldChanged = show.audienceSeesTally && show.tooFewVotersToShow != withheldInLastState
+        if show.round?.status == .revealed || withheldChanged { broadcastState() } else { tallyDirty = true }
     }
 }

@@ -202,3 +202,36 @@ struct SessionVoteTests {
         #expect(driver.session.show.isFinished)
     }
 }
+
+@Suite("Session: live results on phones and the fewer-than-5 rule, without a socket")
+struct SessionLiveResultsTests {
+    @Test func phonesAreToldWhenTheCountsStartAndStopBeingHeldBack() {
+        let (driver, host, _, phones) = SessionVoteTests.openVote(phones: 0)
+        let lean = (0..<5).map { _ in driver.connect() }
+        for phone in lean { driver.say(phone, ["type": "hello", "role": "audience", "state_after_ack": false]) }
+        driver.command(host, "close")
+        driver.command(host, "replay")
+        #expect(driver.command(host, "results", ["mode": "everyone"])?.type == "ack")
+        driver.command(host, "open")
+        driver.commit()
+        for phone in lean + phones { _ = driver.take(phone) }
+        // The first vote: every phone is told the counts are held back.
+        driver.vote(lean[0], "police", decision: "D2")
+        driver.commit()
+        let first = driver.take(lean[1]).last { $0.type == "state" }
+        #expect(first?.decision?["results_withheld"] as? String == "too_few_voters")
+        #expect(first?["tally"] is NSNull)
+        #expect(driver.take(lean[0]).map(\.type).first == "ack")
+        for phone in lean { _ = driver.take(phone) }
+        // Votes 2 to 4 change nothing the phones may see.
+        for phone in lean[1...3] { driver.vote(phone, "crisis", decision: "D2") }
+        driver.commit()
+        #expect(driver.take(lean[4]).filter { $0.type == "state" }.isEmpty)
+        // The fifth: the counts are shown to every phone.
+        driver.vote(lean[4], "crisis", decision: "D2")
+        driver.commit()
+        let shown = driver.take(lean[0]).last { $0.type == "state" }
+        #expect(shown?.decision?["results_withheld"] == nil)
+        #expect((shown?["tally"] as? [String: Any])?["total"] as? Int == 5)
+    }
+}
