@@ -77,7 +77,10 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .executableTarget(
             name: "forum-bench",
-            dependencies: ["ForumCore", "CEpoll", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "ForumCore", "ForumClient", "CEpoll",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
