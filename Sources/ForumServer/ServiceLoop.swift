@@ -151,10 +151,11 @@ final class ServiceLoop {
     /// to keep up is disconnected rather than buffered without end.
     private func send(_ bytes: [UInt8], to id: ConnectionID, kind: SendKind) {
         guard let connection = connections[id], !connection.closing else { return }
-        // Nothing queued and the socket can take it: write at once. Waiting for a write slot
-        // costs two epoll changes and a callback per message (a vote's ack, every phone of a
-        // fan-out).
-        if !connection.hasMore, !connection.wantsPing, lws_send_pipe_choked(connection.wsi) == 0 {
+        // Nothing queued here or in lws: write at once. Waiting for a write slot costs two
+        // epoll changes and a callback per message (a vote's ack, every phone of a fan-out).
+        // What the socket does not take lws keeps (and then `lws_partial_buffered` sends the
+        // next messages to the outbox, with its limit, until the write slot).
+        if !connection.hasMore, !connection.wantsPing, lws_partial_buffered(connection.wsi) == 0 {
             if !write(bytes, to: connection) {
                 connection.closing = true
                 lws_callback_on_writable(connection.wsi)
