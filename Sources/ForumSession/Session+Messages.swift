@@ -15,7 +15,7 @@ extension Session {
         guard let connection = connections[id] else { return }
         if case .hello(let role, let device, let key, let stateAfterAck) = message {
             guard connection.role == nil else {
-                sendError(to: id, ProtocolError("already_joined", "This connection has already said hello.", ref: ref))
+                sendError(to: id, ProtocolError(.alreadyJoined, "This connection has already said hello.", ref: ref))
                 return
             }
             hello(id: id, role: role, device: device, key: key, ref: ref)
@@ -23,7 +23,7 @@ extension Session {
             return
         }
         guard let role = connection.role else {
-            sendError(to: id, ProtocolError("not_joined", "Say hello first.", ref: ref))
+            sendError(to: id, ProtocolError(.notJoined, "Say hello first.", ref: ref))
             return
         }
         switch message {
@@ -31,14 +31,15 @@ extension Session {
         case .ping: send(ServerMessages.pong, to: id)
         case .vote(let decision, let option):
             guard role == .audience, let device = connection.device else {
-                sendError(to: id, ProtocolError("forbidden", "Only audience connections can vote.", ref: ref))
+                sendError(to: id, ProtocolError(.forbidden, "Only audience connections can vote.", ref: ref))
                 return
             }
             guard storeLag.seconds(at: now.seconds) <= overloadLag else {
                 // Not the phone's fault: not counted against it as errors are.
                 send(
                     ServerMessages.error(
-                        code: "overloaded", message: "Too many votes at once: please try again in a moment.",
+                        code: ErrorCode.overloaded.rawValue,
+                        message: "Too many votes at once: please try again in a moment.",
                         ref: ref, options: nil), to: id)
                 return
             }
@@ -51,7 +52,7 @@ extension Session {
             }
         case .perspective(let perspective):
             guard role == .audience, let device = connection.device else {
-                sendError(to: id, ProtocolError("forbidden", "Only audience connections have a perspective.", ref: ref))
+                sendError(to: id, ProtocolError(.forbidden, "Only audience connections have a perspective.", ref: ref))
                 return
             }
             do {
@@ -69,7 +70,7 @@ extension Session {
             }
         case .command(let command):
             guard role == .host else {
-                sendError(to: id, ProtocolError("forbidden", "Only the host can run commands.", ref: ref))
+                sendError(to: id, ProtocolError(.forbidden, "Only the host can run commands.", ref: ref))
                 return
             }
             do {
@@ -89,7 +90,7 @@ extension Session {
 
     private func hello(id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
         if role == .host, !HostKey.matches(key, hostKey) {
-            sendError(to: id, ProtocolError("unauthorized", "The host key is wrong.", ref: ref))
+            sendError(to: id, ProtocolError(.unauthorized, "The host key is wrong.", ref: ref))
             close(id, reason: "wrong host key")
             return
         }

@@ -153,14 +153,14 @@ public final class Session {
         if binary, !connection.discarding {
             connection.partial = []
             connection.discarding = true
-            error = ProtocolError("bad_message", "Messages are JSON text: binary frames are not accepted.")
+            error = ProtocolError(.badMessage, "Messages are JSON text: binary frames are not accepted.")
         }
         if !connection.discarding {
             if connection.partial.isEmpty { connection.partial = fragment } else { connection.partial += fragment }
             if connection.partial.count > ClientMessageDecoder.maximumSize {
                 connection.partial = []
                 connection.discarding = true
-                error = ProtocolError("too_large", "Messages can be at most \(ClientMessageDecoder.maximumSize) bytes.")
+                error = ProtocolError(.tooLarge, "Messages can be at most \(ClientMessageDecoder.maximumSize) bytes.")
             }
         }
         var message: [UInt8]?
@@ -180,7 +180,7 @@ public final class Session {
         guard let message else { return }
         guard allowed else {
             if connection.refusedInARow == 1 {
-                sendError(to: id, ProtocolError("rate_limited", "Too many messages: slow down."))
+                sendError(to: id, ProtocolError(.rateLimited, "Too many messages: slow down."))
             }
             if connection.refusedInARow > 200 { close(id, reason: "flooding") }
             return
@@ -210,7 +210,7 @@ public final class Session {
             if let failure {
                 logger.error("a vote could not be stored", metadata: ["error": "\(failure)"])
                 sendError(
-                    to: id, ProtocolError("storage_failed", "Your vote could not be saved. Please try again.", ref: ref)
+                    to: id, ProtocolError(.storageFailed, "Your vote could not be saved. Please try again.", ref: ref)
                 )
                 return
             }
@@ -224,7 +224,7 @@ public final class Session {
             if failure != nil {
                 sendError(
                     to: id,
-                    ProtocolError("storage_failed", "Your choice could not be saved. Please try again.", ref: ref))
+                    ProtocolError(.storageFailed, "Your choice could not be saved. Please try again.", ref: ref))
                 return
             }
             send(ServerMessages.perspectiveAck(ref: ref, perspective: perspective), to: id)
@@ -240,7 +240,7 @@ public final class Session {
                 sendError(
                     to: id,
                     ProtocolError(
-                        "storage_failed", "The database could not store this command (\(failure)).", ref: ref))
+                        .storageFailed, "The database could not store this command (\(failure)).", ref: ref))
                 return
             }
             send(ServerMessages.commandAck(ref: ref, command: name), to: id)
@@ -254,7 +254,7 @@ public final class Session {
             storeRetrying = true
             logger.error("the database cannot be written; retrying", metadata: ["error": "\(retrying)"])
             let error = ServerMessages.error(
-                code: "storage_failed",
+                code: ErrorCode.storageFailed.rawValue,
                 message: "The database cannot be written (\(retrying)). Votes are refused until it can; "
                     + "the show's moves are kept and written as soon as it can.",
                 ref: nil, options: nil)

@@ -162,7 +162,8 @@ final class Bench {
             lastAck = max(lastAck, now)
         case "error":
             let code = message["code"]?.stringValue ?? "?"
-            if acceptOverloaded, code == "overloaded", let ref = message["ref"]?.stringValue, ref.hasPrefix("v"),
+            if acceptOverloaded, code == ErrorCode.overloaded.rawValue, let ref = message["ref"]?.stringValue,
+                ref.hasPrefix("v"),
                 let number = Int(ref.dropFirst()), pendingVotes.removeValue(forKey: number) != nil
             {
                 overloadedVotes += 1
