@@ -34,6 +34,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ForumSession",
+            dependencies: ["ForumCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ForumStore",
             dependencies: ["ForumCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
@@ -53,14 +58,15 @@ let package = Package(
         .target(
             name: "ForumServer",
             dependencies: [
-                "ForumCore", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib", "ForumStudio", "ForumStudioService",
+                "ForumCore", "ForumSession", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib", "ForumStudio",
+                "ForumStudioService",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .target(
             name: "ForumClient",
-            dependencies: ["ForumCore"],
+            dependencies: ["ForumCore", "CLibWebSockets"],
             swiftSettings: strict
         ),
         .target(
@@ -81,8 +87,8 @@ let package = Package(
         .executableTarget(
             name: "forum",
             dependencies: [
-                "ForumCore", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport", "ForumReport",
-                "ForumStudioStore", "ForumStudioService",
+                "ForumCore", "ForumSession", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport",
+                "ForumReport", "ForumStudioStore", "ForumStudioService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,12 +102,20 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         .executableTarget(
             name: "forum-bench",
-            dependencies: ["ForumCore", "CEpoll", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "ForumCore", "ForumClient", "CEpoll",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ForumCoreTests",
             dependencies: ["ForumCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ForumSessionTests",
+            dependencies: ["ForumSession", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(name: "ForumConsoleTests", dependencies: ["ForumConsole"], swiftSettings: strict),

@@ -91,7 +91,7 @@ var m = {
 
 var conn = new window.ForumConnection({
   hello: function () {
-    return { type: 'hello', role: 'audience', device: F.get('forum.device') || undefined };
+    return { type: 'hello', role: 'audience', device: F.get('forum.device') || undefined, state_after_ack: false };
   },
   onMessage: function (msg) {
     var f = { welcome: onWelcome, state: onState, tally: onTally, ack: onAck, error: onError }[msg.type];

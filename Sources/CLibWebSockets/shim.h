@@ -26,4 +26,26 @@ static inline void forum_ev_run_nowait(void *loop) { ev_run((struct ev_loop *)lo
 static inline void forum_ev_break(void *loop) { ev_break((struct ev_loop *)loop, EVBREAK_ALL); }
 static inline void forum_ev_loop_destroy(void *loop) { ev_loop_destroy((struct ev_loop *)loop); }
 
+/* A repeating timer on the same libev loop as lws (the 4 Hz tick): no other thread, no
+ * mailbox. libev keeps timers in a heap, so arming it costs nothing however many
+ * connections lws has. ev_timer_init is a macro: wrap it. `fire` gets `user` back. */
+typedef struct forum_timer {
+    ev_timer watcher; /* first, so the watcher's address is the struct's */
+    void *user;
+    void (*fire)(void *user);
+} forum_timer;
+static void forum_timer_fired(struct ev_loop *loop, ev_timer *watcher, int events) {
+    (void)loop;
+    (void)events;
+    forum_timer *timer = (forum_timer *)watcher;
+    timer->fire(timer->user);
+}
+static inline void forum_timer_start(void *loop, forum_timer *timer, double seconds) {
+    ev_timer_init(&timer->watcher, forum_timer_fired, seconds, seconds);
+    ev_timer_start((struct ev_loop *)loop, &timer->watcher);
+}
+static inline void forum_timer_stop(void *loop, forum_timer *timer) {
+    ev_timer_stop((struct ev_loop *)loop, &timer->watcher);
+}
+
 #endif

@@ -123,20 +123,8 @@ public final class WebSocketClient: Sendable {
     // MARK: Frames
 
     private func sendFrame(opcode: UInt8, payload: [UInt8]) throws {
-        var frame: [UInt8] = [0x80 | opcode]
-        let count = payload.count
-        if count < 126 {
-            frame.append(0x80 | UInt8(count))
-        } else if count <= 0xFFFF {
-            frame.append(0x80 | 126)
-            frame += [UInt8(count >> 8), UInt8(count & 0xFF)]
-        } else {
-            frame.append(0x80 | 127)
-            frame += (0..<8).reversed().map { UInt8((count >> ($0 * 8)) & 0xFF) }
-        }
-        let mask = (0..<4).map { _ in UInt8.random(in: 0...255) }
-        frame += mask
-        frame += payload.enumerated().map { $0.element ^ mask[$0.offset % 4] }
+        var frame: [UInt8] = []
+        FrameCodec.encode(opcode: opcode, payload: payload, mask: UInt32.random(in: 0...UInt32.max), into: &frame)
         try sendLock.withLock { _ in try writeAll(frame) }
     }
 
@@ -180,38 +168,23 @@ struct FrameReader {
 
     mutating func nextMessage(socket: Int32, deadline: Date) throws -> Message {
         while true {
-            let first = try take(1, socket: socket, deadline: deadline)[0]
-            let second = try take(1, socket: socket, deadline: deadline)[0]
-            var length = Int(second & 0x7F)
-            if length == 126 {
-                let bytes = try take(2, socket: socket, deadline: deadline)
-                length = Int(bytes[0]) << 8 | Int(bytes[1])
-            } else if length == 127 {
-                length = try take(8, socket: socket, deadline: deadline).reduce(0) { $0 << 8 | Int($1) }
+            guard let (frame, next) = try FrameCodec.decode(buffer, from: 0) else {
+                try fill(socket: socket, deadline: deadline)
+                continue
             }
-            let mask = second & 0x80 != 0 ? try take(4, socket: socket, deadline: deadline) : nil
-            var payload = try take(length, socket: socket, deadline: deadline)
-            if let mask { payload = payload.enumerated().map { $0.element ^ mask[$0.offset % 4] } }
-            let opcode = first & 0x0F
-            let isFinal = first & 0x80 != 0
-            switch opcode {
-            case 0x1, 0x0:
-                fragments += payload
-                if isFinal {
+            buffer.removeFirst(next)
+            switch frame.opcode {
+            case FrameCodec.text, FrameCodec.continuation:
+                fragments += frame.payload
+                if frame.isFinal {
                     defer { fragments = [] }
                     return .text(fragments)
                 }
-            case 0x8: return .close
-            case 0x9: return .ping(payload)
+            case FrameCodec.close: return .close
+            case FrameCodec.ping: return .ping(frame.payload)
             default: continue
             }
         }
-    }
-
-    private mutating func take(_ count: Int, socket: Int32, deadline: Date) throws -> [UInt8] {
-        while buffer.count < count { try fill(socket: socket, deadline: deadline) }
-        defer { buffer.removeFirst(count) }
-        return Array(buffer.prefix(count))
     }
 
     private mutating func fill(socket: Int32, deadline: Date) throws {

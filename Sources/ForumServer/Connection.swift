@@ -1,52 +1,69 @@
-import ForumCore
+import ForumSession
 
-/// What the service thread knows of one WebSocket connection. Lives in the service loop's
-/// dictionary (lws's per-session memory holds only the id).
-struct Connection {
-    /// The kinds of message an outbox coalesces: only the newest state or tally matters.
-    enum Kind: Equatable {
-        case reply
-        case state
-        case tally
-    }
-
-    let id: UInt64
+/// What the lws glue keeps of one WebSocket connection: its wsi and the messages waiting
+/// for a write slot. Kept in place (a class in the service loop's table, never copied out
+/// and back); lws's per-session memory holds only the id. The protocol state lives in the
+/// ``Session``.
+final class Connection {
     let wsi: OpaquePointer
-    var role: ClientMessage.Role?
-    var device: String?
-    /// Messages waiting for a WRITEABLE callback, oldest first.
-    var outbox: [(kind: Kind, bytes: [UInt8])] = []
-    /// The fragments of a message still arriving.
-    var partial: [UInt8] = []
-    /// True while the rest of an oversized message is being skipped.
-    var discarding = false
-    var limiter: RateLimiter
-    /// Errors sent in the current minute, and when that minute started.
-    var recentErrors = 0
-    var errorWindowStart: Double
-    /// Messages refused by the rate limiter since the last one let through.
-    var refusedInARow = 0
+    /// Messages waiting for a WRITEABLE callback, oldest first; `head` is the next to write.
+    private var outbox: [(kind: SendKind, bytes: [UInt8])] = []
+    private var head = 0
     /// Close once the outbox is written (after `unauthorized`, or when misbehaving).
     var closing = false
+    /// Keep-alive (see ``KeepAlive``): when the peer was last heard (seconds of the loop's
+    /// clock), this connection's own delay, whether it was pinged since, and whether a ping
+    /// waits for the next write slot.
+    var lastHeard: Double
+    let jitter: Double
+    var pinged = false
+    var wantsPing = false
 
     /// The most messages kept for a slow phone before it is disconnected.
     static let outboxLimit = 256
 
-    init(id: UInt64, wsi: OpaquePointer, now: Double) {
-        self.id = id
+    init(wsi: OpaquePointer, now: Double, jitter: Double) {
         self.wsi = wsi
-        self.limiter = RateLimiter(now: now)
-        self.errorWindowStart = now
+        self.lastHeard = now
+        self.jitter = jitter
     }
+
+    /// The peer said something (a message or a pong).
+    func heard(at now: Double) {
+        lastHeard = now
+        pinged = false
+    }
+
+    /// Messages still waiting.
+    var hasMore: Bool { head < outbox.count }
 
     /// Queues a message; a state or tally replaces an unsent one of the same kind so a
     /// slow phone only ever gets the newest. Returns false when the outbox is full.
-    mutating func enqueue(_ bytes: [UInt8], kind: Kind) -> Bool {
-        if kind != .reply, let index = outbox.lastIndex(where: { $0.kind == kind }) {
+    func enqueue(_ bytes: [UInt8], kind: SendKind) -> Bool {
+        if kind != .reply, let index = outbox[head...].lastIndex(where: { $0.kind == kind }) {
             outbox.remove(at: index)
         }
-        guard outbox.count < Self.outboxLimit else { return false }
+        guard outbox.count - head < Self.outboxLimit else { return false }
         outbox.append((kind, bytes))
         return true
+    }
+
+    /// The next message to write, or nil when the outbox is empty.
+    func takeNext() -> [UInt8]? {
+        guard head < outbox.count else { return nil }
+        let bytes = outbox[head].bytes
+        outbox[head].bytes = []
+        head += 1
+        if head == outbox.count {
+            outbox.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        return bytes
+    }
+
+    /// Drops everything queued.
+    func clear() {
+        outbox.removeAll()
+        head = 0
     }
 }

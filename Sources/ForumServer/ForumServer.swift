@@ -18,7 +18,6 @@ public final class ForumServer: Sendable {
     public let joinURLs: [String]
     private let mailbox: Mailbox
     private let finished: DispatchSemaphore
-    private let ticker: Mutex<(any DispatchSourceTimer)?>
     private let stopped = Mutex(false)
 
     private init(port: Int, joinURLs: [String], mailbox: Mailbox, finished: DispatchSemaphore) {
@@ -26,11 +25,6 @@ public final class ForumServer: Sendable {
         self.joinURLs = joinURLs
         self.mailbox = mailbox
         self.finished = finished
-        let ticker = DispatchSource.makeTimerSource(queue: .global())
-        ticker.schedule(deadline: .now() + .milliseconds(250), repeating: .milliseconds(250))
-        ticker.setEventHandler { @Sendable in mailbox.post(.tick) }
-        ticker.resume()
-        self.ticker = Mutex(ticker)
     }
 
     /// Starts serving on a new thread and returns once it listens, or throws when it cannot
@@ -74,7 +68,6 @@ public final class ForumServer: Sendable {
             return !stopped
         }
         guard first else { return }
-        ticker.withLock { $0?.cancel() }
         mailbox.post(.stop)
     }
 
@@ -110,8 +103,7 @@ private func runServiceThread(
             webRoot: configuration.webRoot, mediaRoot: configuration.mediaRoot, qrRoot: staged.joinQR?.folder.path,
             pages: staged.pages)
         context = try LwsContext(
-            port: configuration.port, folders: folders, loop: loop, eventLoop: eventLoop,
-            pingAfter: configuration.pingAfterSeconds, hangUpAfter: configuration.hangUpAfterSeconds)
+            port: configuration.port, folders: folders, loop: loop, eventLoop: eventLoop)
     } catch {
         startup.report(.failure(error as? LwsContext.StartError ?? .init(description: "\(error)")))
         return
@@ -127,8 +119,19 @@ private func runServiceThread(
     while !loop.protocolInitialised, Date() < startDeadline { forum_ev_run_nowait(eventLoop) }
     mailbox.attach(context.context)
     startup.report(.success((port, urls)))
+    // The 4 Hz tick (coalesced tallies, timed votes) on the loop itself.
+    let ticker = UnsafeMutablePointer<forum_timer>.allocate(capacity: 1)
+    defer { ticker.deallocate() }
+    ticker.initialize(to: forum_timer())
+    ticker.pointee.user = Unmanaged.passUnretained(loop).toOpaque()
+    ticker.pointee.fire = { user in
+        guard let user else { return }
+        Unmanaged<ServiceLoop>.fromOpaque(user).takeUnretainedValue().tick()
+    }
     withExtendedLifetime(loop) {
+        forum_timer_start(eventLoop, ticker, 0.25)
         forum_ev_run(eventLoop)
+        forum_timer_stop(eventLoop, ticker)
         mailbox.attach(nil)
         context.destroy()
         forum_ev_run_nowait(eventLoop)

@@ -47,8 +47,7 @@ final class LwsContext {
     /// Creates the lws context on `eventLoop`, listening on `port` (0: any free port).
     /// `loop` is reached from the C callback through the context's user pointer.
     init(
-        port: Int, folders: Folders, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer, pingAfter: UInt16,
-        hangUpAfter: UInt16
+        port: Int, folders: Folders, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer
     ) throws {
         let webRoot = folders.webRoot
         fileOps = folders.pages.map(GzipFileOps.init(pages:))
@@ -121,9 +120,13 @@ final class LwsContext {
         vhostOptions.initialize(to: forumOptions)
         (vhostOptions + 1).initialize(to: isDefault)
 
+        // lws's keep-alive stays off (both 0): lws 4.1.6 reschedules every connection's
+        // timer by walking one sorted list, and a room pinged together stalled the service
+        // thread for seconds. The service loop pings with a jitter itself
+        // (ServiceLoop+KeepAlive.swift).
         var retry = lws_retry_bo_t()
-        retry.secs_since_valid_ping = pingAfter
-        retry.secs_since_valid_hangup = hangUpAfter
+        retry.secs_since_valid_ping = 0
+        retry.secs_since_valid_hangup = 0
         retryPolicy.initialize(to: retry)
 
         foreignLoops.initialize(to: eventLoop)

@@ -11,8 +11,6 @@ final class Mailbox: Sendable {
     enum Message: Sendable {
         /// The store committed (or failed) these tickets.
         case stored(StoreCommit)
-        /// Time passed: flush coalesced tallies, close timed votes.
-        case tick
         /// Shut down: close every connection and stop the loop.
         case stop
     }

@@ -10,7 +10,8 @@ public struct ServerConfiguration: Sendable {
     public var mediaRoot: String?
     /// The secret a host must send in its `hello`.
     public var hostKey: String
-    /// Idle seconds before lws pings a connection, and before it hangs up on a silent one.
+    /// Idle seconds before the server pings a connection (plus a jitter of up to half as much
+    /// again, per connection: see ``KeepAlive``), and before it hangs up on a silent one.
     public var pingAfterSeconds: UInt16
     public var hangUpAfterSeconds: UInt16
     /// Addresses printed and shown for phones to join; computed from the interfaces when nil.

@@ -1,78 +1,73 @@
 import CLibWebSockets
 import ForumCore
+import ForumSession
 import ForumStore
 import Foundation
 import Logging
 
-/// The service thread's state: the show, every connection, the votes waiting for the disk.
+/// The lws glue: turns lws callbacks and mailbox messages into ``Session`` events and
+/// carries the session's actions out (queue bytes and ask lws for a write slot, hand records
+/// to the store, close a connection). The protocol's rules all live in the session.
 ///
 /// Confined to the lws service thread: it is reached only from lws callbacks (through the
 /// context's user pointer) and is deliberately not `Sendable`. Other threads talk to it
 /// through ``Mailbox``.
 final class ServiceLoop {
-    var show: Show
+    let session: Session
+    let keepAlive: KeepAlive
     let configuration: ServerConfiguration
     let mailbox: Mailbox
     let writer: StoreWriter
     let logger: Logger
-    var joinURLs: [String]
     /// Set once the context exists; used to stop the loop.
     var eventLoop: UnsafeMutableRawPointer?
     var stopping = false
     /// lws has initialised the protocol (the vhost is fully up).
     var protocolInitialised = false
 
-    var connections: [UInt64: Connection] = [:]
-    private var nextConnectionID: UInt64 = 1
-    /// Audience connections now (several tabs of one phone count once each).
-    var audienceConnected = 0
-
-    /// Something a ticket is waiting for before the client hears back.
-    enum PendingReply {
-        case vote(connection: UInt64, ref: String?, record: VoteRecord)
-        case perspective(connection: UInt64, ref: String?, perspective: String?)
-        /// A re-recorded vote (perspective change): count it, nobody is waiting.
-        case recount(VoteRecord)
-    }
-    var pending: [UInt64: PendingReply] = [:]
-    private var nextTicket: UInt64 = 1
-
-    /// Screens and hosts need a fresh tally at the next tick.
-    var tallyDirty = false
-    /// Store writes that failed since the start (the host is shown this).
-    var storeFailures = 0
-    /// The store backlog the host last saw, to tell it when the database falls behind.
-    var reportedBacklog = 0
+    var connections: [ConnectionID: Connection] = [:]
+    private var nextConnectionID: ConnectionID = 1
     /// The `LWS_PRE` headroom lws needs in front of every payload.
     let pre = forum_lws_pre()
     var scratch: [UInt8] = []
     let started = ContinuousClock.now
 
     init(show: Show, configuration: ServerConfiguration, mailbox: Mailbox, writer: StoreWriter, joinURLs: [String]) {
-        self.show = show
+        self.session = Session(
+            show: show, hostKey: configuration.hostKey, joinURLs: joinURLs, joinQR: configuration.joinQRPath,
+            logger: configuration.logger)
+        self.keepAlive = KeepAlive(
+            pingAfter: Double(configuration.pingAfterSeconds), hangUpAfter: Double(configuration.hangUpAfterSeconds))
         self.configuration = configuration
         self.mailbox = mailbox
         self.writer = writer
         self.logger = configuration.logger
-        self.joinURLs = joinURLs
     }
 
-    /// Seconds since the loop was made, for rate limits.
+    /// The addresses phones join with.
+    var joinURLs: [String] {
+        get { session.joinURLs }
+        set { session.joinURLs = newValue }
+    }
+
+    /// Now, for the session: the wall clock and the seconds since the loop was made.
+    private var now: SessionTime { SessionTime(date: Date(), seconds: uptime) }
+
+    /// Seconds since the loop was made.
     var uptime: Double {
         let elapsed = ContinuousClock.now - started
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
-    /// Hands records to the store; returns the ticket of the last one.
-    @discardableResult
-    func store(_ records: [ShowRecord]) -> UInt64 {
-        var ticket: UInt64 = 0
-        for record in records {
-            ticket = nextTicket
-            nextTicket += 1
-            writer.submit(record, ticket: ticket)
+    /// Feeds one event to the session and carries out what it asks.
+    private func run(_ event: SessionEvent) {
+        for action in session.handle(event, at: now) {
+            switch action {
+            case .send(let id, let bytes, let kind): send(bytes, to: id, kind: kind)
+            case .store(let record, let ticket): writer.submit(record, ticket: ticket)
+            case .close(let id): close(id)
+            }
         }
-        return ticket
     }
 
     // MARK: lws callback dispatch
@@ -92,20 +87,24 @@ final class ServiceLoop {
             let id = nextConnectionID
             nextConnectionID += 1
             user.storeBytes(of: id, as: UInt64.self)
-            connections[id] = Connection(id: id, wsi: wsi, now: uptime)
+            connections[id] = Connection(wsi: wsi, now: uptime, jitter: keepAlive.jitter(Double.random(in: 0..<1)))
+            run(.connected(id))
             return 0
         case LWS_CALLBACK_CLOSED:
-            guard let id = user?.load(as: UInt64.self), let connection = connections.removeValue(forKey: id) else {
-                return 0
-            }
-            if connection.role == .audience {
-                audienceConnected -= 1
-                tallyDirty = true
-            }
+            guard let id = user?.load(as: UInt64.self), connections.removeValue(forKey: id) != nil else { return 0 }
+            run(.closed(id))
             return 0
         case LWS_CALLBACK_RECEIVE:
-            guard let id = user?.load(as: UInt64.self), connections[id] != nil else { return -1 }
-            return receive(id: id, wsi: wsi, input: input, length: length)
+            guard let id = user?.load(as: UInt64.self), let connection = connections[id] else { return -1 }
+            connection.heard(at: uptime)
+            let last = lws_is_final_fragment(wsi) != 0 && lws_remaining_packet_payload(wsi) == 0
+            let binary = lws_frame_is_binary(wsi) != 0
+            let fragment = input.map { Array(UnsafeRawBufferPointer(start: $0, count: length)) } ?? []
+            run(.received(id, fragment: fragment, binary: binary, last: last))
+            return 0
+        case LWS_CALLBACK_RECEIVE_PONG:
+            if let id = user?.load(as: UInt64.self) { connections[id]?.heard(at: uptime) }
+            return 0
         case LWS_CALLBACK_SERVER_WRITEABLE:
             guard let id = user?.load(as: UInt64.self) else { return -1 }
             return writeNext(id: id)
@@ -122,101 +121,66 @@ final class ServiceLoop {
         }
     }
 
-    private func receive(id: UInt64, wsi: OpaquePointer, input: UnsafeMutableRawPointer?, length: Int) -> Int32 {
-        let isLast = lws_is_final_fragment(wsi) != 0 && lws_remaining_packet_payload(wsi) == 0
-        if lws_frame_is_binary(wsi) != 0, !connections[id]!.discarding {
-            // The protocol is JSON text: a binary message is skipped whole, with an error.
-            connections[id]!.partial = []
-            connections[id]!.discarding = true
-            sendError(to: id, ProtocolError("bad_message", "Messages are JSON text: binary frames are not accepted."))
+    private func writeNext(id: ConnectionID) -> Int32 {
+        guard let connection = connections[id] else { return -1 }
+        if connection.wantsPing, !connection.closing {
+            connection.wantsPing = false
+            return writePing(connection)
         }
-        if !connections[id]!.discarding {
-            if let input, length > 0 {
-                connections[id]!.partial.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
-            }
-            if connections[id]!.partial.count > ClientMessageDecoder.maximumSize {
-                connections[id]!.partial = []
-                connections[id]!.discarding = true
-                sendError(
-                    to: id,
-                    ProtocolError("too_large", "Messages can be at most \(ClientMessageDecoder.maximumSize) bytes."))
-            }
-        }
-        guard isLast else { return 0 }
-        if connections[id]?.discarding == true {
-            connections[id]?.discarding = false
-            return 0
-        }
-        let message = connections[id]!.partial
-        connections[id]!.partial = []
-        guard connections[id]!.limiter.allow(now: uptime) else {
-            connections[id]!.refusedInARow += 1
-            let refused = connections[id]!.refusedInARow
-            if refused == 1 { sendError(to: id, ProtocolError("rate_limited", "Too many messages: slow down.")) }
-            if refused > 200 { close(id, reason: "flooding") }
-            return 0
-        }
-        connections[id]!.refusedInARow = 0
-        handleMessage(message, from: id)
+        guard let payload = connection.takeNext() else { return connection.closing ? -1 : 0 }
+        guard write(payload, to: connection) else { return -1 }
+        if connection.hasMore || connection.closing { lws_callback_on_writable(connection.wsi) }
         return 0
     }
 
-    private func writeNext(id: UInt64) -> Int32 {
-        guard var connection = connections[id] else { return -1 }
-        if connection.outbox.isEmpty { return connection.closing ? -1 : 0 }
-        let payload = connection.outbox.removeFirst().bytes
-        connections[id] = connection
+    /// Writes one text message now; false when the connection is broken. lws keeps what the
+    /// socket does not take at once and sends it before the next write slot.
+    private func write(_ payload: [UInt8], to connection: Connection) -> Bool {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: repeatElement(0, count: pre))
         scratch.append(contentsOf: payload)
         let written = scratch.withUnsafeMutableBufferPointer { buffer in
             lws_write(connection.wsi, buffer.baseAddress! + pre, payload.count, LWS_WRITE_TEXT)
         }
-        if written < payload.count { return -1 }
-        if !connection.outbox.isEmpty || connection.closing { lws_callback_on_writable(connection.wsi) }
-        return 0
+        return written >= payload.count
     }
 
-    // MARK: Sending
+    // MARK: Carrying out actions
 
     /// Queues a message for one connection and asks lws for a write slot. A phone too slow
     /// to keep up is disconnected rather than buffered without end.
-    func send(_ bytes: [UInt8], to id: UInt64, kind: Connection.Kind = .reply) {
-        guard var connection = connections[id], !connection.closing else { return }
+    private func send(_ bytes: [UInt8], to id: ConnectionID, kind: SendKind) {
+        guard let connection = connections[id], !connection.closing else { return }
+        // Nothing queued here or in lws: write at once. Waiting for a write slot costs two
+        // epoll changes and a callback per message (a vote's ack, every phone of a fan-out).
+        // What the socket does not take lws keeps (and then `lws_partial_buffered` sends the
+        // next messages to the outbox, with its limit, until the write slot).
+        if !connection.hasMore, !connection.wantsPing, lws_partial_buffered(connection.wsi) == 0 {
+            if !write(bytes, to: connection) {
+                connection.closing = true
+                lws_callback_on_writable(connection.wsi)
+            }
+            return
+        }
         if !connection.enqueue(bytes, kind: kind) {
             logger.notice("closing a connection that cannot keep up", metadata: ["connection": "\(id)"])
             connection.closing = true
-            connection.outbox = []
+            connection.clear()
         }
-        connections[id] = connection
         lws_callback_on_writable(connection.wsi)
-    }
-
-    func send(_ message: JSONValue, to id: UInt64, kind: Connection.Kind = .reply) {
-        send(message.bytes, to: id, kind: kind)
-    }
-
-    /// Sends an error and counts it; a client with more than 50 errors a minute is closed.
-    func sendError(to id: UInt64, _ error: ProtocolError, options: [String]? = nil) {
-        send(ServerMessages.error(code: error.code, message: error.message, ref: error.ref, options: options), to: id)
-        guard var connection = connections[id] else { return }
-        let now = uptime
-        if now - connection.errorWindowStart > 60 {
-            connection.errorWindowStart = now
-            connection.recentErrors = 0
-        }
-        connection.recentErrors += 1
-        connections[id] = connection
-        if connection.recentErrors > 50 { close(id, reason: "too many errors") }
     }
 
     /// Closes a connection once what is queued for it has been written.
-    func close(_ id: UInt64, reason: String) {
-        guard var connection = connections[id] else { return }
-        logger.info("closing connection", metadata: ["connection": "\(id)", "reason": "\(reason)"])
+    private func close(_ id: ConnectionID) {
+        guard let connection = connections[id] else { return }
         connection.closing = true
-        connections[id] = connection
         lws_callback_on_writable(connection.wsi)
+    }
+
+    /// The loop's 4 Hz timer fired.
+    func tick() {
+        run(.tick)
+        keepConnectionsAlive()
     }
 
     // MARK: Mailbox
@@ -224,61 +188,11 @@ final class ServiceLoop {
     private func deliver(_ message: Mailbox.Message) {
         switch message {
         case .stored(let commit):
-            for ticket in commit.committed { settle(ticket, failure: nil) }
-            storeFailures += commit.failed.count
-            for failure in commit.failed { settle(failure.ticket, failure: failure.message) }
-        case .tick:
-            let records = show.closeExpiredRound(at: Date())
-            if !records.isEmpty {
-                store(records)
-                broadcastState()
-            } else if tallyDirty {
-                broadcastTally()
-            } else if writer.backlog != reportedBacklog {
-                sendHostsState()
-            }
-            reportedBacklog = writer.backlog
+            let failed = commit.failed.map { StoreFailure(ticket: $0.ticket, message: $0.message) }
+            run(.stored(committed: commit.committed, failed: failed, retrying: commit.retrying))
         case .stop:
             stopping = true
             if let eventLoop { forum_ev_break(eventLoop) }
         }
-    }
-
-    private func settle(_ ticket: UInt64, failure: String?) {
-        guard let reply = pending.removeValue(forKey: ticket) else { return }
-        switch reply {
-        case .vote(let id, let ref, let record):
-            if let failure {
-                logger.error("a vote could not be stored", metadata: ["error": "\(failure)"])
-                sendError(
-                    to: id, ProtocolError("storage_failed", "Your vote could not be saved. Please try again.", ref: ref)
-                )
-                return
-            }
-            show.count(record)
-            send(ServerMessages.voteAck(ref: ref, decision: record.roundID, option: record.optionID), to: id)
-            if let device = connections[id]?.device { sendState(to: id, device: device) }
-            afterCountChange()
-        case .perspective(let id, let ref, let perspective):
-            if failure != nil {
-                sendError(
-                    to: id,
-                    ProtocolError("storage_failed", "Your choice could not be saved. Please try again.", ref: ref))
-                return
-            }
-            send(ServerMessages.perspectiveAck(ref: ref, perspective: perspective), to: id)
-            tallyDirty = true  // the host's count by perspective changed
-        case .recount(let record):
-            if failure == nil {
-                show.count(record)
-                afterCountChange()
-            }
-        }
-    }
-
-    /// Live tallies go to screens and hosts at the next tick; after a reveal everybody sees
-    /// the change.
-    private func afterCountChange() {
-        if show.round?.status == .revealed { broadcastState() } else { tallyDirty = true }
     }
 }

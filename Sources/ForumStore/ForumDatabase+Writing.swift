@@ -36,17 +36,24 @@ extension ForumDatabase {
     /// Writes a batch for the ``StoreWriter``: one transaction and one commit whatever
     /// happens. Returns the failure message of each record that could not be stored, by index
     /// in `records` (empty when all were stored).
+    func writeBatch(_ records: [ShowRecord]) -> [Int: String] {
+        writeBatchOutcome(records).failures
+    }
+
+    /// ``writeBatch(_:)`` that also says whether the failure is the disk's, not the records'
+    /// (`transient`: the disk is full, an I/O error, the file is busy or locked): then
+    /// nothing of the batch was stored and the same records can be written again later.
     ///
     /// The batch is first written as a whole. If that fails, it is written again in one
     /// transaction with a savepoint around each record, so a bad record is rolled back alone
     /// and the others are still committed. If the transaction itself fails (disk full, I/O
     /// error), every record gets that error.
-    func writeBatch(_ records: [ShowRecord]) -> [Int: String] {
+    func writeBatchOutcome(_ records: [ShowRecord]) -> (failures: [Int: String], transient: Bool) {
         do {
             try write(records)
-            return [:]
+            return ([:], false)
         } catch {
-            if records.count == 1 { return [0: StoreError.message(for: error)] }
+            if records.count == 1 { return ([0: StoreError.message(for: error)], StoreError.isTransient(error)) }
         }
         var failures: [Int: String] = [:]
         do {
@@ -61,15 +68,17 @@ extension ForumDatabase {
                     } catch {
                         // SQLite rolls the whole transaction back on some errors (I/O, full
                         // disk): then nothing of this batch can be committed.
-                        guard db.isInsideTransaction else { throw error }
+                        guard db.isInsideTransaction, !StoreError.isTransient(error) else { throw error }
                         failures[index] = StoreError.message(for: error)
                     }
                 }
             }
-            return failures
+            return (failures, false)
         } catch {
             let message = StoreError.message(for: error)
-            return Dictionary(uniqueKeysWithValues: records.indices.map { ($0, message) })
+            return (
+                Dictionary(uniqueKeysWithValues: records.indices.map { ($0, message) }), StoreError.isTransient(error)
+            )
         }
     }
 }

@@ -18,10 +18,15 @@ public struct StoreCommit: Sendable, Equatable {
     public var committed: [UInt64]
     /// Tickets whose records were not stored, in submission order.
     public var failed: [Failure]
+    /// Set when the disk failed (full, I/O error): why. The batch's votes are then in
+    /// `failed`; its other records (rounds, scenes, the snapshot...) are kept, in order, and
+    /// written again until the disk takes them, and their tickets are reported then.
+    public var retrying: String?
 
     /// A commit report.
-    public init(committed: [UInt64], failed: [Failure] = []) {
+    public init(committed: [UInt64], failed: [Failure] = [], retrying: String? = nil) {
         self.committed = committed
         self.failed = failed
+        self.retrying = retrying
     }
 }

@@ -39,6 +39,18 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// True for the disk's failures rather than the records' (full, I/O error, busy, locked,
+    /// cannot open, out of memory): the same write can succeed once the disk recovers.
+    static func isTransient(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        switch error.resultCode {
+        case .SQLITE_FULL, .SQLITE_IOERR, .SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_CANTOPEN, .SQLITE_NOMEM,
+            .SQLITE_PROTOCOL:
+            return true
+        default: return false
+        }
+    }
+
     /// A short message for any error the store throws: SQLite's own message (without the
     /// statement) for database errors, the description otherwise.
     static func message(for error: any Error) -> String {

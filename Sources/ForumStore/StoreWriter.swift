@@ -13,7 +13,12 @@ import Synchronization
 /// every vote that arrived during the previous one, with no artificial delay.
 ///
 /// A record the database refuses is reported failed alone (see
-/// ``ForumDatabase/writeBatch(_:)``); later records and batches go on. The thread is a
+/// ``ForumDatabase/writeBatch(_:)``); later records and batches go on. When the disk fails
+/// (full, I/O error), the batch's votes are reported failed (their voters can vote again) and
+/// its other records are kept at the head of the queue, in order, and written again after a
+/// pause (0.1 s, doubling to 2 s) until the disk takes them: the show's rounds and scenes
+/// reach the database once it recovers, with no restart. Each such report carries
+/// `retrying`. The thread is a
 /// dedicated `Thread`, not a `Task`: it blocks on the disk, and the cooperative pool is small.
 /// Call ``close()`` to drain and stop it: until then the thread keeps the writer alive.
 public final class StoreWriter: Sendable {
@@ -91,6 +96,7 @@ public final class StoreWriter: Sendable {
     }
 
     private func run() {
+        var pause = 0.0
         while true {
             wakeup.wait()
             while true {
@@ -102,7 +108,12 @@ public final class StoreWriter: Sendable {
                     }
                     break
                 }
-                commit(batch)
+                if commit(batch, mayRetry: !closing) {
+                    pause = 0
+                } else {
+                    pause = min(2, max(0.1, pause * 2))
+                    Thread.sleep(forTimeInterval: pause)
+                }
             }
         }
     }
@@ -123,8 +134,27 @@ public final class StoreWriter: Sendable {
         }
     }
 
-    private func commit(_ batch: [Pending]) {
-        let failures = database.writeBatch(batch.map(\.record))
+    /// Writes one batch and reports it; returns false when the disk failed and records were
+    /// put back to be written again.
+    private func commit(_ batch: [Pending], mayRetry: Bool) -> Bool {
+        let (failures, transient) = database.writeBatchOutcome(batch.map(\.record))
+        if transient, mayRetry, let message = failures.values.first {
+            var kept: [Pending] = []
+            var report = StoreCommit(committed: [], retrying: message)
+            for pending in batch {
+                if case .vote = pending.record {
+                    report.failed.append(.init(ticket: pending.ticket, message: message))
+                } else {
+                    kept.append(pending)
+                }
+            }
+            state.withLock { state in
+                state.queue.insert(contentsOf: kept, at: 0)
+                state.inFlight = 0
+            }
+            onCommit(report)
+            return false
+        }
         var report = StoreCommit(committed: [])
         report.committed.reserveCapacity(batch.count - failures.count)
         for (index, pending) in batch.enumerated() {
@@ -136,5 +166,6 @@ public final class StoreWriter: Sendable {
         }
         onCommit(report)
         state.withLock { $0.inFlight = 0 }
+        return true
     }
 }

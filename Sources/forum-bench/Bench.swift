@@ -27,6 +27,9 @@ final class Bench {
     var fanOutArrivals: [Double] = []
     /// Everything that went wrong; any entry fails the run.
     var failures: [String] = []
+    /// `--accept-overloaded`: votes refused as `overloaded` are counted here, not failures.
+    var acceptOverloaded = false
+    var overloadedVotes = 0
     /// Set while the bench closes its own connections.
     var closing = false
 
@@ -106,7 +109,11 @@ final class Bench {
                 sendHostHello()
             } else {
                 _ = phones[index - 1].bucket.take(now: now)
-                pool.send(index, JSONValue.object([("type", "hello"), ("role", "audience")]).bytes)
+                // As the phone page does: the ack is enough, no state after it.
+                pool.send(
+                    index,
+                    JSONValue.object([("type", "hello"), ("role", "audience"), ("state_after_ack", .bool(false))]).bytes
+                )
             }
         case .message(let bytes):
             guard let message = JSONParser.parse(bytes), case .string(let type)? = message["type"] else {
@@ -149,11 +156,19 @@ final class Bench {
                 )
                 return
             }
+            if phones[index].round == decision { phones[index].myVote = option }
             voteLatencies.append(Clock.milliseconds(from: pending.sent, to: now))
             voteSendTimes.append(pending.sent)
             lastAck = max(lastAck, now)
         case "error":
             let code = message["code"]?.stringValue ?? "?"
+            if acceptOverloaded, code == ErrorCode.overloaded.rawValue, let ref = message["ref"]?.stringValue,
+                ref.hasPrefix("v"),
+                let number = Int(ref.dropFirst()), pendingVotes.removeValue(forKey: number) != nil
+            {
+                overloadedVotes += 1
+                return
+            }
             let text = message["message"]?.stringValue ?? ""
             failures.append("phone \(index) got error \(code): \(text) (ref \(message["ref"]?.stringValue ?? "none"))")
         default:

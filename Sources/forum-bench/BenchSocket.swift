@@ -1,3 +1,4 @@
+import ForumClient
 import Foundation
 
 #if canImport(Glibc)

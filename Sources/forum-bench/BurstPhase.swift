@@ -55,6 +55,12 @@ extension Bench {
             try commandAndState("close")
             try commandAndState("reveal")
             try verifyTally(round: id, finalOption: final, voters: phones.count)
+            // The acks said it; the states after the reveal must say it too.
+            try run(
+                until: {
+                    phones.indices.allSatisfy { phones[$0].status == "revealed" && phones[$0].myVote == final($0) }
+                },
+                timeoutSeconds: 30, waitingFor: "every phone's revealed state to show its changed vote")
         }
         return result
     }
@@ -78,8 +84,14 @@ extension Bench {
     /// Waits until the host's tally for `round` counts exactly `voters` phones, each for its
     /// final option (phones `0..<voters`); fails loudly with both tallies otherwise.
     func verifyTally(round: String, finalOption: (Int) -> String, voters: Int) throws(BenchFailure) {
+        try verifyTally(round: round, votes: (0..<voters).map(finalOption))
+    }
+
+    /// The host's tally must count exactly `votes` (each phone's counted option, nil for none).
+    func verifyTally(round: String, votes: [String?]) throws(BenchFailure) {
         var expected: [String: Int] = [:]
-        for phone in 0..<voters { expected[finalOption(phone), default: 0] += 1 }
+        for case let vote? in votes { expected[vote, default: 0] += 1 }
+        let voters = expected.values.reduce(0, +)
         let matches = {
             let tally = self.host.tallyCounts
             return tally.round == round && tally.total == voters

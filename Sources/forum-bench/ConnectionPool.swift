@@ -1,4 +1,5 @@
 import CEpoll
+import ForumClient
 import Foundation
 
 #if canImport(Glibc)

@@ -65,6 +65,14 @@ struct ForumBench: ParsableCommand {
     @Flag(help: "Keep the database and the server's log.")
     var keep = false
 
+    @Flag(
+        name: .customLong("accept-overloaded"),
+        help: ArgumentHelp(
+            "Count the server's `overloaded` refusals in the sustained phase instead of failing on them "
+                + "(to measure load shedding); the tally is then checked against each phone's last acknowledged vote."
+        ))
+    var acceptOverloaded = false
+
     /// Refuses sizes and rates that make no sense.
     func validate() throws {
         guard phones >= 1, bursts >= 1, fanouts >= 1, joinWindow >= 1 else {

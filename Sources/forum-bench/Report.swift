@@ -105,6 +105,11 @@ struct Report {
                 "  slowest second: votes sent in second \(second) took p50 \(Self.format(worst.p50, 1)) ms, "
                     + "max \(Self.format(worst.max, 1)) ms")
         }
+        if result.refused > 0 {
+            lines.append(
+                "  refused as overloaded: \(result.refused) of \(result.votes) "
+                    + "(\(Self.format(Double(result.refused) / result.seconds, 0))/s), each answered at once")
+        }
         lines.append("  tally after sustained votes: exact")
         return lines
     }
@@ -170,7 +175,7 @@ struct Report {
                         ("requested_rate", .number(sustained.requestedRate)), ("rate", .number(sustained.rate)),
                         ("seconds", .number(sustained.seconds)), ("votes", .int(sustained.votes)),
                         ("latency", sustained.latency.json), ("sent_per_s", .number(sustained.sentPerSecond)),
-                        ("acked_per_s", .number(sustained.ackedPerSecond)),
+                        ("acked_per_s", .number(sustained.ackedPerSecond)), ("refused", .int(sustained.refused)),
                         ("per_phone_rate", .number(sustained.perPhoneRate)),
                         ("lowest_tokens", .number(sustained.lowestTokens)),
                         ("per_second", .array(sustained.perSecond.map(\.json))),

@@ -16,6 +16,8 @@ struct SustainedResult {
     /// Send → ack of the votes sent in each second of the phase, to tell a steady latency
     /// from a stall.
     var perSecond: [Percentiles]
+    /// Votes the server refused as `overloaded` (only with `--accept-overloaded`).
+    var refused = 0
 
     /// The second whose slowest vote was slowest.
     var worstSecond: (second: Int, latency: Percentiles)? {
@@ -47,6 +49,7 @@ extension Bench {
         var finalOptions = [String?](repeating: nil, count: phones.count)
         voteLatencies.removeAll(keepingCapacity: true)
         voteSendTimes.removeAll(keepingCapacity: true)
+        overloadedVotes = 0
         let interval = 1e9 / rate
         let start = Clock.now()
         var sent = 0
@@ -66,15 +69,20 @@ extension Bench {
         }
         let lastSend = Clock.now()
         try run(until: { pendingVotes.isEmpty }, timeoutSeconds: 60, waitingFor: "the acks of the sustained votes")
-        let voters = min(total, phones.count)
-        try verifyTally(round: round, finalOption: { finalOptions[$0]! }, voters: voters)
+        if acceptOverloaded {
+            // The last acknowledged vote of each phone is what must count.
+            try verifyTally(round: round, votes: phones.map { $0.round == round ? $0.myVote : nil })
+        } else {
+            let voters = min(total, phones.count)
+            try verifyTally(round: round, finalOption: { finalOptions[$0]! }, voters: voters)
+        }
         return SustainedResult(
             requestedRate: requested, rate: rate, seconds: seconds, votes: total,
             latency: Percentiles(voteLatencies),
             sentPerSecond: Double(total) / max(1e-9, Clock.seconds(from: start, to: lastSend)),
-            ackedPerSecond: Double(total) / max(1e-9, Clock.seconds(from: start, to: lastAck)),
+            ackedPerSecond: Double(total - overloadedVotes) / max(1e-9, Clock.seconds(from: start, to: lastAck)),
             perPhoneRate: rate / Double(phones.count),
             lowestTokens: phones.map(\.bucket.lowest).min() ?? TokenBucket.capacity,
-            perSecond: latencyPerSecond(from: start, seconds: seconds))
+            perSecond: latencyPerSecond(from: start, seconds: seconds), refused: overloadedVotes)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ForumConsole
 import ForumServer
+import ForumSession
 import ForumStore
 import Foundation
 import Logging

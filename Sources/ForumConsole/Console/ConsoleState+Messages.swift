@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 
 extension ConsoleState {
@@ -45,7 +46,7 @@ extension ConsoleState {
             let ref = message["ref"] as? String
             let command = ref.flatMap { waiting.removeValue(forKey: $0) }
             let code = message["code"] as? String ?? "error"
-            if code == "tie", let tied = message["options"] as? [String], !tied.isEmpty {
+            if code == ErrorCode.tie.rawValue, let tied = message["options"] as? [String], !tied.isEmpty {
                 mode = .chooseTie(tied)
                 return
             }

@@ -2,7 +2,9 @@ import Foundation
 
 /// A message from a phone, a screen or a host, decoded and checked for shape.
 public enum ClientMessage: Sendable, Equatable {
-    case hello(role: Role, device: String?, key: String?)
+    /// `stateAfterAck` false: the client needs no `state` after each vote's `ack` (the ack
+    /// names the decision and the counted option).
+    case hello(role: Role, device: String?, key: String?, stateAfterAck: Bool = true)
     case vote(decision: String, option: String)
     case perspective(String?)
     case command(HostCommand)
@@ -43,6 +45,14 @@ public enum ClientMessageDecoder {
         guard bytes.count <= maximumSize else {
             return .failure(ProtocolError("too_large", "Messages can be at most \(maximumSize) bytes."))
         }
+        if let quick = QuickMessageScanner.decode(bytes) { return .success(quick) }
+        return decodeWithFoundation(bytes)
+    }
+
+    /// The full decoder, for every message the quick scanner leaves (and for its tests).
+    static func decodeWithFoundation(_ bytes: some Collection<UInt8>) -> Result<
+        (ClientMessage, ref: String?), ProtocolError
+    > {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
             return .failure(ProtocolError("bad_json", "The message is not a JSON object."))
         }
@@ -64,7 +74,8 @@ public enum ClientMessageDecoder {
                 throw ProtocolError("bad_role", "The role must be audience, screen or host.")
             }
             return .hello(
-                role: role, device: try fields.optionalString("device"), key: try fields.optionalString("key"))
+                role: role, device: try fields.optionalString("device"), key: try fields.optionalString("key"),
+                stateAfterAck: fields.object["state_after_ack"] == nil ? true : try fields.bool("state_after_ack"))
         case "vote":
             return .vote(decision: try fields.string("decision"), option: try fields.string("option"))
         case "perspective":

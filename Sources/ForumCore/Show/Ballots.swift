@@ -12,6 +12,12 @@ public struct Ballots: Sendable, Equatable {
 
     public let roundID: String
     public private(set) var byDevice: [String: Ballot] = [:]
+    /// The counts, kept up to date by ``record(device:_:)`` so that a tally costs the size of
+    /// the decision, not the number of voters: option id → ballots, overall, per
+    /// perspective, and with no perspective (an entry that falls to zero is removed).
+    private var counts: [String: Int] = [:]
+    private var byPerspective: [String: [String: Int]] = [:]
+    private var noPerspective: [String: Int] = [:]
 
     public init(roundID: String) {
         self.roundID = roundID
@@ -19,27 +25,37 @@ public struct Ballots: Sendable, Equatable {
 
     /// Counts `ballot` as the device's vote, replacing any earlier one.
     public mutating func record(device: String, _ ballot: Ballot) {
-        byDevice[device] = ballot
+        if let earlier = byDevice.updateValue(ballot, forKey: device) { add(earlier, -1) }
+        add(ballot, 1)
+    }
+
+    private mutating func add(_ ballot: Ballot, _ change: Int) {
+        Self.add(change, to: ballot.optionID, in: &counts)
+        if let perspective = ballot.perspective {
+            Self.add(change, to: ballot.optionID, in: &byPerspective[perspective, default: [:]])
+            if byPerspective[perspective]?.isEmpty == true { byPerspective[perspective] = nil }
+        } else {
+            Self.add(change, to: ballot.optionID, in: &noPerspective)
+        }
+    }
+
+    private static func add(_ change: Int, to option: String, in counts: inout [String: Int]) {
+        let count = counts[option, default: 0] + change
+        counts[option] = count == 0 ? nil : count
     }
 
     /// The tally of these ballots over the round's options (every option present, zeros
     /// included).
     public func tally(options: [Option]) -> Tally {
-        var counts = Dictionary(uniqueKeysWithValues: options.map { ($0.id, 0) })
-        var byPerspective: [String: [String: Int]] = [:]
-        var noPerspective = counts
-        for ballot in byDevice.values {
-            counts[ballot.optionID, default: 0] += 1
-            if let perspective = ballot.perspective {
-                byPerspective[perspective, default: noPerspective.mapValues { _ in 0 }][ballot.optionID, default: 0] +=
-                    1
-            } else {
-                noPerspective[ballot.optionID, default: 0] += 1
-            }
-        }
+        let zeros = Dictionary(uniqueKeysWithValues: options.map { ($0.id, 0) })
+        let merged = { (counts: [String: Int]) in zeros.merging(counts) { $1 } }
         return Tally(
-            roundID: roundID, optionOrder: options.map(\.id), counts: counts,
-            byPerspective: byPerspective, noPerspective: noPerspective)
+            roundID: roundID, optionOrder: options.map(\.id), counts: merged(counts),
+            byPerspective: byPerspective.mapValues(merged), noPerspective: merged(noPerspective))
+    }
+
+    public static func == (lhs: Ballots, rhs: Ballots) -> Bool {
+        lhs.roundID == rhs.roundID && lhs.byDevice == rhs.byDevice
     }
 }
 

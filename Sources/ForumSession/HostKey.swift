@@ -1,8 +1,8 @@
 /// Checking and making host keys.
-enum HostKey {
+public enum HostKey {
     /// Compares in time independent of where the strings differ, so the key cannot be
     /// guessed a character at a time.
-    static func matches(_ offered: String?, _ expected: String) -> Bool {
+    public static func matches(_ offered: String?, _ expected: String) -> Bool {
         guard let offered else { return false }
         let a = Array(offered.utf8)
         let b = Array(expected.utf8)

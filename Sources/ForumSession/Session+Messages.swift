@@ -1,9 +1,9 @@
 import ForumCore
 import Foundation
 
-extension ServiceLoop {
+extension Session {
     /// Decodes and carries out one complete client message.
-    func handleMessage(_ bytes: [UInt8], from id: UInt64) {
+    func handleMessage(_ bytes: [UInt8], from id: ConnectionID) {
         let decoded: (ClientMessage, ref: String?)
         switch ClientMessageDecoder.decode(bytes) {
         case .success(let value): decoded = value
@@ -13,16 +13,17 @@ extension ServiceLoop {
         }
         let (message, ref) = decoded
         guard let connection = connections[id] else { return }
-        if case .hello(let role, let device, let key) = message {
+        if case .hello(let role, let device, let key, let stateAfterAck) = message {
             guard connection.role == nil else {
-                sendError(to: id, ProtocolError("already_joined", "This connection has already said hello.", ref: ref))
+                sendError(to: id, ProtocolError(.alreadyJoined, "This connection has already said hello.", ref: ref))
                 return
             }
             hello(id: id, role: role, device: device, key: key, ref: ref)
+            connections[id]?.stateAfterAck = stateAfterAck
             return
         }
         guard let role = connection.role else {
-            sendError(to: id, ProtocolError("not_joined", "Say hello first.", ref: ref))
+            sendError(to: id, ProtocolError(.notJoined, "Say hello first.", ref: ref))
             return
         }
         switch message {
@@ -30,11 +31,20 @@ extension ServiceLoop {
         case .ping: send(ServerMessages.pong, to: id)
         case .vote(let decision, let option):
             guard role == .audience, let device = connection.device else {
-                sendError(to: id, ProtocolError("forbidden", "Only audience connections can vote.", ref: ref))
+                sendError(to: id, ProtocolError(.forbidden, "Only audience connections can vote.", ref: ref))
+                return
+            }
+            guard storeLag.seconds(at: now.seconds) <= overloadLag else {
+                // Not the phone's fault: not counted against it as errors are.
+                send(
+                    ServerMessages.error(
+                        code: ErrorCode.overloaded.rawValue,
+                        message: "Too many votes at once: please try again in a moment.",
+                        ref: ref, options: nil), to: id)
                 return
             }
             do {
-                let record = try show.checkVote(device: device, round: decision, option: option, at: Date())
+                let record = try show.checkVote(device: device, round: decision, option: option, at: now.date)
                 let ticket = store([.vote(record)])
                 pending[ticket] = .vote(connection: id, ref: ref, record: record)
             } catch {
@@ -42,11 +52,11 @@ extension ServiceLoop {
             }
         case .perspective(let perspective):
             guard role == .audience, let device = connection.device else {
-                sendError(to: id, ProtocolError("forbidden", "Only audience connections have a perspective.", ref: ref))
+                sendError(to: id, ProtocolError(.forbidden, "Only audience connections have a perspective.", ref: ref))
                 return
             }
             do {
-                let records = try show.setPerspective(device: device, to: perspective, at: Date())
+                let records = try show.setPerspective(device: device, to: perspective, at: now.date)
                 for record in records {
                     let ticket = store([record])
                     if case .vote(let vote) = record {
@@ -60,13 +70,16 @@ extension ServiceLoop {
             }
         case .command(let command):
             guard role == .host else {
-                sendError(to: id, ProtocolError("forbidden", "Only the host can run commands.", ref: ref))
+                sendError(to: id, ProtocolError(.forbidden, "Only the host can run commands.", ref: ref))
                 return
             }
             do {
-                let records = try show.perform(command, at: Date())
-                store(records)
-                send(ServerMessages.commandAck(ref: ref, command: command.name), to: id)
+                let records = try show.perform(command, at: now.date)
+                if records.isEmpty {
+                    send(ServerMessages.commandAck(ref: ref, command: command.name), to: id)
+                } else {
+                    pending[store(records)] = .command(connection: id, ref: ref, name: command.name)
+                }
                 logger.info("host command", metadata: ["command": "\(command.name)"])
                 broadcastState()
             } catch {
@@ -75,16 +88,16 @@ extension ServiceLoop {
         }
     }
 
-    private func hello(id: UInt64, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
-        if role == .host, !HostKey.matches(key, configuration.hostKey) {
-            sendError(to: id, ProtocolError("unauthorized", "The host key is wrong.", ref: ref))
+    private func hello(id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
+        if role == .host, !HostKey.matches(key, hostKey) {
+            sendError(to: id, ProtocolError(.unauthorized, "The host key is wrong.", ref: ref))
             close(id, reason: "wrong host key")
             return
         }
         connections[id]?.role = role
         var token: String?
         if role == .audience {
-            let joined = show.join(device: device, freshToken: DeviceToken.make(), at: Date())
+            let joined = show.join(device: device, freshToken: DeviceToken.make(), at: now.date)
             store(joined.records)
             token = joined.token
             connections[id]?.device = joined.token
@@ -93,7 +106,7 @@ extension ServiceLoop {
         }
         let welcome = ServerMessages.welcome(
             role: role, device: token, perspective: token.flatMap { show.perspective(of: $0) }, library: show.library,
-            joinURLs: joinURLs, joinQR: configuration.joinQRPath)
+            joinURLs: joinURLs, joinQR: joinQR)
         send(welcome, to: id)
         sendState(to: id, device: token)
     }

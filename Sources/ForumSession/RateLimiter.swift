@@ -1,11 +1,11 @@
 /// A token bucket per connection: short bursts pass, a steady flood is refused.
-struct RateLimiter {
-    let capacity: Double
-    let perSecond: Double
+public struct RateLimiter: Sendable {
+    public let capacity: Double
+    public let perSecond: Double
     private var tokens: Double
     private var updated: Double
 
-    init(capacity: Double = 40, perSecond: Double = 20, now: Double) {
+    public init(capacity: Double = 40, perSecond: Double = 20, now: Double) {
         self.capacity = capacity
         self.perSecond = perSecond
         self.tokens = capacity
@@ -13,7 +13,7 @@ struct RateLimiter {
     }
 
     /// Takes one token if there is one; `now` in seconds from any fixed origin.
-    mutating func allow(now: Double) -> Bool {
+    public mutating func allow(now: Double) -> Bool {
         tokens = min(capacity, tokens + (now - updated) * perSecond)
         updated = now
         guard tokens >= 1 else { return false }

@@ -1,25 +1,33 @@
 /// One WebSocket frame as read from the server.
-struct Frame {
-    var isFinal: Bool
-    var opcode: UInt8
-    var payload: [UInt8]
+public struct Frame: Sendable, Equatable {
+    public var isFinal: Bool
+    public var opcode: UInt8
+    public var payload: [UInt8]
+
+    /// A frame from its parts.
+    public init(isFinal: Bool, opcode: UInt8, payload: [UInt8]) {
+        self.isFinal = isFinal
+        self.opcode = opcode
+        self.payload = payload
+    }
 }
 
-/// RFC 6455 framing for a client: frames out are masked with a fresh key each, frames in may
-/// come masked or not, in any number of pieces.
-enum FrameCodec {
-    static let continuation: UInt8 = 0x0
-    static let text: UInt8 = 0x1
-    static let binary: UInt8 = 0x2
-    static let close: UInt8 = 0x8
-    static let ping: UInt8 = 0x9
-    static let pong: UInt8 = 0xA
+/// RFC 6455 framing for a client, the one codec of Forum's clients (``WebSocketClient`` for
+/// the console, `forum host` and the tests; forum-bench's sockets): frames out are masked
+/// with a fresh key each, frames in may come masked or not, in any number of pieces.
+public enum FrameCodec {
+    public static let continuation: UInt8 = 0x0
+    public static let text: UInt8 = 0x1
+    public static let binary: UInt8 = 0x2
+    public static let close: UInt8 = 0x8
+    public static let ping: UInt8 = 0x9
+    public static let pong: UInt8 = 0xA
 
     /// The largest frame accepted from the server (its messages are a few KB).
-    static let maximumPayload = 16 * 1024 * 1024
+    public static let maximumPayload = 16 * 1024 * 1024
 
     /// Appends one final, masked frame to `out`.
-    static func encode(opcode: UInt8, payload: some Collection<UInt8>, mask: UInt32, into out: inout [UInt8]) {
+    public static func encode(opcode: UInt8, payload: some Collection<UInt8>, mask: UInt32, into out: inout [UInt8]) {
         out.append(0x80 | opcode)
         let count = payload.count
         if count < 126 {
@@ -41,7 +49,9 @@ enum FrameCodec {
 
     /// The frame starting at `offset` in `buffer` and the offset after it, or nil while it
     /// is incomplete. Throws on a frame no server should send.
-    static func decode(_ buffer: [UInt8], from offset: Int) throws(BenchFailure) -> (frame: Frame, next: Int)? {
+    public static func decode(_ buffer: [UInt8], from offset: Int) throws(WebSocketClient.Failure) -> (
+        frame: Frame, next: Int
+    )? {
         let available = buffer.count - offset
         guard available >= 2 else { return nil }
         let first = buffer[offset]
@@ -59,7 +69,7 @@ enum FrameCodec {
             headerLength = 10
         }
         guard length >= 0, length <= maximumPayload else {
-            throw BenchFailure("the server sent a frame of \(length) bytes")
+            throw WebSocketClient.Failure(description: "the server sent a frame of \(length) bytes")
         }
         let masked = second & 0x80 != 0
         let maskStart = offset + headerLength
@@ -75,16 +85,17 @@ enum FrameCodec {
 
 /// Masking keys: xorshift seeded from the system's random source, so each frame gets a fresh,
 /// unpredictable key without a system call per frame.
-struct MaskSource {
+public struct MaskSource: Sendable {
     private var state: UInt64
 
-    init() {
+    /// A source seeded from the system's random numbers.
+    public init() {
         var system = SystemRandomNumberGenerator()
         state = system.next() | 1
     }
 
     /// The next 32-bit masking key.
-    mutating func next() -> UInt32 {
+    public mutating func next() -> UInt32 {
         state ^= state << 13
         state ^= state >> 7
         state ^= state << 17

@@ -1,8 +1,7 @@
-import CLibWebSockets
 import ForumCore
 import Foundation
 
-extension ServiceLoop {
+extension Session {
     /// Phones connected and devices whose vote counts.
     var audienceCount: AudienceCount {
         AudienceCount(connected: audienceConnected, voted: show.tally?.total ?? 0)
@@ -27,22 +26,23 @@ extension ServiceLoop {
     /// How the database keeps up: records handed to the writer and not yet committed, and
     /// writes that failed since the start. Only the host sees it.
     var storeHealth: StoreHealth {
-        StoreHealth(pending: writer.backlog, failed: storeFailures)
+        StoreHealth(pending: storeBacklog, failed: storeFailures)
     }
 
     /// Sends the whole current state to one connection.
-    func sendState(to id: UInt64, device: String?) {
+    func sendState(to id: ConnectionID, device: String?) {
         guard let role = connections[id]?.role else { return }
         let state = StateView.state(
             of: show, for: role, device: device, audience: audienceCount(for: role),
-            store: role == .host ? storeHealth : nil, now: Date())
+            store: role == .host ? storeHealth : nil, now: now.date)
         send(state, to: id, kind: .state)
     }
 
     /// Sends the current state to everyone. Audience states differ only in `my_vote`, so
     /// each distinct vote is encoded once however many phones share it.
     func broadcastState() {
-        let now = Date()
+        let date = now.date
+        withheldInLastState = show.tooFewVotersToShow
         var audienceStates: [String?: [UInt8]] = [:]
         var roleStates: [ClientMessage.Role: [UInt8]] = [:]
         for (id, connection) in connections {
@@ -53,7 +53,7 @@ extension ServiceLoop {
                 if let cached = audienceStates[vote] {
                     bytes = cached
                 } else {
-                    bytes = StateView.state(of: show, for: .audience, device: connection.device, now: now).bytes
+                    bytes = StateView.state(of: show, for: .audience, device: connection.device, now: date).bytes
                     audienceStates[vote] = bytes
                 }
             } else if let cached = roleStates[role] {
@@ -63,7 +63,7 @@ extension ServiceLoop {
                     StateView.state(
                         of: show, for: role, audience: audienceCount(for: role),
                         store: role == .host ? storeHealth : nil,
-                        now: now
+                        now: date
                     ).bytes
                 roleStates[role] = bytes
             }

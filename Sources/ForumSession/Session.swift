@@ -1,0 +1,277 @@
+import ForumCore
+import Foundation
+import Logging
+
+/// The live protocol's rules, without a socket: the show, every connection's protocol
+/// state, the votes and choices waiting for the disk.
+///
+/// Events go in through ``handle(_:at:)`` (a connection opened, bytes arrived, the store
+/// committed, a tick, a connection closed); actions come out (send these bytes to that
+/// connection, store this record with this ticket, close that connection). The IO side
+/// (the lws service loop, or a test) feeds the events and carries the actions out; nothing
+/// here touches a socket, a thread or the disk. Not `Sendable`: one thread drives it.
+public final class Session {
+    /// The show being played.
+    public internal(set) var show: Show
+    /// The addresses phones join with (set once the server knows its port).
+    public var joinURLs: [String]
+    let hostKey: String
+    let joinQR: String?
+    let logger: Logger
+
+    var connections: [ConnectionID: SessionConnection] = [:]
+    /// Audience connections now (several tabs of one phone count once each).
+    var audienceConnected = 0
+
+    /// Something a ticket is waiting for before the client hears back.
+    enum PendingReply {
+        case vote(connection: ConnectionID, ref: String?, record: VoteRecord)
+        case perspective(connection: ConnectionID, ref: String?, perspective: String?)
+        /// A re-recorded vote (perspective change): count it, nobody is waiting.
+        case recount(VoteRecord)
+        /// A host command, acknowledged once its records are stored.
+        case command(connection: ConnectionID, ref: String?, name: String)
+    }
+    var pending: [UInt64: PendingReply] = [:]
+    private var nextTicket: UInt64 = 1
+    /// Records handed to the store and not yet reported committed or failed.
+    var storeBacklog = 0
+    /// How long the oldest of them has waited. Over ``overloadLag`` seconds, new votes are
+    /// refused (`overloaded`) instead of queued: offered more than the store can take, the
+    /// show keeps acknowledging at capacity with short waits rather than slower and slower.
+    var storeLag = StoreLag()
+    public var overloadLag = 0.5
+
+    /// Screens and hosts need a fresh tally at the next tick.
+    var tallyDirty = false
+    /// Whether the last states sent held the counts back (fewer than 5 voters).
+    var withheldInLastState = false
+    /// Store writes that failed since the start (the host is shown this).
+    var storeFailures = 0
+    /// The disk is failing and the store is writing the show's records again.
+    var storeRetrying = false
+    /// The store backlog and failures the host last saw, to tell it when the database
+    /// falls behind or fails.
+    var reportedBacklog = 0
+    var reportedFailures = 0
+
+    /// The event being handled's time, and the actions it produced so far.
+    var now = SessionTime(date: Date(timeIntervalSince1970: 0), seconds: 0)
+    private var actions: [SessionAction] = []
+
+    /// A session playing `show`. `hostKey` is the secret a host's hello must carry;
+    /// `joinQR` where the join QR code is served (told to screens and hosts).
+    public init(show: Show, hostKey: String, joinURLs: [String], joinQR: String?, logger: Logger) {
+        self.show = show
+        self.hostKey = hostKey
+        self.joinURLs = joinURLs
+        self.joinQR = joinQR
+        self.logger = logger
+    }
+
+    /// Carries out one event at `time` and returns what the IO side must do, in order.
+    public func handle(_ event: SessionEvent, at time: SessionTime) -> [SessionAction] {
+        now = time
+        switch event {
+        case .connected(let id):
+            connections[id] = SessionConnection(now: time.seconds)
+        case .received(let id, let fragment, let binary, let last):
+            receive(fragment, binary: binary, last: last, from: id)
+        case .stored(let committed, let failed, let retrying):
+            storeLag.settled(through: max(committed.last ?? 0, failed.last?.ticket ?? 0))
+            for ticket in committed { settle(ticket, failure: nil) }
+            storeFailures += failed.count
+            for failure in failed { settle(failure.ticket, failure: failure.message) }
+            storeTrouble(retrying, recovered: !committed.isEmpty)
+        case .tick:
+            tick()
+        case .closed(let id):
+            if let connection = connections.removeValue(forKey: id), connection.role == .audience {
+                audienceConnected -= 1
+                tallyDirty = true
+            }
+        }
+        var out: [SessionAction] = []
+        swap(&out, &actions)
+        return out
+    }
+
+    // MARK: Actions
+
+    /// Hands records to the store; returns the ticket of the last one.
+    @discardableResult
+    func store(_ records: [ShowRecord]) -> UInt64 {
+        var ticket: UInt64 = 0
+        for record in records {
+            ticket = nextTicket
+            nextTicket += 1
+            storeBacklog += 1
+            storeLag.submitted(ticket, at: now.seconds)
+            actions.append(.store(record, ticket: ticket))
+        }
+        return ticket
+    }
+
+    /// Queues a message for one connection (none once it is closing).
+    func send(_ bytes: [UInt8], to id: ConnectionID, kind: SendKind = .reply) {
+        guard let connection = connections[id], !connection.closing else { return }
+        actions.append(.send(id, bytes, kind))
+    }
+
+    func send(_ message: JSONValue, to id: ConnectionID, kind: SendKind = .reply) {
+        send(message.bytes, to: id, kind: kind)
+    }
+
+    /// Sends an error and counts it; a client with more than 50 errors a minute is closed.
+    func sendError(to id: ConnectionID, _ error: ProtocolError, options: [String]? = nil) {
+        send(ServerMessages.error(code: error.code, message: error.message, ref: error.ref, options: options), to: id)
+        guard var connection = connections[id] else { return }
+        if now.seconds - connection.errorWindowStart > 60 {
+            connection.errorWindowStart = now.seconds
+            connection.recentErrors = 0
+        }
+        connection.recentErrors += 1
+        connections[id] = connection
+        if connection.recentErrors > 50 { close(id, reason: "too many errors") }
+    }
+
+    /// Closes a connection once what is queued for it has been written.
+    func close(_ id: ConnectionID, reason: String) {
+        guard connections[id] != nil, connections[id]?.closing == false else { return }
+        logger.info("closing connection", metadata: ["connection": "\(id)", "reason": "\(reason)"])
+        connections[id]?.closing = true
+        actions.append(.close(id))
+    }
+
+    // MARK: Events
+
+    /// Reassembles a message from its fragments, skipping binary and oversized ones with an
+    /// error, then applies the rate limit: a flood is refused, then closed.
+    private func receive(_ fragment: [UInt8], binary: Bool, last: Bool, from id: ConnectionID) {
+        guard var connection = connections[id] else { return }
+        var error: ProtocolError?
+        if binary, !connection.discarding {
+            connection.partial = []
+            connection.discarding = true
+            error = ProtocolError(.badMessage, "Messages are JSON text: binary frames are not accepted.")
+        }
+        if !connection.discarding {
+            if connection.partial.isEmpty { connection.partial = fragment } else { connection.partial += fragment }
+            if connection.partial.count > ClientMessageDecoder.maximumSize {
+                connection.partial = []
+                connection.discarding = true
+                error = ProtocolError(.tooLarge, "Messages can be at most \(ClientMessageDecoder.maximumSize) bytes.")
+            }
+        }
+        var message: [UInt8]?
+        var allowed = false
+        if last {
+            if connection.discarding {
+                connection.discarding = false
+            } else {
+                message = connection.partial
+                connection.partial = []
+                allowed = connection.limiter.allow(now: now.seconds)
+                connection.refusedInARow = allowed ? 0 : connection.refusedInARow + 1
+            }
+        }
+        connections[id] = connection
+        if let error { sendError(to: id, error) }
+        guard let message else { return }
+        guard allowed else {
+            if connection.refusedInARow == 1 {
+                sendError(to: id, ProtocolError(.rateLimited, "Too many messages: slow down."))
+            }
+            if connection.refusedInARow > 200 { close(id, reason: "flooding") }
+            return
+        }
+        handleMessage(message, from: id)
+    }
+
+    private func tick() {
+        let records = show.closeExpiredRound(at: now.date)
+        if !records.isEmpty {
+            store(records)
+            broadcastState()
+        } else if tallyDirty {
+            broadcastTally()
+        } else if storeBacklog != reportedBacklog || storeFailures != reportedFailures {
+            sendHostsState()
+        }
+        reportedBacklog = storeBacklog
+        reportedFailures = storeFailures
+    }
+
+    private func settle(_ ticket: UInt64, failure: String?) {
+        storeBacklog -= 1
+        guard let reply = pending.removeValue(forKey: ticket) else { return }
+        switch reply {
+        case .vote(let id, let ref, let record):
+            if let failure {
+                logger.error("a vote could not be stored", metadata: ["error": "\(failure)"])
+                sendError(
+                    to: id, ProtocolError(.storageFailed, "Your vote could not be saved. Please try again.", ref: ref)
+                )
+                return
+            }
+            show.count(record)
+            send(ServerMessages.voteAck(ref: ref, decision: record.roundID, option: record.optionID), to: id)
+            if let connection = connections[id], connection.stateAfterAck, let device = connection.device {
+                sendState(to: id, device: device)
+            }
+            afterCountChange()
+        case .perspective(let id, let ref, let perspective):
+            if failure != nil {
+                sendError(
+                    to: id,
+                    ProtocolError(.storageFailed, "Your choice could not be saved. Please try again.", ref: ref))
+                return
+            }
+            send(ServerMessages.perspectiveAck(ref: ref, perspective: perspective), to: id)
+            tallyDirty = true  // the host's count by perspective changed
+        case .recount(let record):
+            if failure == nil {
+                show.count(record)
+                afterCountChange()
+            }
+        case .command(let id, let ref, let name):
+            if let failure {
+                logger.error("a host command could not be stored", metadata: ["error": "\(failure)"])
+                sendError(
+                    to: id,
+                    ProtocolError(
+                        .storageFailed, "The database could not store this command (\(failure)).", ref: ref))
+                return
+            }
+            send(ServerMessages.commandAck(ref: ref, command: name), to: id)
+        }
+    }
+
+    /// Tells every host, once, when the disk starts failing (votes are refused; the show's
+    /// moves are kept and written again), and sends fresh states when it works again.
+    private func storeTrouble(_ retrying: String?, recovered: Bool) {
+        if let retrying, !storeRetrying {
+            storeRetrying = true
+            logger.error("the database cannot be written; retrying", metadata: ["error": "\(retrying)"])
+            let error = ServerMessages.error(
+                code: ErrorCode.storageFailed.rawValue,
+                message: "The database cannot be written (\(retrying)). Votes are refused until it can; "
+                    + "the show's moves are kept and written as soon as it can.",
+                ref: nil, options: nil)
+            for (id, connection) in connections where connection.role == .host { send(error, to: id) }
+        } else if retrying == nil, recovered, storeRetrying {
+            storeRetrying = false
+            logger.notice("the database can be written again")
+            sendHostsState()
+        }
+    }
+
+    /// Live tallies go to screens and hosts at the next tick; after a reveal everybody sees
+    /// the change, and so do phones seeing live results when the fewer-than-5 rule starts or
+    /// stops holding back the counts (a tally alone cannot say so, and a phone that voted gets
+    /// no state after its ack).
+    private func afterCountChange() {
+        let withheldChanged = show.audienceSeesTally && show.tooFewVotersToShow != withheldInLastState
+        if show.round?.status == .revealed || withheldChanged { broadcastState() } else { tallyDirty = true }
+    }
+}

@@ -1,0 +1,66 @@
+import ForumCore
+import Foundation
+
+/// A connection's number, given by the IO side when the WebSocket opens; never reused.
+public typealias ConnectionID = UInt64
+
+/// What happens to a ``Session``: everything the IO side (the lws glue, or a test) feeds in.
+public enum SessionEvent: Sendable {
+    /// A WebSocket completed its handshake.
+    case connected(ConnectionID)
+    /// A piece of a message arrived. `last` is true on the message's final piece; `binary`
+    /// when the frame was binary (the protocol is JSON text).
+    case received(ConnectionID, fragment: [UInt8], binary: Bool, last: Bool)
+    /// The store committed `committed` and could not keep `failed` (tickets from
+    /// ``SessionAction/store(_:ticket:)``). `retrying` says why when the disk failed and the
+    /// store keeps the show's other records to write them again.
+    case stored(committed: [UInt64], failed: [StoreFailure], retrying: String? = nil)
+    /// A quarter second passed: flush coalesced tallies, close timed votes.
+    case tick
+    /// The connection is gone.
+    case closed(ConnectionID)
+}
+
+/// A ticket the store could not keep, and why (for the log, not for the audience).
+public struct StoreFailure: Sendable, Equatable {
+    public var ticket: UInt64
+    public var message: String
+
+    /// A failed ticket and its reason.
+    public init(ticket: UInt64, message: String) {
+        self.ticket = ticket
+        self.message = message
+    }
+}
+
+/// What a ``Session`` asks the IO side to do, in order.
+public enum SessionAction: Sendable, Equatable {
+    /// Queue `bytes` (one encoded message) for a connection. Broadcasts hand the same
+    /// array to every connection: it is encoded once and shared.
+    case send(ConnectionID, [UInt8], SendKind)
+    /// Hand a record to the store; its ticket comes back in ``SessionEvent/stored(committed:failed:)``.
+    case store(ShowRecord, ticket: UInt64)
+    /// Close the connection once what is queued for it has been written.
+    case close(ConnectionID)
+}
+
+/// The kinds of message an outbox may coalesce: only the newest state or tally matters to a
+/// slow phone, every reply counts.
+public enum SendKind: Sendable, Equatable {
+    case reply
+    case state
+    case tally
+}
+
+/// The time an event happens: the wall clock for the show's records, and a monotonic
+/// count of seconds for rate limits.
+public struct SessionTime: Sendable, Equatable {
+    public var date: Date
+    public var seconds: Double
+
+    /// A moment: `date` for records, `seconds` from any fixed origin for rate limits.
+    public init(date: Date, seconds: Double) {
+        self.date = date
+        self.seconds = seconds
+    }
+}

@@ -1,0 +1,167 @@
+import ForumCore
+import ForumSession
+import Foundation
+import Logging
+
+/// Drives a ``Session`` as the lws glue would, with no socket: connections are numbers,
+/// what the session sends is collected per connection, records wait in `storing` until the
+/// test commits or fails them, and the clock moves only when the test says.
+final class SessionDriver {
+    static let hostKey = "test-host-key"
+    static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    let session: Session
+    var seconds = 0.0
+    /// Records handed to the store and not yet committed or failed, oldest first.
+    var storing: [(record: ShowRecord, ticket: UInt64)] = []
+    /// Every record the store committed, in order.
+    var committed: [ShowRecord] = []
+    /// Messages sent to each connection and not yet read, oldest first.
+    private var inbox: [ConnectionID: [[String: Any]]] = [:]
+    /// Raw bytes of every send, in order, to check that broadcasts share one encoding.
+    var sends: [(ConnectionID, [UInt8], SendKind)] = []
+    var closed: Set<ConnectionID> = []
+    private var nextID: ConnectionID = 1
+
+    init(library: Library = SessionDriver.library, show: Show? = nil) {
+        session = Session(
+            show: show ?? Show(library: library), hostKey: Self.hostKey, joinURLs: ["http://192.0.2.1:8080/"],
+            joinQR: "/join-qr.svg", logger: Logger(label: "test"))
+    }
+
+    var time: SessionTime { SessionTime(date: Self.t0.addingTimeInterval(seconds), seconds: seconds) }
+
+    /// Feeds one event and records its actions.
+    func apply(_ event: SessionEvent) {
+        for action in session.handle(event, at: time) {
+            switch action {
+            case .send(let id, let bytes, let kind):
+                sends.append((id, bytes, kind))
+                let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+                inbox[id, default: []].append(object ?? ["unparsable": String(decoding: bytes, as: UTF8.self)])
+            case .store(let record, let ticket): storing.append((record, ticket))
+            case .close(let id): closed.insert(id)
+            }
+        }
+    }
+
+    /// Opens a connection (no hello yet).
+    func connect() -> ConnectionID {
+        let id = nextID
+        nextID += 1
+        apply(.connected(id))
+        return id
+    }
+
+    /// Sends one whole text message.
+    func say(_ id: ConnectionID, _ text: String) {
+        apply(.received(id, fragment: Array(text.utf8), binary: false, last: true))
+    }
+
+    func say(_ id: ConnectionID, _ object: [String: Any]) {
+        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+        say(id, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Connects, says hello and reads the welcome and first state.
+    @discardableResult
+    func join(_ role: ClientMessage.Role, device: String? = nil, key: String? = SessionDriver.hostKey)
+        -> (id: ConnectionID, welcome: [String: Any], state: [String: Any])
+    {
+        let id = connect()
+        var hello: [String: Any] = ["type": "hello", "role": role.rawValue]
+        if let device { hello["device"] = device }
+        if role == .host, let key { hello["key"] = key }
+        say(id, hello)
+        let messages = take(id)
+        let welcome = messages.first { $0["type"] as? String == "welcome" } ?? [:]
+        let state = messages.last { $0["type"] as? String == "state" } ?? [:]
+        return (id, welcome, state)
+    }
+
+    /// Commits everything waiting for the store.
+    func commit() {
+        let tickets = storing.map(\.ticket)
+        committed += storing.map(\.record)
+        storing = []
+        apply(.stored(committed: tickets, failed: []))
+    }
+
+    /// Fails everything waiting for the store.
+    func fail() {
+        let failures = storing.map { StoreFailure(ticket: $0.ticket, message: "database or disk is full") }
+        storing = []
+        apply(.stored(committed: [], failed: failures))
+    }
+
+    /// The disk fails as the store writer reports it: the votes fail, the other records are
+    /// kept (still in `storing`) to be written again.
+    func diskFull() {
+        let message = "SQLite error 13: database or disk is full"
+        var failures: [StoreFailure] = []
+        storing.removeAll { pending in
+            guard case .vote = pending.record else { return false }
+            failures.append(StoreFailure(ticket: pending.ticket, message: message))
+            return true
+        }
+        apply(.stored(committed: [], failed: failures, retrying: message))
+    }
+
+    /// Moves the clock on and ticks.
+    func tick(after interval: Double = 0.25) {
+        seconds += interval
+        apply(.tick)
+    }
+
+    /// Takes the messages sent to a connection since the last look.
+    func take(_ id: ConnectionID) -> [[String: Any]] {
+        defer { inbox[id] = [] }
+        return inbox[id] ?? []
+    }
+
+    /// Sends a host command, commits what it stored and returns what answered it (the ack
+    /// or error with its ref); the host's other messages stay to be read.
+    @discardableResult
+    func command(_ host: ConnectionID, _ name: String, _ args: [String: Any] = [:]) -> [String: Any]? {
+        say(host, ["type": "command", "command": name, "args": args, "ref": "c-\(name)"])
+        commit()
+        guard let index = inbox[host]?.firstIndex(where: { $0["ref"] as? String == "c-\(name)" }) else { return nil }
+        return inbox[host]?.remove(at: index)
+    }
+
+    /// Votes for `option` in the current round (ref "v").
+    func vote(_ id: ConnectionID, _ option: String, decision: String = "D1") {
+        say(id, ["type": "vote", "decision": decision, "option": option, "ref": "v"])
+    }
+
+    static let story = Story(
+        id: "night", title: "A night", contentNotes: ["crisis"], start: "kitchen",
+        scenes: [
+            Scene(id: "kitchen", text: "Sam is <b>awake</b>.", hostNotes: "Ask the room.", next: "call"),
+            Scene(
+                id: "call", text: "Maya picks up the phone.",
+                decision: Decision(
+                    question: "Who should Maya call?",
+                    options: [
+                        Option(id: "police", label: "Police", next: "police"),
+                        Option(id: "crisis", label: "Crisis line", next: "crisis"),
+                    ])),
+            Scene(id: "police", text: "Officers arrive."),
+            Scene(id: "crisis", text: "A calm voice."),
+        ])
+
+    static let library = Library(
+        programme: EventProgramme(
+            title: "Test event", perspectives: EventProgramme.defaultPerspectives,
+            sessions: [ProgrammeSession(id: "morning", title: "Morning", stories: ["night"])]),
+        stories: [story])
+}
+
+extension [String: Any] {
+    var type: String? { self["type"] as? String }
+    var code: String? { self["code"] as? String }
+    var decision: [String: Any]? { self["decision"] as? [String: Any] }
+    var sceneID: String? { (self["scene"] as? [String: Any])?["id"] as? String }
+    var myVote: String? { decision?["my_vote"] as? String }
+    var status: String? { decision?["status"] as? String }
+}

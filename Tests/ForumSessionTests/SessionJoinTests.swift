@@ -1,0 +1,167 @@
+import ForumCore
+import ForumSession
+import Foundation
+import Testing
+
+@Suite("Session: hello, roles and bad input, without a socket")
+struct SessionJoinTests {
+    @Test func eachRoleGetsItsWelcomeAndState() {
+        let driver = SessionDriver()
+        let phone = driver.join(.audience)
+        #expect(phone.welcome.type == "welcome")
+        #expect(phone.welcome["role"] as? String == "audience")
+        #expect((phone.welcome["device"] as? String)?.count == 32)
+        #expect(phone.welcome["join_qr"] == nil)
+        #expect(phone.state.type == "state")
+        #expect(phone.state["audience"] == nil)
+        // The phone's device is stored (joined) with a ticket.
+        #expect(driver.storing.count == 1)
+        let screen = driver.join(.screen)
+        #expect(screen.welcome["join_qr"] as? String == "/join-qr.svg")
+        #expect((screen.state["audience"] as? [String: Any])?["connected"] as? Int == 1)
+        #expect(screen.welcome["stories"] == nil)
+        let host = driver.join(.host)
+        #expect((host.welcome["stories"] as? [[String: Any]])?.first?["id"] as? String == "night")
+        #expect((host.state["store"] as? [String: Any])?["pending"] as? Int == 1)
+        #expect(host.state["host_notes"] != nil)
+    }
+
+    @Test func aWrongHostKeyIsRefusedAndClosed() {
+        let driver = SessionDriver()
+        let intruder = driver.connect()
+        driver.say(intruder, ["type": "hello", "role": "host", "key": "guess"])
+        #expect(driver.take(intruder).map(\.code) == ["unauthorized"])
+        #expect(driver.closed == [intruder])
+        // Nothing more is sent to a closing connection.
+        driver.say(intruder, ["type": "ping"])
+        #expect(driver.take(intruder).isEmpty)
+        let missing = driver.connect()
+        driver.say(missing, ["type": "hello", "role": "host"])
+        #expect(driver.take(missing).map(\.code) == ["unauthorized"])
+        #expect(driver.join(.host).welcome["role"] as? String == "host")
+    }
+
+    @Test func badInputGetsErrorsAndNothingChanges() {
+        let driver = SessionDriver()
+        let phone = driver.connect()
+        driver.say(phone, #"{"type":"vote","decision":"D1","option":"x","ref":"early"}"#)
+        let early = driver.take(phone)
+        #expect(early.map(\.code) == ["not_joined"])
+        #expect(early.first?["ref"] as? String == "early")
+        driver.say(phone, "this is not json")
+        #expect(driver.take(phone).map(\.code) == ["bad_json"])
+        driver.say(phone, ["type": "hello", "role": "audience"])
+        #expect(driver.take(phone).map(\.type) == ["welcome", "state"])
+        driver.say(phone, ["type": "hello", "role": "audience"])
+        #expect(driver.take(phone).map(\.code) == ["already_joined"])
+        driver.say(phone, ["type": "teleport"])
+        #expect(driver.take(phone).map(\.code) == ["unknown_type"])
+        driver.say(phone, ["type": "command", "command": "start", "args": ["story": "night"]])
+        #expect(driver.take(phone).map(\.code) == ["forbidden"])
+        driver.vote(phone, "police")
+        #expect(driver.take(phone).map(\.code) == ["unknown_decision"])
+        driver.say(phone, ["type": "ping"])
+        #expect(driver.take(phone).map(\.type) == ["pong"])
+        #expect(driver.session.show.story == nil)
+    }
+
+    @Test func aTooLargeMessageIsSkippedWholeAcrossFragments() {
+        let driver = SessionDriver()
+        let phone = driver.join(.audience).id
+        let big = Array(#"{"type":"ping","pad":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 5000)
+        driver.apply(.received(phone, fragment: big, binary: false, last: false))
+        driver.apply(.received(phone, fragment: big, binary: false, last: false))
+        #expect(driver.take(phone).map(\.code) == ["too_large"])
+        driver.apply(.received(phone, fragment: Array(#""}"#.utf8), binary: false, last: true))
+        #expect(driver.take(phone).isEmpty)
+        // A message in two fragments under the limit is put back together.
+        driver.apply(.received(phone, fragment: Array(#"{"type":"#.utf8), binary: false, last: false))
+        driver.apply(.received(phone, fragment: Array(#""ping"}"#.utf8), binary: false, last: true))
+        #expect(driver.take(phone).map(\.type) == ["pong"])
+    }
+
+    @Test func aBinaryMessageIsRefusedAndTheNextTextOneWorks() {
+        let driver = SessionDriver()
+        let phone = driver.join(.audience).id
+        driver.apply(.received(phone, fragment: [1, 2, 3], binary: true, last: false))
+        driver.apply(.received(phone, fragment: [4, 5], binary: true, last: true))
+        #expect(driver.take(phone).map(\.code) == ["bad_message"])
+        driver.say(phone, ["type": "ping"])
+        #expect(driver.take(phone).map(\.type) == ["pong"])
+    }
+
+    @Test func aFloodIsRateLimitedThenClosedAndOthersAreUnaffected() {
+        let driver = SessionDriver()
+        let flooder = driver.join(.audience).id
+        let calm = driver.join(.audience).id
+        for _ in 0..<60 { driver.say(flooder, ["type": "ping"]) }
+        let answers = driver.take(flooder)
+        // A bucket of 40, one taken by the hello: 39 pongs, then one rate_limited error
+        // and silence.
+        #expect(answers.filter { $0.type == "pong" }.count == 39)
+        #expect(answers.compactMap(\.code) == ["rate_limited"])
+        driver.say(calm, ["type": "ping"])
+        #expect(driver.take(calm).map(\.type) == ["pong"])
+        // The bucket refills at 20 a second.
+        driver.seconds += 0.5
+        for _ in 0..<10 { driver.say(flooder, ["type": "ping"]) }
+        #expect(driver.take(flooder).filter { $0.type == "pong" }.count == 10)
+        #expect(driver.closed.isEmpty)
+        for _ in 0..<250 { driver.say(flooder, ["type": "ping"]) }
+        #expect(driver.closed == [flooder])
+    }
+
+    @Test func tooManyErrorsCloseTheConnection() {
+        let driver = SessionDriver()
+        let phone = driver.join(.audience).id
+        for _ in 0..<51 {
+            driver.seconds += 0.1
+            driver.say(phone, ["type": "teleport"])
+        }
+        #expect(driver.closed == [phone])
+    }
+
+    @Test func aReconnectingPhoneKeepsItsDeviceVoteAndPerspective() {
+        let driver = SessionDriver()
+        let host = driver.join(.host).id
+        driver.command(host, "start", ["story": "night"])
+        driver.command(host, "next")
+        driver.command(host, "open")
+        let first = driver.join(.audience)
+        let device = first.welcome["device"] as! String
+        driver.say(first.id, ["type": "perspective", "perspective": "carer", "ref": "p"])
+        driver.vote(first.id, "police")
+        driver.commit()
+        driver.apply(.closed(first.id))
+        let again = driver.join(.audience, device: device)
+        #expect(again.welcome["device"] as? String == device)
+        #expect(again.welcome["perspective"] as? String == "carer")
+        #expect(again.state.myVote == "police")
+        #expect(again.state.status == "open")
+        let stranger = driver.join(.audience, device: "not-a-token")
+        #expect(stranger.welcome["device"] as? String != "not-a-token")
+    }
+
+    @Test func aLateJoinerGetsTheCurrentSceneAndOpenVote() {
+        let driver = SessionDriver()
+        let host = driver.join(.host).id
+        driver.command(host, "start", ["story": "night"])
+        driver.command(host, "next")
+        driver.command(host, "open")
+        let late = driver.join(.audience)
+        #expect(late.state.sceneID == "call")
+        #expect(late.state.status == "open")
+        #expect(late.state.myVote == nil)
+    }
+
+    @Test func closingAPhoneUpdatesTheCountsAtTheNextTick() {
+        let driver = SessionDriver()
+        let screen = driver.join(.screen).id
+        let phone = driver.join(.audience).id
+        driver.tick()
+        #expect((driver.take(screen).last?["audience"] as? [String: Any])?["connected"] as? Int == 1)
+        driver.apply(.closed(phone))
+        driver.tick()
+        #expect((driver.take(screen).last?["audience"] as? [String: Any])?["connected"] as? Int == 0)
+    }
+}
