@@ -1,5 +1,6 @@
 import ArgumentParser
 import ForumServer
+import ForumSession
 import ForumStudioService
 import ForumStudioStore
 import Foundation

@@ -1,6 +1,7 @@
 import CLibWebSockets
 import Dispatch
 import ForumCore
+import ForumSession
 import ForumStudio
 import ForumStudioService
 import Foundation
@@ -14,7 +15,7 @@ final class StudioLoop {
     let storeQueue = DispatchQueue(label: "forum-studio-store")
     var eventLoop: UnsafeMutableRawPointer?
     var protocolInitialised = false
-    private var connections: [UInt64: Connection] = [:]
+    private var connections: [UInt64: StudioConnection] = [:]
     private var nextID: UInt64 = 1
     private let pre = forum_lws_pre()
     private var scratch: [UInt8] = []
@@ -45,7 +46,7 @@ final class StudioLoop {
             let id = nextID
             nextID += 1
             user.storeBytes(of: id, as: UInt64.self)
-            connections[id] = Connection(id: id, wsi: wsi, now: uptime)
+            connections[id] = StudioConnection(id: id, wsi: wsi, now: uptime)
             return 0
         case LWS_CALLBACK_CLOSED:
             guard let id = user?.load(as: UInt64.self), connections.removeValue(forKey: id) != nil else { return 0 }
