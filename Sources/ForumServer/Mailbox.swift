@@ -3,18 +3,11 @@ import ForumCore
 import ForumStore
 import Synchronization
 
-/// The only way other threads reach the service thread: they post a message, the mailbox
+/// The only way other threads reach an lws service thread: they post a message, the mailbox
 /// wakes lws with `lws_cancel_service` (the one lws call that is safe from another thread),
-/// and the service thread drains the messages on `LWS_CALLBACK_EVENT_WAIT_CANCELLED`.
-final class Mailbox: Sendable {
-    /// What other threads can ask of the service thread.
-    enum Message: Sendable {
-        /// The store committed (or failed) these tickets.
-        case stored(StoreCommit)
-        /// Shut down: close every connection and stop the loop.
-        case stop
-    }
-
+/// and the service thread drains the messages on `LWS_CALLBACK_EVENT_WAIT_CANCELLED`. The
+/// show's and the studio's service threads each have one, with their own messages.
+final class LwsMailbox<Message: Sendable>: Sendable {
     /// An lws context pointer. Safe to send because the only call made through it from
     /// other threads is `lws_cancel_service`, and only under `context`'s lock, which the
     /// service thread takes to clear the pointer before the context is destroyed.
@@ -47,3 +40,14 @@ final class Mailbox: Sendable {
         context.withLock { $0 = raw.map(ContextHandle.init) }
     }
 }
+
+/// What other threads can ask of the show's service thread.
+enum ServiceMessage: Sendable {
+    /// The store committed (or failed) these tickets.
+    case stored(StoreCommit)
+    /// Shut down: close every connection and stop the loop.
+    case stop
+}
+
+/// The show's mailbox.
+typealias Mailbox = LwsMailbox<ServiceMessage>

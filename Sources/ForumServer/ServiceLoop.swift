@@ -185,7 +185,7 @@ final class ServiceLoop {
 
     // MARK: Mailbox
 
-    private func deliver(_ message: Mailbox.Message) {
+    private func deliver(_ message: ServiceMessage) {
         switch message {
         case .stored(let commit):
             let failed = commit.failed.map { StoreFailure(ticket: $0.ticket, message: $0.message) }

@@ -101,7 +101,7 @@ final class StudioLoop {
         storeQueue.async { mailbox.post(.deliver(service.handle(message, from: id))) }
     }
 
-    private func deliver(_ message: StudioMailbox.Message) {
+    private func deliver(_ message: StudioMessage) {
         switch message {
         case .deliver(let deliveries):
             for delivery in deliveries { send(delivery.bytes, to: delivery.connection) }
