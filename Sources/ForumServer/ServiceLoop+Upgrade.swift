@@ -29,3 +29,14 @@ extension ServiceLoop {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
+
+extension ServiceLoop {
+    /// The peer's address as text (`127.0.0.1`, `::1`), for the host-key guard only: held in
+    /// memory while the connection lasts, never stored or logged.
+    static func peerAddress(of wsi: OpaquePointer) -> String? {
+        var buffer = [CChar](repeating: 0, count: 64)
+        guard let text = lws_get_peer_simple(wsi, &buffer, buffer.count) else { return nil }
+        let address = String(cString: text)
+        return address.isEmpty ? nil : address
+    }
+}

@@ -88,7 +88,7 @@ final class ServiceLoop {
             nextConnectionID += 1
             user.storeBytes(of: id, as: UInt64.self)
             connections[id] = Connection(wsi: wsi, now: uptime, jitter: keepAlive.jitter(Double.random(in: 0..<1)))
-            run(.connected(id))
+            run(.connected(id, source: Self.peerAddress(of: wsi)))
             return 0
         case LWS_CALLBACK_CLOSED:
             guard let id = user?.load(as: UInt64.self), connections.removeValue(forKey: id) != nil else { return 0 }

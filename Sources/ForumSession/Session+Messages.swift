@@ -89,11 +89,7 @@ extension Session {
     }
 
     private func hello(id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
-        if role == .host, !HostKey.matches(key, hostKey) {
-            sendError(to: id, ProtocolError(.unauthorized, "The host key is wrong.", ref: ref))
-            close(id, reason: "wrong host key")
-            return
-        }
+        if role == .host, !admitHost(id: id, key: key, ref: ref) { return }
         connections[id]?.role = role
         var token: String?
         if role == .audience {
@@ -109,5 +105,38 @@ extension Session {
             joinURLs: joinURLs, joinQR: joinQR)
         send(welcome, to: id)
         sendState(to: id, device: token)
+    }
+
+    /// Checks a host's key, slowing guessers down per source: a source locked out after
+    /// repeated wrong keys is refused without its key being compared. Returns true to let
+    /// the host in; otherwise the connection has been told why and is closing.
+    private func admitHost(id: ConnectionID, key: String?, ref: String?) -> Bool {
+        // This machine (the console of forum serve, or a reverse proxy in front) is never
+        // locked out: a guesser behind the proxy must not shut the host out. The proxy limits
+        // its own clients (docs/recipes/nginx-forum.conf).
+        let source = connections[id]?.source.flatMap { HostKeyGuard.isLoopback($0) ? nil : $0 }
+        if let source, let wait = keyGuard.lockout(of: source, now: now.seconds) {
+            sendError(
+                to: id,
+                ProtocolError(
+                    .tooManyAttempts, "Too many wrong host keys: try again in \(Int(wait.rounded(.up))) seconds.",
+                    ref: ref))
+            close(id, reason: "host key locked out")
+            return false
+        }
+        guard HostKey.matches(key, hostKey) else {
+            if let source, let length = keyGuard.failed(source, now: now.seconds) {
+                // Once per lockout, never the address: the host sees it in the console.
+                let text =
+                    "wrong host keys: \(HostKeyGuard.allowedFailures) in a row from one address, refused for "
+                    + "\(Int(length)) s (\(keyGuard.lockedOut(now: now.seconds)) address(es) refused now)"
+                logger.warning("\(text)")
+            }
+            sendError(to: id, ProtocolError(.unauthorized, "The host key is wrong.", ref: ref))
+            close(id, reason: "wrong host key")
+            return false
+        }
+        if let source { keyGuard.succeeded(source) }
+        return true
     }
 }

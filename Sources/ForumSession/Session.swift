@@ -20,6 +20,8 @@ public final class Session {
     let logger: Logger
 
     var connections: [ConnectionID: SessionConnection] = [:]
+    /// Wrong host keys per source address (see ``HostKeyGuard``).
+    var keyGuard = HostKeyGuard()
     /// Audience connections now (several tabs of one phone count once each).
     var audienceConnected = 0
 
@@ -73,8 +75,8 @@ public final class Session {
     public func handle(_ event: SessionEvent, at time: SessionTime) -> [SessionAction] {
         now = time
         switch event {
-        case .connected(let id):
-            connections[id] = SessionConnection(now: time.seconds)
+        case .connected(let id, let source):
+            connections[id] = SessionConnection(now: time.seconds, source: source)
         case .received(let id, let fragment, let binary, let last):
             receive(fragment, binary: binary, last: last, from: id)
         case .stored(let committed, let failed, let retrying):

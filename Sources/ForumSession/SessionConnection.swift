@@ -20,8 +20,11 @@ struct SessionConnection {
     var stateAfterAck = true
     /// Asked to close: nothing more is sent to it.
     var closing = false
+    /// The peer's address, for the host-key guard only.
+    var source: String?
 
-    init(now: Double) {
+    init(now: Double, source: String? = nil) {
+        self.source = source
         self.limiter = RateLimiter(now: now)
         self.errorWindowStart = now
     }

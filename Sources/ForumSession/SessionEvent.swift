@@ -6,8 +6,9 @@ public typealias ConnectionID = UInt64
 
 /// What happens to a ``Session``: everything the IO side (the lws glue, or a test) feeds in.
 public enum SessionEvent: Sendable {
-    /// A WebSocket completed its handshake.
-    case connected(ConnectionID)
+    /// A WebSocket completed its handshake, from `source` (the peer's address, kept in memory
+    /// only to slow down host-key guessing; nil when unknown).
+    case connected(ConnectionID, source: String? = nil)
     /// A piece of a message arrived. `last` is true on the message's final piece; `binary`
     /// when the frame was binary (the protocol is JSON text).
     case received(ConnectionID, fragment: [UInt8], binary: Bool, last: Bool)

@@ -46,10 +46,10 @@ final class SessionDriver {
     }
 
     /// Opens a connection (no hello yet).
-    func connect() -> ConnectionID {
+    func connect(from source: String? = nil) -> ConnectionID {
         let id = nextID
         nextID += 1
-        apply(.connected(id))
+        apply(.connected(id, source: source))
         return id
     }
 

@@ -7,6 +7,7 @@ import json
 import signal
 import ssl
 import subprocess
+import time
 import urllib.error
 import urllib.request
 
@@ -32,10 +33,10 @@ def nginx_config(tmp_path, forum_port: int, tls_port: int, http_port: int, cert,
         ("forum.example.org;", "localhost;"),
         ("/etc/letsencrypt/live/forum.example.org/fullchain.pem", str(cert)),
         ("/etc/letsencrypt/live/forum.example.org/privkey.pem", str(key)),
-        ("http://127.0.0.1:8080", f"http://127.0.0.1:{forum_port}"),
     ]:
         assert old in server, f"the recipe no longer has {old!r}"
         server = server.replace(old, new)
+    server = server.replace("http://127.0.0.1:8080", f"http://127.0.0.1:{forum_port}")
     return f"""
 user root;
 pid {tmp_path}/nginx.pid;
@@ -114,6 +115,22 @@ def test_the_phone_page_over_https_and_the_live_protocol_over_wss(proxied, brows
         websocket.create_connection(f"wss://localhost:{tls_port}/ws", timeout=10, origin="https://evil.example",
                                     sslopt={"ca_certs": str(cert)})
     assert refused.value.status_code == 403
+
+    # Someone guessing the host key needs a new connection per guess: past a burst of 40 the
+    # proxy answers 429 (Forum never locks out the proxy's own address, 127.0.0.1).
+    statuses = []
+    for _ in range(70):
+        try:
+            guess = websocket.create_connection(f"wss://localhost:{tls_port}/ws", timeout=10, origin=base,
+                                                sslopt={"ca_certs": str(cert)})
+            guess.send(json.dumps({"type": "hello", "role": "host", "key": "guess"}))
+            statuses.append(json.loads(guess.recv()).get("code"))
+            guess.close()
+        except websocket.WebSocketBadStatusException as refused:
+            statuses.append(refused.status_code)
+    assert "unauthorized" in statuses and 429 in statuses, statuses
+    forum.host("status")  # the host on this machine is not locked out
+    time.sleep(1.1)  # the page below needs a live connection slot again
 
     # The real page in Chromium: loads over HTTPS, connects over WSS, shows the open vote.
     phone = browsers(PHONE, accept_insecure_certs=True).open(base + "/")

@@ -11,6 +11,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case alreadyJoined = "already_joined"
     case badRole = "bad_role"
     case unauthorized
+    case tooManyAttempts = "too_many_attempts"
     case forbidden
     case unknownDecision = "unknown_decision"
     case decisionClosed = "decision_closed"
