@@ -3,9 +3,6 @@ import Foundation
 /// The round panel: the question, a live bar per option with count and percentage (or, split
 /// by perspective, a row per group), votes against phones, the round's state and timer.
 enum RoundPanel {
-    /// Groups with fewer voters than this are never shown to the room; the host sees them marked.
-    static let smallGroup = 5
-
     /// The panel's lines, at most `maxHeight`; none without a scene. Split by perspective,
     /// the table replaces the bars, or comes under them with `showsBarsWhenSplit` (wide).
     static func lines(
