@@ -9,12 +9,18 @@ public enum ClientMessage: Sendable, Equatable {
     case perspective(String?)
     case command(HostCommand)
     case ping
+    /// *(addition)* A phone's "Stop!" (`on` true) or taking it back.
+    case intervene(on: Bool)
+    /// *(addition)* A phone's proposal of what should happen instead.
+    case propose(text: String)
 
     /// The roles a connection can take with its `hello`.
     public enum Role: String, Sendable, Equatable {
         case audience
         case screen
         case host
+        /// *(addition)* Moderates the audience's proposals (the moderator key or the host key).
+        case moderator
     }
 }
 
@@ -71,7 +77,7 @@ public enum ClientMessageDecoder {
         case "hello":
             let roleName = try fields.string("role")
             guard let role = ClientMessage.Role(rawValue: roleName) else {
-                throw ProtocolError("bad_role", "The role must be audience, screen or host.")
+                throw ProtocolError("bad_role", "The role must be audience, screen, host or moderator.")
             }
             return .hello(
                 role: role, device: try fields.optionalString("device"), key: try fields.optionalString("key"),
@@ -87,6 +93,10 @@ public enum ClientMessageDecoder {
             return .command(try command(from: fields))
         case "ping":
             return .ping
+        case "intervene":
+            return .intervene(on: try fields.bool("on"))
+        case "propose":
+            return .propose(text: try fields.text("text"))
         default:
             throw ProtocolError("unknown_type", "Unknown message type '\(type.prefix(40))'.")
         }
@@ -126,6 +136,14 @@ public enum ClientMessageDecoder {
         case "join": return .join(try args.bool("on"))
         case "undo": return .undo
         case "note": return .note(text: try args.string("text"))
+        case "acknowledge": return .acknowledge
+        case "stops": return .stops(try args.bool("on"))
+        case "proposals": return .proposals(try args.bool("on"))
+        case "show_proposals": return .showProposals(try args.bool("on"))
+        case "approve": return .approve(proposal: try args.string("proposal"))
+        case "reject": return .reject(proposal: try args.string("proposal"))
+        case "merge": return .merge(proposal: try args.string("proposal"), into: try args.string("into"))
+        case "adopt": return .adopt(proposal: try args.string("proposal"))
         default:
             throw ProtocolError(
                 "unknown_command",
@@ -140,6 +158,18 @@ public enum ClientMessageDecoder {
         func string(_ key: String) throws(ProtocolError) -> String {
             guard let value = try optionalString(key) else {
                 throw ProtocolError("bad_message", "The field '\(key)' is missing.")
+            }
+            return value
+        }
+
+        /// A longer text field (a proposal): at most 4 KiB; its length in characters is the
+        /// show's to check.
+        func text(_ key: String) throws(ProtocolError) -> String {
+            guard let value = object[key] as? String else {
+                throw ProtocolError("bad_message", "The field '\(key)' must be a string.")
+            }
+            guard value.utf8.count <= 4096 else {
+                throw ProtocolError("bad_message", "The field '\(key)' is too long.")
             }
             return value
         }

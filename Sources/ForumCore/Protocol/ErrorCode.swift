@@ -32,6 +32,10 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case storageFailed = "storage_failed"
     case overloaded
     case nothingToUndo = "nothing_to_undo"
+    case proposalsClosed = "proposals_closed"
+    case unknownProposal = "unknown_proposal"
+    case proposalState = "proposal_state"
+    case tooManyInterventions = "too_many_interventions"
 }
 
 extension ProtocolError {

@@ -103,10 +103,7 @@ public enum StateView {
                         ("id", .string(round?.roundID)), ("question", .string(decision.question)),
                         (
                             "options",
-                            .array(
-                                decision.options.map {
-                                    .object([("id", .string($0.id)), ("label", .string($0.label))])
-                                })
+                            .array(show.roundOptions.map { optionJSON($0) })
                         ),
                         ("status", .string(round?.status.rawValue ?? "pending")),
                         ("results", .string(show.resultsVisibility.rawValue)),
@@ -131,6 +128,7 @@ public enum StateView {
             members.append(("host", hostDetails(of: show)))
         }
         members += closingMembers(of: show, for: role)
+        members.append(("room", voiceJSON(of: show, for: role)))
         if role != .audience, let audience { members.append(("audience", audience.json)) }
         if role == .host, let store { members.append(("store", store.json)) }
         return .object(members)

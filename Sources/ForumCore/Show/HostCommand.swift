@@ -26,6 +26,22 @@ public enum HostCommand: Sendable, Equatable {
     case undo
     /// A facilitator's note on the current decision, kept for the report; never shown to the room.
     case note(text: String)
+    /// Acknowledge the room's stops in this scene (the count is kept for the report).
+    case acknowledge
+    /// Show (or stop showing) on the projector how many people want to step in.
+    case stops(Bool)
+    /// Open (or close) proposals from phones for the scene on now.
+    case proposals(Bool)
+    /// Show (or stop showing) this scene's approved proposals on the projector.
+    case showProposals(Bool)
+    /// Approve a proposal (also a moderator's command).
+    case approve(proposal: String)
+    /// Reject a proposal (also a moderator's command).
+    case reject(proposal: String)
+    /// Merge a proposal into another with the same idea (also a moderator's command).
+    case merge(proposal: String, into: String)
+    /// Put an approved proposal to the vote: a new round of this decision with it as an option.
+    case adopt(proposal: String)
 
     /// The protocol's name for the command.
     public var name: String {
@@ -48,6 +64,14 @@ public enum HostCommand: Sendable, Equatable {
         case .join: "join"
         case .undo: "undo"
         case .note: "note"
+        case .acknowledge: "acknowledge"
+        case .stops: "stops"
+        case .proposals: "proposals"
+        case .showProposals: "show_proposals"
+        case .approve: "approve"
+        case .reject: "reject"
+        case .merge: "merge"
+        case .adopt: "adopt"
         }
     }
 
@@ -55,5 +79,9 @@ public enum HostCommand: Sendable, Equatable {
     public static let names = [
         "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
         "session", "results", "split", "finish", "join", "undo", "note",
+        "acknowledge", "stops", "proposals", "show_proposals", "approve", "reject", "merge", "adopt",
     ]
+
+    /// The commands a moderator (the `moderator` role) may send.
+    public static let moderatorNames: Set<String> = ["approve", "reject", "merge"]
 }

@@ -17,6 +17,8 @@ public struct Show: Sendable {
     public private(set) var devices: [String: String?]
     /// The counted votes of the rounds that `undo` can bring back, by round id.
     public internal(set) var keptBallots: [String: Ballots] = [:]
+    /// The room's stops and proposals (see Show+Interventions.swift).
+    public internal(set) var voice = RoomVoice()
 
     /// Groups of fewer voters than this are never shown by perspective to the room.
     public static let smallGroupThreshold = 5
@@ -75,8 +77,8 @@ public struct Show: Sendable {
     }
     /// The tally of the current round, if there is one.
     public var tally: Tally? {
-        guard let ballots, let options = scene?.decision?.options else { return nil }
-        return ballots.tally(options: options)
+        guard let ballots, scene?.decision != nil else { return nil }
+        return ballots.tally(options: roundOptions)
     }
     /// The option this device's counted vote is for, in the current round.
     public func vote(of device: String) -> String? {
@@ -103,6 +105,7 @@ extension Show {
         let undoPoint = copy.undoPoint(before: command, at: time)
         var records = try copy.apply(command, at: time)
         copy.settleJoinScreen(after: command, from: snapshot)
+        copy.settleVoice(after: command, from: self)
         if let move = copy.stageMove(after: command, from: self, at: time) { records.append(.moved(move)) }
         copy.remember(undoPoint)
         records.append(.snapshot(copy.snapshot))
@@ -167,7 +170,7 @@ extension Show {
                 throw ShowError("no_round", "Nobody has voted on this scene yet: open a vote, or choose an option.")
             }
             let leaders = tally.leaders
-            guard leaders.count == 1, let winner = decision.option(leaders[0]) else {
+            guard leaders.count == 1, let winner = roundOption(leaders[0]) else {
                 let message =
                     tally.total == 0
                     ? "No votes have been counted yet: choose an option instead."
@@ -177,11 +180,11 @@ extension Show {
             return take(winner, of: decision, at: time)
         case .choose(let optionID):
             let decision = try requireDecision()
-            guard let option = decision.option(optionID) else {
+            guard let option = roundOption(optionID) else {
                 throw ShowError(
                     "unknown_option",
                     "This decision has no option '\(optionID)'."
-                        + Self.suggestion(for: optionID, among: decision.options.map(\.id)))
+                        + Self.suggestion(for: optionID, among: roundOptions.map(\.id)))
             }
             return take(option, of: decision, at: time)
         case .replay(let sceneID):
@@ -218,6 +221,14 @@ extension Show {
             return []
         case .undo: return try undo(at: time)
         case .note(let text): return try note(text, at: time)
+        case .acknowledge, .stops, .proposals, .showProposals, .approve, .reject, .merge:
+            return try applyVoice(command, at: time)
+        case .adopt(let id):
+            let option = try audienceOption(adopting: id)
+            let carried = snapshot.run?.audienceOptions ?? []
+            var records = round == nil ? [] : try apply(.replay(scene: nil), at: time)
+            records += try adopt(option, proposal: id, carrying: carried, at: time)
+            return records
         }
     }
 
@@ -288,11 +299,13 @@ extension Show {
             .roundOpened(
                 RoundOpening(
                     roundID: roundID, runID: run.runID, sceneID: sceneID, question: decision.question,
-                    options: decision.options, replay: run.replaying, at: time))
+                    options: roundOptions, replay: run.replaying, at: time))
         ]
     }
 
     private mutating func take(_ option: Option, of decision: Decision, at time: Date) -> [ShowRecord] {
+        // The audience's own option has no branch: the room stays, the host says where next.
+        if AudienceOption.isAudience(option.id) { return closeOpenRound(at: time) }
         guard let destination = decision.destination(of: option) else {
             let records = closeOpenRound(at: time)
             if var run = snapshot.run, let current = run.sceneID {
@@ -327,6 +340,7 @@ extension Show {
         run.results = .hidden
         run.split = false
         run.replaying = false
+        run.audienceOptions = []
         snapshot.run = run
         ballots = nil
         return [.sceneShown(SceneShown(runID: run.runID, sceneID: sceneID, at: time))]
@@ -423,7 +437,7 @@ extension Show {
             throw ShowError("unknown_decision", "There is no vote '\(roundID)'.")
         }
         guard round.status == .open else { throw ShowError("decision_closed", "That vote has closed.") }
-        guard let decision = scene?.decision, decision.option(optionID) != nil else {
+        guard scene?.decision != nil, roundOption(optionID) != nil else {
             throw ShowError("unknown_option", "That is not one of the options of this vote.")
         }
         return VoteRecord(

@@ -33,6 +33,8 @@ public enum ShowRecord: Sendable, Equatable {
     case moved(StageMove)
     /// The host noted something about the current decision (see ``FacilitatorNote``).
     case noted(FacilitatorNote)
+    /// *(addition)* The room's voice: a stop, a proposal, a moderation (see ``VoiceRecord``).
+    case voice(VoiceRecord)
 }
 
 /// See ``ShowRecord/sessionEntered(_:)``.
@@ -197,6 +199,8 @@ public struct ShowSnapshot: Sendable, Equatable, Codable {
     public var joinScreen: Bool
     /// The positions before the latest moves of this run, oldest first, for `undo`.
     public var undo: [UndoStep]
+    /// The host's choices about stops and proposals in this scene visit.
+    public var voice = VoiceSettings()
 
     public init(
         sessionID: String? = nil, run: RunPosition? = nil, runsStarted: Int = 0, roundsOpened: Int = 0,
@@ -212,7 +216,7 @@ public struct ShowSnapshot: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sessionID, run, runsStarted, roundsOpened, finished, joinScreen, undo
+        case sessionID, run, runsStarted, roundsOpened, finished, joinScreen, undo, voice
     }
 
     /// Decodes a stored snapshot; snapshots from before `finished`, `joinScreen` and `undo`
@@ -226,6 +230,7 @@ public struct ShowSnapshot: Sendable, Equatable, Codable {
         finished = try container.decodeIfPresent(Bool.self, forKey: .finished) ?? false
         joinScreen = try container.decodeIfPresent(Bool.self, forKey: .joinScreen) ?? false
         undo = try container.decodeIfPresent([UndoStep].self, forKey: .undo) ?? []
+        voice = try container.decodeIfPresent(VoiceSettings.self, forKey: .voice) ?? VoiceSettings()
     }
 }
 
@@ -255,6 +260,9 @@ public struct RunPosition: Sendable, Equatable, Codable {
     public var split: Bool
     /// True when this scene visit came from `replay` (its round replays the scene's last one).
     public var replaying = false
+    /// The audience's options added to this visit's round (``AudienceOption``), after the
+    /// staff's.
+    public var audienceOptions: [Option] = []
 
     public init(
         runID: String, storyID: String, sceneID: String?, trail: [String] = [], round: RoundPosition? = nil,
@@ -270,7 +278,7 @@ public struct RunPosition: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case runID, storyID, sceneID, trail, round, results, split, replaying
+        case runID, storyID, sceneID, trail, round, results, split, replaying, audienceOptions
     }
 
     /// Decodes a stored position; snapshots from before `results` and `split` existed get
@@ -285,6 +293,7 @@ public struct RunPosition: Sendable, Equatable, Codable {
         results = try container.decodeIfPresent(ResultsVisibility.self, forKey: .results) ?? .hidden
         split = try container.decodeIfPresent(Bool.self, forKey: .split) ?? false
         replaying = try container.decodeIfPresent(Bool.self, forKey: .replaying) ?? false
+        audienceOptions = try container.decodeIfPresent([Option].self, forKey: .audienceOptions) ?? []
     }
 }
 
