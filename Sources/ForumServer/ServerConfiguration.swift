@@ -10,6 +10,9 @@ public struct ServerConfiguration: Sendable {
     public var mediaRoot: String?
     /// The secret a host must send in its `hello`.
     public var hostKey: String
+    /// *(addition)* The moderator's own key, if any: it lets a `moderator` in (the host key
+    /// does too), never a host.
+    public var moderatorKey: String?
     /// Idle seconds before the server pings a connection (plus a jitter of up to half as much
     /// again, per connection: see ``KeepAlive``), and before it hangs up on a silent one.
     public var pingAfterSeconds: UInt16

@@ -34,7 +34,8 @@ final class ServiceLoop {
 
     init(show: Show, configuration: ServerConfiguration, mailbox: Mailbox, writer: StoreWriter, joinURLs: [String]) {
         self.session = Session(
-            show: show, hostKey: configuration.hostKey, joinURLs: joinURLs, joinQR: configuration.joinQRPath,
+            show: show, hostKey: configuration.hostKey, moderatorKey: configuration.moderatorKey, joinURLs: joinURLs,
+            joinQR: configuration.joinQRPath,
             logger: configuration.logger)
         self.keepAlive = KeepAlive(
             pingAfter: Double(configuration.pingAfterSeconds), hangUpAfter: Double(configuration.hangUpAfterSeconds))

@@ -22,6 +22,8 @@ enum ShowResumption {
                     optionID: vote.optionID, perspective: vote.perspective)
             }
         }
-        return Show(library: library, snapshot: snapshot, devices: devices, roundVotes: votes, keptVotes: kept)
+        var show = Show(library: library, snapshot: snapshot, devices: devices, roundVotes: votes, keptVotes: kept)
+        show.resumeVoice(stops: try database.stops(visit: snapshot.voice.visit), proposals: try database.proposals())
+        return show
     }
 }

@@ -18,7 +18,7 @@ extension Session {
     func audienceCount(for role: ClientMessage.Role) -> AudienceCount? {
         switch role {
         case .audience: nil
-        case .screen: audienceCount
+        case .screen, .moderator: audienceCount
         case .host: hostAudienceCount
         }
     }

@@ -68,6 +68,10 @@ extension Session {
             } catch {
                 sendError(to: id, ProtocolError(error.code, error.message, ref: ref))
             }
+        case .intervene, .propose:
+            voiceMessage(message, role: role, device: connection.device, ref: ref, from: id)
+        case .command(let command) where role == .moderator:
+            moderate(command, ref: ref, from: id)
         case .command(let command):
             guard role == .host else {
                 sendError(to: id, ProtocolError(.forbidden, "Only the host can run commands.", ref: ref))
@@ -82,6 +86,7 @@ extension Session {
                 }
                 logger.info("host command", metadata: ["command": "\(command.name)"])
                 broadcastState()
+                tellProposers(records)
             } catch {
                 sendError(to: id, ProtocolError(error.code, error.message, ref: ref), options: error.options)
             }
@@ -90,6 +95,7 @@ extension Session {
 
     private func hello(id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
         if role == .host, !admitHost(id: id, key: key, ref: ref) { return }
+        if role == .moderator, !admitHost(id: id, key: key, ref: ref, moderator: true) { return }
         connections[id]?.role = role
         var token: String?
         if role == .audience {
@@ -105,12 +111,13 @@ extension Session {
             joinURLs: joinURLs, joinQR: joinQR)
         send(welcome, to: id)
         sendState(to: id, device: token)
+        if let token { sendOwnVoice(device: token, to: id, onlyIfAny: true) }
     }
 
     /// Checks a host's key, slowing guessers down per source: a source locked out after
     /// repeated wrong keys is refused without its key being compared. Returns true to let
     /// the host in; otherwise the connection has been told why and is closing.
-    private func admitHost(id: ConnectionID, key: String?, ref: String?) -> Bool {
+    private func admitHost(id: ConnectionID, key: String?, ref: String?, moderator: Bool = false) -> Bool {
         // This machine (the console of forum serve, or a reverse proxy in front) is never
         // locked out: a guesser behind the proxy must not shut the host out. The proxy limits
         // its own clients (docs/recipes/nginx-forum.conf).
@@ -124,7 +131,8 @@ extension Session {
             close(id, reason: "host key locked out")
             return false
         }
-        guard HostKey.matches(key, hostKey) else {
+        guard HostKey.matches(key, hostKey) || (moderator && moderatorKey.map { HostKey.matches(key, $0) } == true)
+        else {
             if let source, let length = keyGuard.failed(source, now: now.seconds) {
                 // Once per lockout, never the address: the host sees it in the console.
                 let text =

@@ -16,6 +16,12 @@ public final class Session {
     /// The addresses phones join with (set once the server knows its port).
     public var joinURLs: [String]
     let hostKey: String
+    /// The moderator's own key, if one was given (the host key moderates too).
+    let moderatorKey: String?
+    /// Per device: how fast it may tap Stop and send proposals (see Session+Interventions).
+    var voiceLimits: [String: VoiceLimits] = [:]
+    /// Hosts, moderators and screens need a fresh state at the next tick (stops, the queue).
+    var voiceDirty = false
     let joinQR: String?
     let logger: Logger
 
@@ -33,6 +39,8 @@ public final class Session {
         case recount(VoteRecord)
         /// A host command, acknowledged once its records are stored.
         case command(connection: ConnectionID, ref: String?, name: String)
+        /// A phone's Stop or proposal, or a moderator's action: see Session+Interventions.
+        case voice(VoiceReply)
     }
     var pending: [UInt64: PendingReply] = [:]
     private var nextTicket: UInt64 = 1
@@ -63,9 +71,12 @@ public final class Session {
 
     /// A session playing `show`. `hostKey` is the secret a host's hello must carry;
     /// `joinQR` where the join QR code is served (told to screens and hosts).
-    public init(show: Show, hostKey: String, joinURLs: [String], joinQR: String?, logger: Logger) {
+    public init(
+        show: Show, hostKey: String, moderatorKey: String? = nil, joinURLs: [String], joinQR: String?, logger: Logger
+    ) {
         self.show = show
         self.hostKey = hostKey
+        self.moderatorKey = moderatorKey
         self.joinURLs = joinURLs
         self.joinQR = joinQR
         self.logger = logger
@@ -197,6 +208,9 @@ public final class Session {
             broadcastState()
         } else if tallyDirty {
             broadcastTally()
+        }
+        if voiceDirty {
+            sendVoiceStates()
         } else if storeBacklog != reportedBacklog || storeFailures != reportedFailures {
             sendHostsState()
         }
@@ -246,6 +260,8 @@ public final class Session {
                 return
             }
             send(ServerMessages.commandAck(ref: ref, command: name), to: id)
+        case .voice(let reply):
+            settleVoice(reply, failure: failure)
         }
     }
 

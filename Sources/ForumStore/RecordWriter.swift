@@ -98,6 +98,8 @@ enum RecordWriter {
             try run(
                 db, "INSERT INTO facilitator_notes (run_id, scene_id, round_id, text, noted_at) VALUES (?, ?, ?, ?, ?)",
                 [note.runID, note.sceneID, note.roundID, note.text, StoreTime.text(note.at)])
+        case .voice(let voice):
+            try VoiceWriter.apply(voice, in: db)
         }
     }
 
@@ -118,6 +120,7 @@ enum RecordWriter {
                 db, "INSERT INTO round_options (round_id, position, option_id, label) VALUES (?, ?, ?, ?)",
                 [opening.roundID, position, option.id, option.label])
         }
+        try VoiceWriter.audienceOptions(of: opening, in: db)
     }
 
     /// Status and times move together (the schema checks they agree): closing sets the close

@@ -51,6 +51,7 @@ enum Schema {
         migrator.registerMigration("v4") { db in
             try db.execute(sql: version4)
         }
+        registerRoomVoice(in: &migrator)
         return migrator
     }
 

@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownRun(String)
     /// A record refers to a vote round that was never opened.
     case unknownRound(String)
+    /// A moderation refers to a proposal that was never stored.
+    case unknownProposal(String)
     /// A record refers to a device that never joined.
     case unknownDevice(String)
     /// A stored time is not in the store's format (see the schema).
@@ -34,6 +36,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "Give the show a new file with --db."
         case .unknownRun(let id): "There is no story run '\(id)'."
         case .unknownRound(let id): "There is no vote round '\(id)'."
+        case .unknownProposal(let id): "There is no proposal '\(id)'."
         case .unknownDevice(let token): "There is no device '\(token)'."
         case .badTime(let text): "'\(text)' is not a stored time."
         }

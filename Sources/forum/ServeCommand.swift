@@ -45,6 +45,13 @@ struct Serve: ParsableCommand {
     var hostKey: String?
 
     @Option(
+        name: .customLong("moderator-key-file"),
+        help: ArgumentHelp(
+            "A file holding the moderator's key on one line (default: FORUM_MODERATOR_KEY; the host key moderates too).",
+            valueName: "file"))
+    var moderatorKeyFile: String?
+
+    @Option(
         name: .customLong("join-url"),
         help: ArgumentHelp(
             "The address phones should open, shown on the projector and in its QR code (repeat for several; "
@@ -103,6 +110,9 @@ struct Serve: ParsableCommand {
                 file: hostKeyFile, argument: hostKey, environment: ProcessInfo.processInfo.environment)
             ?? HostKeySource(key: DeviceToken.make(), origin: .generated)
         let key = keySource.key
+        let moderatorSource = try HostKeySource.resolve(
+            file: moderatorKeyFile, argument: nil, environment: ProcessInfo.processInfo.environment,
+            variable: "FORUM_MODERATOR_KEY")
         for warning in keySource.warnings { FileHandle.standardError.write(Data("forum serve: \(warning)\n".utf8)) }
         let database: ForumDatabase
         do {
@@ -125,11 +135,11 @@ struct Serve: ParsableCommand {
         let server: ForumServer
         do {
             let webRoot = URL(fileURLWithPath: web).standardizedFileURL.path
-            server = try ForumServer.start(
-                configuration: ServerConfiguration(
-                    port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key,
-                    joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" }),
-                library: library, database: database)
+            var configuration = ServerConfiguration(
+                port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key,
+                joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
+            configuration.moderatorKey = moderatorSource?.key
+            server = try ForumServer.start(configuration: configuration, library: library, database: database)
         } catch {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))
             throw ExitCode.failure
@@ -141,6 +151,12 @@ struct Serve: ParsableCommand {
             console?.stop(.interrupted)
         })
         printBanner(server: server, title: library.programme.title, keySource: keySource, openFiles: openFiles)
+        if let moderatorSource {
+            // Never the key itself: only where it came from.
+            let origin = if case .file(let path) = moderatorSource.origin { path } else { "FORUM_MODERATOR_KEY" }
+            FileHandle.standardOutput.write(
+                Data("Moderator key: the one in \(origin)  (moderation page: /moderate)\n".utf8))
+        }
         if let console {
             warnings.attach(console)
             let outcome = console.run()

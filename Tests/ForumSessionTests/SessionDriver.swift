@@ -23,9 +23,9 @@ final class SessionDriver {
     var closed: Set<ConnectionID> = []
     private var nextID: ConnectionID = 1
 
-    init(library: Library = SessionDriver.library, show: Show? = nil) {
+    init(library: Library = SessionDriver.library, show: Show? = nil, moderatorKey: String? = nil) {
         session = Session(
-            show: show ?? Show(library: library), hostKey: Self.hostKey, joinURLs: ["http://192.0.2.1:8080/"],
+            show: show ?? Show(library: library), hostKey: Self.hostKey, moderatorKey: moderatorKey, joinURLs: ["http://192.0.2.1:8080/"],
             joinQR: "/join-qr.svg", logger: Logger(label: "test"))
     }
 

@@ -128,7 +128,7 @@ public enum StateView {
             members.append(("host", hostDetails(of: show)))
         }
         members += closingMembers(of: show, for: role)
-        members.append(("room", voiceJSON(of: show, for: role)))
+        if show.snapshot.run != nil { members.append(("room", voiceJSON(of: show, for: role))) }
         if role != .audience, let audience { members.append(("audience", audience.json)) }
         if role == .host, let store { members.append(("store", store.json)) }
         return .object(members)

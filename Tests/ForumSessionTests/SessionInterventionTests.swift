@@ -1,0 +1,160 @@
+import ForumCore
+import ForumSession
+import Foundation
+import Logging
+import Testing
+
+@Suite("Session: Stop, proposals and the moderator, without a socket")
+struct SessionInterventionTests {
+    static let moderatorKey = "moderator-key-123"
+
+    /// A session with a moderator key, a host, a screen, a moderator and `phones` phones, the
+    /// story at its decision with the vote open.
+    static func room(phones: Int) -> (SessionDriver, host: ConnectionID, screen: ConnectionID, moderator: ConnectionID, [ConnectionID]) {
+        let driver = SessionDriver(moderatorKey: moderatorKey)
+        let host = driver.join(.host).id
+        let screen = driver.join(.screen).id
+        let moderator = driver.connect()
+        driver.say(moderator, ["type": "hello", "role": "moderator", "key": moderatorKey])
+        let ids = (0..<phones).map { _ in driver.join(.audience).id }
+        driver.command(host, "start", ["story": "night"])
+        driver.command(host, "next")
+        driver.command(host, "open")
+        for id in [host, screen, moderator] + ids { _ = driver.take(id) }
+        return (driver, host, screen, moderator, ids)
+    }
+
+    /// The latest `room` member a connection was sent.
+    static func room(_ messages: [[String: Any]]) -> [String: Any]? {
+        messages.last { $0.type == "state" }?["room"] as? [String: Any]
+    }
+
+    @Test func stopsAreAcknowledgedAfterTheCommitAndTheHostSeesTheCountAtTheNextTick() {
+        let (driver, host, screen, moderator, phones) = Self.room(phones: 3)
+        driver.say(phones[0], ["type": "intervene", "on": true, "ref": "s"])
+        #expect(driver.take(phones[0]).isEmpty)
+        driver.commit()
+        let answer = driver.take(phones[0]).first
+        #expect(answer?.type == "voice" && answer?["ref"] as? String == "s" && answer?["stop"] as? Bool == true)
+        driver.say(phones[1], ["type": "intervene", "on": true])
+        driver.say(phones[2], ["type": "intervene", "on": true])
+        driver.say(phones[2], ["type": "intervene", "on": false])
+        driver.commit()
+        driver.tick()
+        #expect(Self.room(driver.take(host))?["stops"] as? Int == 2)
+        #expect(Self.room(driver.take(moderator))?["stops"] as? Int == 2)
+        #expect(Self.room(driver.take(screen))?["stops"] is NSNull)  // until the host shows it
+        #expect(driver.take(phones[1]).allSatisfy { $0.type == "voice" })  // no state for phones
+        #expect(driver.command(host, "acknowledge")?.type == "ack")
+        driver.command(host, "stops", ["on": true])
+        #expect(Self.room(driver.take(screen))?["stops"] as? Int == 2)
+        #expect(Self.room(driver.take(host))?["acknowledged"] as? Int == 2)
+        let rows = driver.committed.compactMap { if case .voice(.stop(let toggle)) = $0 { toggle } else { nil } }
+        #expect(rows.count == 4 && rows.filter(\.on).count == 3)
+    }
+
+    @Test func proposalsGoThroughTheModeratorAndTheProposerHearsWhatBecameOfThem() {
+        let (driver, host, screen, moderator, phones) = Self.room(phones: 2)
+        driver.say(phones[0], ["type": "propose", "text": "Call her sister", "ref": "p"])
+        #expect(driver.take(phones[0]).first?.code == "proposals_closed")
+        driver.command(host, "proposals", ["on": true])
+        #expect(Self.room(driver.take(phones[0]))?["proposals_open"] as? Bool == true)
+        driver.say(phones[0], ["type": "propose", "text": "Call her sister", "ref": "p"])
+        driver.say(phones[1], ["type": "propose", "text": "Phone her sister"])
+        driver.commit()
+        let ack = driver.take(phones[0]).first
+        let mine = ack?["proposals"] as? [[String: Any]]
+        #expect(ack?["ref"] as? String == "p" && mine?.first?["status"] as? String == "pending")
+        driver.tick()
+        let queue = Self.room(driver.take(moderator))?["queue"] as? [[String: Any]]
+        #expect(queue?.map { $0["id"] as? String } == ["P1", "P2"])
+        // A moderator moderates, and nothing else.
+        driver.say(moderator, ["type": "command", "command": "next", "ref": "m"])
+        #expect(driver.take(moderator).first?.code == "forbidden")
+        driver.say(moderator, ["type": "command", "command": "approve", "args": ["proposal": "P1"], "ref": "m1"])
+        driver.say(moderator, ["type": "command", "command": "merge", "args": ["proposal": "P2", "into": "P1"]])
+        let told = driver.take(phones[0]).last?["proposals"] as? [[String: Any]]
+        #expect(told?.first?["status"] as? String == "approved")
+        #expect((driver.take(phones[1]).last?["proposals"] as? [[String: Any]])?.first?["status"] as? String == "merged")
+        driver.commit()
+        #expect(driver.take(moderator).contains { $0.type == "ack" && $0["ref"] as? String == "m1" })
+        driver.command(host, "show_proposals", ["on": true])
+        let shown = Self.room(driver.take(screen))?["proposals"] as? [[String: Any]]
+        #expect(shown?.count == 1 && shown?.first?["text"] as? String == "Call her sister")
+        #expect(shown?.first?["same_idea"] as? Int == 1 && shown?.first?["device"] == nil)
+        // The host puts it to the vote: a new round with the audience's option.
+        #expect(driver.command(host, "adopt", ["proposal": "P1"])?.type == "ack")
+        driver.command(host, "open")
+        let state = driver.take(phones[1]).last { $0.type == "state" }
+        let options = state?.decision?["options"] as? [[String: Any]]
+        #expect(options?.last?["id"] as? String == "audience_1" && options?.last?["from"] as? String == "audience")
+        driver.vote(phones[1], "audience_1", decision: "D2")
+        driver.commit()
+        #expect(driver.take(phones[1]).first?.type == "ack")
+        #expect(driver.session.show.tally?.counts["audience_1"] == 1)
+        let log = driver.committed.compactMap { if case .voice(.moderated(let entry, _)) = $0 { entry } else { nil } }
+        #expect(log.map(\.action) == ["approve", "merge", "adopt"])
+        #expect(log.map(\.by) == [.moderator, .moderator, .host])
+    }
+
+    @Test func aFloodFromOnePhoneIsRefusedAndTheOthersGoOn() {
+        let (driver, host, _, _, phones) = Self.room(phones: 2)
+        driver.command(host, "proposals", ["on": true])
+        for phone in phones { _ = driver.take(phone) }
+        for index in 0..<12 { driver.say(phones[0], ["type": "intervene", "on": index % 2 == 0]) }
+        for index in 0..<5 { driver.say(phones[0], ["type": "propose", "text": "idea \(index)"]) }
+        let refused = driver.take(phones[0]).filter { $0.code == "too_many_interventions" }
+        #expect(refused.count == 4)  // 2 stops over 10, 2 proposals over 3
+        driver.say(phones[1], ["type": "intervene", "on": true, "ref": "ok"])
+        driver.say(phones[1], ["type": "propose", "text": "mine", "ref": "ok2"])
+        driver.commit()
+        #expect(driver.take(phones[1]).map { $0["ref"] as? String } == ["ok", "ok2"])
+        driver.seconds += 60
+        driver.say(phones[0], ["type": "propose", "text": "later", "ref": "later"])
+        driver.commit()
+        #expect(driver.take(phones[0]).last?["ref"] as? String == "later")
+    }
+
+    @Test func badInputIsRefusedWithTheProtocolsErrors() {
+        let (driver, host, screen, _, phones) = Self.room(phones: 1)
+        driver.say(screen, ["type": "intervene", "on": true])
+        #expect(driver.take(screen).first?.code == "forbidden")
+        driver.say(phones[0], ["type": "intervene", "on": "yes"])
+        driver.say(phones[0], ["type": "propose"])
+        driver.say(phones[0], ["type": "propose", "text": String(repeating: "x", count: 5000)])
+        #expect(driver.take(phones[0]).map(\.code) == ["bad_message", "bad_message", "bad_message"])
+        driver.command(host, "proposals", ["on": true])
+        _ = driver.take(phones[0])
+        driver.say(phones[0], ["type": "propose", "text": String(repeating: "x", count: 281)])
+        driver.say(phones[0], ["type": "propose", "text": "\u{7}\u{1B} "])
+        #expect(driver.take(phones[0]).map(\.code) == ["bad_message", "bad_message"])
+        #expect(driver.command(host, "approve", ["proposal": "P7"])?.code == "unknown_proposal")
+        #expect(driver.command(host, "adopt", ["proposal": "P7"])?.code == "unknown_proposal")
+        let wrong = driver.connect()
+        driver.say(wrong, ["type": "hello", "role": "moderator", "key": "guess"])
+        #expect(driver.take(wrong).first?.code == "unauthorized" && driver.closed.contains(wrong))
+        // The moderator key lets a moderator in, never a host.
+        let impostor = driver.connect()
+        driver.say(impostor, ["type": "hello", "role": "host", "key": Self.moderatorKey])
+        #expect(driver.take(impostor).first?.code == "unauthorized")
+        let byHostKey = driver.connect()
+        driver.say(byHostKey, ["type": "hello", "role": "moderator", "key": SessionDriver.hostKey])
+        #expect(driver.take(byHostKey).first?.type == "welcome")
+    }
+
+    @Test func aPhoneBackAfterReconnectingGetsItsOwnStopAndProposals() {
+        let (driver, host, _, _, phones) = Self.room(phones: 1)
+        driver.command(host, "proposals", ["on": true])
+        driver.say(phones[0], ["type": "intervene", "on": true])
+        driver.say(phones[0], ["type": "propose", "text": "Call her sister"])
+        driver.commit()
+        let device = driver.session.show.voice.queue.proposals.first?.device
+        let again = driver.connect()
+        driver.say(again, ["type": "hello", "role": "audience", "device": device ?? ""])
+        let voice = driver.take(again).first { $0.type == "voice" }
+        #expect(voice?["stop"] as? Bool == true && (voice?["proposals"] as? [Any])?.count == 1)
+        let fresh = driver.connect()
+        driver.say(fresh, ["type": "hello", "role": "audience"])
+        #expect(driver.take(fresh).map(\.type) == ["welcome", "state"])  // nothing to tell a new phone
+    }
+}
