@@ -82,14 +82,21 @@ public struct Exporter: Sendable {
                 rows: rounds.count),
             ExportDocument(name: "votes.json", contents: try json(voteObjects), rows: voteObjects.count),
             ExportDocument(name: "rounds.json", contents: try json(tables.roundJSONObjects), rows: rounds.count),
-        ] + (try stageDocuments(ExportStageTables(stage: stage)))
+        ]
+            + (try stageDocuments(
+                ExportStageTables(stage: stage), ExportVoiceTables(voice: stage.voice, results: results)))
     }
 
-    private static func stageDocuments(_ tables: ExportStageTables) throws -> [ExportDocument] {
+    private static func stageDocuments(_ tables: ExportStageTables, _ voice: ExportVoiceTables) throws
+        -> [ExportDocument]
+    {
         let files: [(String, [String], [[ExportValue]])] = [
             ("timeline", ExportStageTables.timelineColumns, tables.timelineRows),
             ("route", ExportStageTables.routeColumns, tables.routeRows),
             ("notes", ExportStageTables.noteColumns, tables.noteRows),
+            ("stops", ExportVoiceTables.stopColumns, voice.stopRows),
+            ("proposals", ExportVoiceTables.proposalColumns, voice.proposalRows),
+            ("moderation", ExportVoiceTables.moderationColumns, voice.moderationRows),
         ]
         return try files.flatMap { name, columns, rows in
             let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(columns, $0)) }

@@ -23,9 +23,11 @@ extension ForumDatabase {
 enum StageQueries {
     static func stage(_ db: Database) throws -> ShowStage {
         let recorded = try db.tableExists("stage_moves")
-        return ShowStage(
+        var stage = ShowStage(
             runs: try runs(db, recorded: recorded), rounds: try rounds(db, recorded: recorded),
             notes: recorded ? try notes(db) : [], recorded: recorded)
+        stage.voice = try VoiceQueries.voice(db)
+        return stage
     }
 
     private static func rounds(_ db: Database, recorded: Bool) throws -> [RoundTimeline] {

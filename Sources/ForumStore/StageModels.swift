@@ -124,6 +124,8 @@ public struct ShowStage: Sendable, Equatable {
     public var notes: [StoredNote]
     /// False for a database written before the stage was recorded (schema v4).
     public var recorded: Bool
+    /// *(addition)* Stops, proposals and their moderation (see ``ShowVoice``).
+    public var voice = ShowVoice()
 
     /// A stage record.
     public init(runs: [RunRoute] = [], rounds: [RoundTimeline] = [], notes: [StoredNote] = [], recorded: Bool = true) {

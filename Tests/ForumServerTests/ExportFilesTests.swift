@@ -55,6 +55,9 @@ import Testing
                 ExportedFile(name: "timeline.csv", rows: 2), ExportedFile(name: "timeline.json", rows: 2),
                 ExportedFile(name: "route.csv", rows: 1), ExportedFile(name: "route.json", rows: 1),
                 ExportedFile(name: "notes.csv", rows: 0), ExportedFile(name: "notes.json", rows: 0),
+                ExportedFile(name: "stops.csv", rows: 0), ExportedFile(name: "stops.json", rows: 0),
+                ExportedFile(name: "proposals.csv", rows: 0), ExportedFile(name: "proposals.json", rows: 0),
+                ExportedFile(name: "moderation.csv", rows: 0), ExportedFile(name: "moderation.json", rows: 0),
             ])
 
         let context = "morning,Morning session,sams-night,Sam's night,R1"

@@ -21,16 +21,18 @@ import Testing
             }
             #expect(
                 tables == [
-                    "device_perspectives", "devices", "event", "facilitator_notes", "grdb_migrations",
-                    "round_options", "rounds", "scenes_shown", "session_entries", "sessions", "show_finishes",
-                    "show_snapshot", "stage_moves", "story_runs", "undos", "votes",
+                    "audience_options", "device_perspectives", "devices", "event", "facilitator_notes",
+                    "grdb_migrations", "moderation_log", "proposals", "round_options", "rounds", "scenes_shown",
+                    "session_entries", "sessions", "show_finishes", "show_snapshot", "stage_moves",
+                    "stop_acknowledgements", "stops", "story_runs", "undos", "votes",
                 ])
             let triggers = try database.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
             }
             #expect(
                 triggers == [
-                    "votes_are_append_only_delete", "votes_are_append_only_update", "votes_need_an_open_round",
+                    "moderation_log_no_delete", "moderation_log_no_update", "votes_are_append_only_delete",
+                    "votes_are_append_only_update", "votes_need_an_open_round",
                 ])
             try database.setEventTitle("Crisis care day")
         }
@@ -38,7 +40,7 @@ import Testing
         let migrations = try reopened.pool.read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4"])
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5-room-voice"])
         #expect(try reopened.eventTitle() == "Crisis care day")
     }
 

@@ -25,7 +25,8 @@ final class SessionDriver {
 
     init(library: Library = SessionDriver.library, show: Show? = nil, moderatorKey: String? = nil) {
         session = Session(
-            show: show ?? Show(library: library), hostKey: Self.hostKey, moderatorKey: moderatorKey, joinURLs: ["http://192.0.2.1:8080/"],
+            show: show ?? Show(library: library), hostKey: Self.hostKey, moderatorKey: moderatorKey,
+            joinURLs: ["http://192.0.2.1:8080/"],
             joinQR: "/join-qr.svg", logger: Logger(label: "test"))
     }
 

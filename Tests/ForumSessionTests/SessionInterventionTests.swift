@@ -10,7 +10,9 @@ struct SessionInterventionTests {
 
     /// A session with a moderator key, a host, a screen, a moderator and `phones` phones, the
     /// story at its decision with the vote open.
-    static func room(phones: Int) -> (SessionDriver, host: ConnectionID, screen: ConnectionID, moderator: ConnectionID, [ConnectionID]) {
+    static func room(phones: Int) -> (
+        SessionDriver, host: ConnectionID, screen: ConnectionID, moderator: ConnectionID, [ConnectionID]
+    ) {
         let driver = SessionDriver(moderatorKey: moderatorKey)
         let host = driver.join(.host).id
         let screen = driver.join(.screen).id
@@ -75,7 +77,8 @@ struct SessionInterventionTests {
         driver.say(moderator, ["type": "command", "command": "merge", "args": ["proposal": "P2", "into": "P1"]])
         let told = driver.take(phones[0]).last?["proposals"] as? [[String: Any]]
         #expect(told?.first?["status"] as? String == "approved")
-        #expect((driver.take(phones[1]).last?["proposals"] as? [[String: Any]])?.first?["status"] as? String == "merged")
+        #expect(
+            (driver.take(phones[1]).last?["proposals"] as? [[String: Any]])?.first?["status"] as? String == "merged")
         driver.commit()
         #expect(driver.take(moderator).contains { $0.type == "ack" && $0["ref"] as? String == "m1" })
         driver.command(host, "show_proposals", ["on": true])
