@@ -71,7 +71,19 @@ F.words({
   pOffline: 'Not connected. This will be saved when you are back online.',
   sizeNow: 'Text size {n}%',
   langNow: 'The page is now in English.',
-  fewVoters: 'Fewer than 5 people have voted, so the results are not shown: that keeps every vote private.'
+  fewVoters: 'Fewer than 5 people have voted, so the results are not shown: that keeps every vote private.',
+  stop: 'Stop! I’d do something different here',
+  stopped: 'The host knows you want to step in. Tap again to take it back.',
+  propose: 'What should happen instead?',
+  noNames: 'Please don’t name real people. Up to 280 characters.',
+  send: 'Send my idea',
+  mine: 'Your ideas',
+  vPending: 'Waiting for the moderator',
+  vApproved: 'Approved',
+  vRejected: 'Not taken up',
+  vMerged: 'Joined with the same idea from someone else',
+  vVote: 'Now an option in the vote',
+  fromRoom: 'An idea from the audience'
 });
 
 var SIZES = [100, 115, 130, 150, 175];
@@ -94,7 +106,7 @@ var conn = new window.ForumConnection({
     return { type: 'hello', role: 'audience', device: F.get('forum.device') || undefined, state_after_ack: false };
   },
   onMessage: function (msg) {
-    var f = { welcome: onWelcome, state: onState, tally: onTally, ack: onAck, error: onError }[msg.type];
+    var f = { welcome: onWelcome, state: onState, tally: onTally, ack: onAck, error: onError, voice: onVoice }[msg.type];
     if (f) f(msg);
   },
   onStatus: function (status) {
@@ -162,6 +174,7 @@ function onAck(msg) {
 function onError(msg) {
   var text = msg.message || t('oops');
   var d = m.state && m.state.decision;
+  if (/^[sq]/.test(msg.ref)) { m.voiceError = text; render(); }
   if (m.pending && msg.ref === m.pending.ref) {
     m.voteError = { decision: m.pending.decision, status: d && d.status, text: text };
     m.pending = null;
@@ -318,7 +331,7 @@ function render() {
     m.viewKey = key;
     m.viewName = name;
   }
-  if (name === 'scene') renderDecision(st.decision, st.tally);
+  if (name === 'scene') { renderDecision(st.decision, st.tally); renderVoice(st); }
   m.quiet = false;
 }
 
@@ -426,7 +439,37 @@ function buildScene(st) {
     article.appendChild(img);
   }
   F.paragraphs(article, scene.text);
-  build(view, [article, el('div', 'decision-slot')]);
+  build(view, [article, el('div', 'decision-slot'), el('div', 'voice')]);
+}
+
+/* "Stop!" in any scene: one tap, undoable. The proposal form's code, voice.js, is fetched
+ * once proposals open (or this phone has proposals to hear about). */
+function onVoice(msg) {
+  m.voice = msg;
+  m.voiceError = null;
+  render();
+}
+
+function stopOn() {
+  var r = m.state.room, v = m.voice;
+  return !!(r && v && v.visit === r.visit && v.stop);
+}
+
+function renderVoice(st) {
+  var box = view.querySelector('.voice'), b = box.firstChild, on = stopOn(), r = st.room || {};
+  if (!b) {
+    b = button('stop', 'secondary stop', function () {
+      conn.send({ type: 'intervene', on: !stopOn(), ref: F.ref('s') });
+    });
+    build(box, [b, ui(el('p', 'small', '')), el('div')]);
+  }
+  b.setAttribute('aria-pressed', on);
+  b.nextSibling.textContent = m.voiceError || (on ? t('stopped') : '');
+  if ((r.proposals_open || m.voice && m.voice.proposals.length) && !m.voiceJS) {
+    m.voiceJS = document.head.appendChild(el('script'));
+    m.voiceJS.src = 'voice.js';
+  }
+  if (window.ForumVoice) window.ForumVoice(box.lastChild, r, m.voice, conn, build, para);
 }
 
 /* Results show once revealed, or live while the host has chosen "everyone". */
@@ -472,7 +515,8 @@ function buildDecision(slot, d, shown) {
   if (box) d.options.forEach(function (o, i) {
     var b = el(d.status === 'open' ? 'button' : 'li', d.status === 'open' ? 'option' : null);
     b.setAttribute('data-option', o.id);
-    build(b, [F.letter(i), el('span', 'option-label', o.label), ui(el('span', 'option-state'))]);
+    build(b, [F.letter(i), el('span', 'option-label', o.label), o.from ? ui(el('span', 'small', t('fromRoom'))) : null,
+      ui(el('span', 'option-state'))]);
     if (d.status === 'open') {
       b.type = 'button';
       b.addEventListener('click', function () { vote(o.id); });

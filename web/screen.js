@@ -234,6 +234,27 @@ function stat(label, value) {
   return p;
 }
 
+/* What the host chose to show of the room's voice: how many want to step in, and this
+ * scene's approved proposals (their words only, never who wrote them). */
+function renderRoom(room) {
+  var col = stage.querySelector('.scene-col'), old = col && col.querySelector('.ideas'), box, list;
+  if (room && room.stops != null) counts.appendChild(stat('Want to step in', room.stops));
+  if (!col || JSON.stringify(room && room.proposals) === m.ideasKey && old) return;
+  m.ideasKey = JSON.stringify(room && room.proposals);
+  if (old) col.removeChild(old);
+  if (!room || !room.proposals || !room.proposals.length) return;
+  box = F.ui(el('section', 'ideas'));
+  box.appendChild(el('h2', 'ideas-heading', 'From the audience'));
+  list = el('ul', 'ideas-list');
+  room.proposals.forEach(function (p) {
+    var li = el('li', null, p.text);
+    li.dir = 'auto';
+    list.appendChild(li);
+  });
+  box.appendChild(list);
+  col.appendChild(box);
+}
+
 /* Everything that changes between full states: counts, votes cast, results. */
 function renderLive() {
   var st = m.state;
@@ -247,6 +268,7 @@ function renderLive() {
     counts.appendChild(stat('Phones connected', a.connected));
     if (d && d.id) counts.appendChild(stat('Votes cast', votesCast()));
   }
+  renderRoom(st && st.room);
   if (!panel || !d) return;
   key = JSON.stringify([d.id, d.status, d.question, d.options, shown, d.results, d.split]);
   if (key !== m.decisionKey) {
@@ -267,6 +289,7 @@ function renderLive() {
         var li = el('li');
         li.appendChild(F.letter(i));
         li.appendChild(el('span', null, o.label));
+        if (o.from === 'audience') li.appendChild(F.ui(el('span', 'from', ' · from the audience')));
         list.appendChild(li);
       });
       panel.appendChild(list);
