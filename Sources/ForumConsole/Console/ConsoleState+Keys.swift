@@ -78,6 +78,8 @@ extension ConsoleState {
         case "q": mode = .quit
         case "u": return undo()
         case "i": mode = .info
+        case "a": return [send("acknowledge")]
+        case "w": return [send("proposals", ["on": .bool(!voice.proposalsOpen)])]
         default:
             notice = Notice(kind: .info, text: "No key '\(character)': press ? for help.", until: now + 4)
         }

@@ -34,6 +34,7 @@ extension ConsoleState {
         case "state":
             let before = (view.sceneID, view.decision?.roundID, view.storyID)
             view.apply(message)
+            voice = ConsoleVoice(message["room"])
             if (view.sceneID, view.decision?.roundID, view.storyID) != before {
                 if view.sceneID != before.0 { scroll = 0 }
                 if case .chooseTie = mode { mode = .normal }

@@ -72,6 +72,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var role: Role
     public var address: String
     public var view = HostView()
+    /// The room's stops and proposals (see ConsoleVoice.swift).
+    public var voice = ConsoleVoice()
     public var mode = Mode.normal
     public var link = Link.connecting
     public var notice: Notice?

@@ -69,6 +69,7 @@ public enum ConsoleInput: Equatable, Sendable {
         case "status": return .success(.status)
         case "quit", "exit", "q": return .success(.quit)
         default:
+            if let voice = parseVoice(verb, rest) { return voice }
             let known = [
                 "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
                 "session", "results", "split", "finish", "join", "status", "help", "quit", "undo", "note",

@@ -30,6 +30,8 @@ public enum KeyBindings {
         KeyBinding(keys: "j", label: "join", help: "join screen on the projector"),
         KeyBinding(keys: "u", label: "undo", help: "undo the last move (asks first)"),
         KeyBinding(keys: "i", label: "info", help: "addresses, host key, the room"),
+        KeyBinding(keys: "a", label: "ack stops", help: "acknowledge the room's stops"),
+        KeyBinding(keys: "w", label: "proposals", help: "open/close proposals from phones"),
         KeyBinding(keys: ":", label: "command", help: "command line (see below)"),
         KeyBinding(keys: "?", label: "help", help: "this help"),
         KeyBinding(keys: "q", label: "quit", help: "quit (asks first)"),
@@ -48,5 +50,9 @@ public enum KeyBindings {
         (":split on|off", "split by perspective"),
         (":undo", "undo the last move"),
         (":note TEXT", "a note for the report"),
+        (":approve P / :reject P", "moderate a proposal"),
+        (":merge P Q", "P is the same idea as Q"),
+        (":adopt P", "put P to the vote"),
+        (":stops / :ideas on|off", "on the projector"),
     ]
 }

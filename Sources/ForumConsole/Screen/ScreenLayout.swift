@@ -36,6 +36,7 @@ public enum ScreenLayout {
         let wide = width >= 120 && height >= 30
         var top = HeaderPanel.lines(state, width: width, now: now, glyphs: glyphs)
         top += TroubleBanner.lines(state, width: width, now: now)
+        top += VoicePanel.lines(state, width: width)
         let keyLines = FooterPanel.keyLines(state, width: width, maxLines: 2, now: now)
         let bottom = [FooterPanel.messageLine(state, width: width, now: now, glyphs: glyphs)] + keyLines
         let middleHeight = max(0, height - top.count - bottom.count)

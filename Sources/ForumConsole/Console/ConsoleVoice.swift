@@ -1,0 +1,67 @@
+import Foundation
+
+/// The room's voice as the console sees it, from the `room` member of the host's state:
+/// how many want to step in, whether proposals are open, and the proposals waiting.
+public struct ConsoleVoice: Sendable, Equatable {
+    /// A proposal waiting for moderation (its text sanitized for the terminal).
+    public struct Waiting: Sendable, Equatable {
+        public var id: String
+        public var text: String
+    }
+
+    public var stops = 0
+    public var acknowledged: Int?
+    public var stopsShown = false
+    public var proposalsOpen = false
+    public var ideasShown = false
+    public var waiting: [Waiting] = []
+    public var approved = 0
+
+    /// Nothing yet (no story, or a server without the room's voice).
+    public init() {}
+
+    /// Reads a state's `room` (anything else gives nothing).
+    public init(_ room: Any?) {
+        guard let room = room as? [String: Any] else { return }
+        stops = room["stops"] as? Int ?? 0
+        acknowledged = room["acknowledged"] as? Int
+        stopsShown = room["stops_shown"] as? Bool ?? false
+        proposalsOpen = room["proposals_open"] as? Bool ?? false
+        ideasShown = room["proposals_shown"] as? Bool ?? false
+        let queue = room["queue"] as? [[String: Any]] ?? []
+        waiting = queue.compactMap { item in
+            guard item["status"] as? String == "pending", let id = item["id"] as? String else { return nil }
+            return Waiting(id: TextWidth.sanitize(id), text: TextWidth.sanitize(item["text"] as? String ?? ""))
+        }
+        approved = queue.count { $0["status"] as? String == "approved" && $0["option"] is NSNull }
+    }
+
+    /// True when there is something to tell the host.
+    public var hasNews: Bool { stops > 0 || proposalsOpen || !waiting.isEmpty || approved > 0 }
+}
+
+/// The line under the header about the room's voice, only while there is news: the stop
+/// count (and what was acknowledged), proposals open, waiting and approved.
+enum VoicePanel {
+    static func lines(_ state: ConsoleState, width: Int) -> [StyledLine] {
+        let voice = state.voice
+        guard voice.hasNews, state.view.storyID != nil else { return [] }
+        var parts: [String] = []
+        if voice.stops > 0 || voice.acknowledged != nil {
+            var text = "Stop: \(voice.stops) want\(voice.stops == 1 ? "s" : "") to step in"
+            if let acknowledged = voice.acknowledged {
+                text += " (\(acknowledged) acknowledged: a)"
+            } else {
+                text += " (a: acknowledge)"
+            }
+            if voice.stopsShown { text += ", on the projector" }
+            parts.append(text)
+        }
+        parts.append(voice.proposalsOpen ? "proposals open (w closes)" : "proposals closed (w opens)")
+        if let first = voice.waiting.first {
+            parts.append("\(voice.waiting.count) waiting: \(first.id) “\(first.text)”")
+        }
+        if voice.approved > 0 { parts.append("\(voice.approved) approved (:adopt P)") }
+        return [StyledLine(" " + parts.joined(separator: " · "), .caution).fitted(to: width, fill: .caution)]
+    }
+}
