@@ -467,6 +467,7 @@ function renderVoice(st) {
   b.nextSibling.textContent = m.voiceError || (on ? t('stopped') : '');
   if ((r.proposals_open || m.voice && m.voice.proposals.length) && !m.voiceJS) {
     m.voiceJS = document.head.appendChild(el('script'));
+    m.voiceJS.onload = render;
     m.voiceJS.src = 'voice.js';
   }
   if (window.ForumVoice) window.ForumVoice(box.lastChild, r, m.voice, conn, build, para);
