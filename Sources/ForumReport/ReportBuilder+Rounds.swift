@@ -17,7 +17,8 @@ extension ReportBuilder {
                     id: tally.optionID, label: tally.optionLabel, votes: countsShown ? tally.count : nil,
                     percent: countsShown && voters > 0 ? 100 * Double(tally.count) / Double(voters) : nil,
                     low: countsShown ? interval.map { 100 * $0.lowerBound } : nil,
-                    high: countsShown ? interval.map { 100 * $0.upperBound } : nil)
+                    high: countsShown ? interval.map { 100 * $0.upperBound } : nil,
+                    fromAudience: AudienceOption.isAudience(tally.optionID))
             }
             let tally = SmallGroupSuppression.tally(of: tallies)
             let (groups, hidden) = countsShown ? split(of: tally, label: label(ofPerspective:)) : ([], [])

@@ -38,7 +38,7 @@ public struct ReportBuilder: Sendable {
             replays: replayReports(),
             notes: stage.notes.map {
                 NoteReport(run: $0.runID, scene: $0.sceneID, round: $0.roundID, text: $0.text, notedAt: $0.notedAt)
-            })
+            }, voice: voiceReport())
     }
 
     /// A perspective's name: the event file's label, else the id.

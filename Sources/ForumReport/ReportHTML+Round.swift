@@ -34,7 +34,8 @@ extension ReportHTML {
         html += "<thead><tr><th scope=\"col\">Option</th><th scope=\"col\">Votes</th><th scope=\"col\">Share</th>"
         html += "<th scope=\"col\">Could be</th></tr></thead>\n<tbody>\n"
         for (index, option) in round.options.enumerated() {
-            html += "<tr><th scope=\"row\">\(index + 1). \(HTMLText.escape(option.label))</th>"
+            html += "<tr><th scope=\"row\">\(index + 1). \(HTMLText.escape(option.label))"
+            html += option.fromAudience ? " <small>(from the audience)</small></th>" : "</th>"
             html += "<td>\(option.votes.map(String.init) ?? "–")</td><td>\(HTMLText.percent(option.percent))</td>"
             html += "<td>\(HTMLText.percent(option.low)) to \(HTMLText.percent(option.high))</td></tr>\n"
         }

@@ -35,6 +35,7 @@ public struct ReportHTML: Sendable {
         html += eventSection()
         html += ReportHTML.howToRead
         for run in report.runs { html += runSection(run) }
+        html += voiceSection()
         html += notesSection()
         html += "</main>\n</td></tr></tbody></table>\n</body>\n</html>\n"
         return html

@@ -18,6 +18,8 @@ public struct Report: Sendable, Encodable, Equatable, NullEncoding {
     public var rounds: [RoundReport]
     public var replays: [ReplayReport]
     public var notes: [NoteReport]
+    /// *(addition)* Stops and proposals (see ``VoiceReport``).
+    public var voice: VoiceReport
 }
 
 /// The event at a glance.
@@ -115,6 +117,8 @@ public struct OptionReport: Sendable, Encodable, Equatable, NullEncoding {
     public var percent: Double?
     public var low: Double?
     public var high: Double?
+    /// *(addition)* True for an audience option (an approved proposal put to the vote).
+    public var fromAudience: Bool
 }
 
 /// One group of a split: a perspective, `no_perspective` or `everyone_else`.
