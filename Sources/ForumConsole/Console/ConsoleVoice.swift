@@ -49,19 +49,16 @@ enum VoicePanel {
         var parts: [String] = []
         if voice.stops > 0 || voice.acknowledged != nil {
             var text = "Stop: \(voice.stops) want\(voice.stops == 1 ? "s" : "") to step in"
-            if let acknowledged = voice.acknowledged {
-                text += " (\(acknowledged) acknowledged: a)"
-            } else {
-                text += " (a: acknowledge)"
-            }
-            if voice.stopsShown { text += ", on the projector" }
+            text += voice.acknowledged.map { " (\($0) acknowledged)" } ?? " (a: acknowledge)"
+            if voice.stopsShown { text += " on the projector" }
             parts.append(text)
         }
-        parts.append(voice.proposalsOpen ? "proposals open (w closes)" : "proposals closed (w opens)")
+        parts.append(voice.proposalsOpen ? "proposals open" : "proposals closed")
+        if voice.approved > 0 { parts.append("\(voice.approved) approved") }
+        // The oldest waiting proposal's text last: a narrow terminal cuts it, not the counts.
         if let first = voice.waiting.first {
             parts.append("\(voice.waiting.count) waiting: \(first.id) “\(first.text)”")
         }
-        if voice.approved > 0 { parts.append("\(voice.approved) approved (:adopt P)") }
         return [StyledLine(" " + parts.joined(separator: " · "), .caution).fitted(to: width, fill: .caution)]
     }
 }

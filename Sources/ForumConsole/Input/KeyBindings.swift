@@ -50,9 +50,9 @@ public enum KeyBindings {
         (":split on|off", "split by perspective"),
         (":undo", "undo the last move"),
         (":note TEXT", "a note for the report"),
-        (":approve P / :reject P", "moderate a proposal"),
-        (":merge P Q", "P is the same idea as Q"),
+        (":approve P", "or :reject P"),
+        (":merge P Q", "P same idea as Q"),
         (":adopt P", "put P to the vote"),
-        (":stops / :ideas on|off", "on the projector"),
+        (":ideas on|off", "ideas on screen"),
     ]
 }

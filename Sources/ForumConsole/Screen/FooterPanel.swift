@@ -95,8 +95,9 @@ enum FooterPanel {
         return lines.map { $0.fitted(to: width) }
     }
 
-    /// The normal-mode keys left out of a footer that is short of room, first to last.
-    static let optional = ["t", "g", "v"]
+    /// The normal-mode keys left out of a footer that is short of room, first to last (the
+    /// room's voice keys first: its line under the header names `a`, and the help both).
+    static let optional = ["a", "w", "t", "g", "v"]
 
     /// Items wrapped onto as many lines as they need.
     private static func pack(_ items: [(String, String, Bool)], width: Int) -> [StyledLine] {
