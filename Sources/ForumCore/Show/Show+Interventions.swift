@@ -164,8 +164,9 @@ extension Show {
     mutating func settleVoice(after command: HostCommand, from before: Show) {
         let moved =
             before.snapshot.run?.runID != snapshot.run?.runID || before.snapshot.run?.sceneID != snapshot.run?.sceneID
-        let replayed = command == .replay(scene: nil) || (before.round != nil && round == nil)
-        guard moved || replayed || { if case .replay = command { true } else { false } }() else { return }
+        var replayed = before.round != nil && round == nil
+        if case .replay = command { replayed = true }
+        guard moved || replayed else { return }
         snapshot.voice = VoiceSettings(visit: snapshot.voice.visit + 1)
         voice.stops = []
     }
