@@ -59,7 +59,8 @@ let package = Package(
         .target(
             name: "ForumServer",
             dependencies: [
-                "ForumCore", "ForumSession", "ForumStore", "CLibWebSockets", "COpenSSL", "ForumQR", "CZlib", "ForumStudio",
+                "ForumCore", "ForumSession", "ForumStore", "CLibWebSockets", "COpenSSL", "ForumQR", "CZlib",
+                "ForumStudio",
                 "ForumStudioService",
                 .product(name: "Logging", package: "swift-log"),
             ],
