@@ -127,6 +127,6 @@ def test_forum_host_warns_when_the_key_would_travel_unencrypted(forum):
         [str(forum_binary()), "host", f"ws://{address}:{forum.port}/ws", "--key", HOST_KEY, "--command", "status"],
         capture_output=True, text=True, timeout=30)
     assert remote.returncode == 0, remote.stderr
-    assert "travels unencrypted" in remote.stderr and "wss://" in remote.stderr
+    assert "crosses the network unencrypted" in remote.stderr and "wss://" in remote.stderr
     local = forum.host("status")
     assert "unencrypted" not in local.stderr

@@ -55,7 +55,12 @@ struct HostCLI: ParsableCommand {
         let tls = TLSOptions(caFile: caFile)
         let warning = PlainTextWarning.text(for: address)
         if !command.isEmpty {
-            if let warning { FileHandle.standardError.write(Data("forum host: warning: \(warning)\n".utf8)) }
+            if let warning {
+                FileHandle.standardError.write(
+                    Data(
+                        "forum host: warning: \(warning) (forum serve --tls-cert, or TLS at a proxy: docs/remote.md)\n"
+                            .utf8))
+            }
             let (output, ok) = OneShotCommand.run(url: address, key: key, words: command, tls: tls)
             print(output)
             if !ok { throw ExitCode.failure }
@@ -66,7 +71,7 @@ struct HostCLI: ParsableCommand {
                 "the console needs a terminal; for scripts use --command (for example --command next)")
         }
         let console = FullScreenConsole(url: address, key: key, role: .remote, tls: tls)
-        if let warning { console.serverLogged("warning: \(warning)") }
+        if let warning { console.serverLogged(warning) }
         switch console.run() {
         case .refused(let reason):
             FileHandle.standardError.write(Data("forum host: \(reason). Check --key or FORUM_HOST_KEY.\n".utf8))
