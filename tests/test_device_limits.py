@@ -148,7 +148,7 @@ def test_fresh_joins_in_a_loop_are_limited_per_address(forum):
     ws, again = hello(url, tokens[0])
     assert again["type"] == "welcome" and again["device"] == tokens[0]
     ws.close()
-    # This machine itself is never limited (a reverse proxy on it; the proxy limits its clients).
+    # Loopback is never limited (a reverse proxy on it; the proxy limits its clients).
     ws, local = hello(forum.ws)
     assert local["type"] == "welcome"
     ws.close()

@@ -9,7 +9,7 @@
 /// address, or a mobile network's shared address, still gets in (60 at once, then one a
 /// second). An IPv6 source counts by its /64 network (one machine can hold a whole /64).
 ///
-/// This machine's own addresses are not limited: behind a reverse proxy on this machine
+/// Loopback addresses (``HostKeyGuard/isLoopback(_:)``) are not limited: behind a reverse proxy on this machine
 /// every phone is loopback, and the proxy limits its clients itself (each new phone needs a
 /// new live connection, and the recipe in docs/recipes/nginx-forum.conf limits those per
 /// client). Addresses live in memory only, for this purpose, and are never stored or logged.
