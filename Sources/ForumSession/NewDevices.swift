@@ -19,6 +19,8 @@ struct NewDevices {
 
     /// Tokens held now, open and idle (for tests and measurements).
     var count: Int { held.count + idle.count }
+    /// Entries in the idle queue, stale ones included (for tests: it must stay bounded too).
+    var queued: Int { order.count }
 
     func knows(_ token: String) -> Bool {
         held[token] != nil || idle[token] != nil
@@ -56,8 +58,10 @@ struct NewDevices {
             head += 1
             if idle[oldest.token] == oldest.mark { idle[oldest.token] = nil }
         }
-        // Entries skipped and stale ones are dropped once they outnumber the live ones.
-        if order.count - head > 2 * max(idle.count, 1024) {
+        // Entries already passed (before `head`) and stale ones (tokens since reopened or
+        // forgotten) are dropped once they outnumber the live ones: amortised, each entry is
+        // copied at most once per doubling.
+        if order.count > 2 * max(idle.count, 1024) {
             order = order[head...].filter { idle[$0.token] == $0.mark }
             head = 0
         }

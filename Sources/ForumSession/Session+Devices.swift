@@ -45,8 +45,8 @@ extension Session {
     }
 
     /// What the limits hold now, to measure that churn leaves them bounded: phones not yet
-    /// the show's, device buckets, sources.
-    public var limitsHeld: (newDevices: Int, deviceBuckets: Int, sources: Int) {
-        (newDevices.count, deviceLimits.count, joinGuard.count)
+    /// the show's (and the entries of their idle queue), device buckets, sources.
+    public var limitsHeld: (newDevices: Int, newDeviceQueue: Int, deviceBuckets: Int, sources: Int) {
+        (newDevices.count, newDevices.queued, deviceLimits.count, joinGuard.count)
     }
 }

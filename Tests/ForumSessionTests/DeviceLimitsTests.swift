@@ -149,6 +149,7 @@ import Testing
         #expect(driver.session.show.devices.isEmpty)
         let held = driver.session.limitsHeld
         #expect(held.newDevices == 10_000)
+        #expect(held.newDeviceQueue <= 20_000)
         #expect(held.deviceBuckets == 0)
         #expect(held.sources == 0)
     }
