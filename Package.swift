@@ -24,6 +24,7 @@ let package = Package(
             pkgConfig: "libwebsockets",
             providers: [.apt(["libwebsockets-dev"])]
         ),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
@@ -58,7 +59,8 @@ let package = Package(
         .target(
             name: "ForumServer",
             dependencies: [
-                "ForumCore", "ForumSession", "ForumStore", "CLibWebSockets", "ForumQR", "CZlib", "ForumStudio",
+                "ForumCore", "ForumSession", "ForumStore", "CLibWebSockets", "COpenSSL", "ForumQR", "CZlib",
+                "ForumStudio",
                 "ForumStudioService",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -66,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "ForumClient",
-            dependencies: ["ForumCore", "CLibWebSockets"],
+            dependencies: ["ForumCore", "CLibWebSockets", "COpenSSL"],
             swiftSettings: strict
         ),
         .target(

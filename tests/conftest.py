@@ -47,13 +47,26 @@ def wait_for_port(port: int, timeout: float = 20.0) -> None:
     raise TimeoutError(f"nothing listening on port {port} after {timeout}s")
 
 
+def self_signed_certificate(directory: Path, name: str = "localhost") -> tuple[Path, Path]:
+    """A self-signed certificate for `name` and 127.0.0.1, and its key, made with openssl (as a
+    venue without a domain makes its own): returns (cert, key)."""
+    cert, key = directory / f"{name}-cert.pem", directory / f"{name}-key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={name}",
+         "-addext", f"subjectAltName=DNS:{name},IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True)
+    return cert, key
+
+
 class ForumProcess:
     """`forum serve --headless` on a free port with its own database; restartable on the same
-    port and database (the way a venue laptop comes back after a crash)."""
+    port and database (the way a venue laptop comes back after a crash). With `tls`
+    (cert, key), it serves HTTPS and WSS, and `forum host` trusts that certificate."""
 
     def __init__(self, workdir: Path, scenarios: Path | None = None, port: int | None = None,
-                 extra_args: list[str] | None = None):
+                 extra_args: list[str] | None = None, tls: tuple[Path, Path] | None = None):
         self.workdir = workdir
+        self.tls = tls
         self.port = port or free_port()
         self.db = workdir / "forum.sqlite"
         self.scenarios = scenarios or REPO / "scenarios"
@@ -63,11 +76,16 @@ class ForumProcess:
 
     @property
     def http(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     @property
     def ws(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ws"
+        return f"{'wss' if self.tls else 'ws'}://127.0.0.1:{self.port}/ws"
+
+    @property
+    def tls_args(self) -> list[str]:
+        """`forum host`'s arguments to trust this server's certificate (none without TLS)."""
+        return ["--ca-file", str(self.tls[0])] if self.tls else []
 
     def start(self) -> "ForumProcess":
         log = open(self.log, "ab")
@@ -76,6 +94,7 @@ class ForumProcess:
                 str(forum_binary()), "serve", "--headless", "--port", str(self.port),
                 "--db", str(self.db), "--scenarios", str(self.scenarios), "--web", str(REPO / "web"),
                 "--host-key", HOST_KEY, *self.extra_args,
+                *(["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])] if self.tls else []),
             ],
             cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         )
@@ -104,7 +123,7 @@ class ForumProcess:
     def host(self, command: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         """Runs one host command with `forum host URL --key K --command ...`."""
         result = subprocess.run(
-            [str(forum_binary()), "host", self.ws, "--key", HOST_KEY, "--command", command, *args],
+            [str(forum_binary()), "host", self.ws, "--key", HOST_KEY, *self.tls_args, "--command", command, *args],
             capture_output=True, text=True, timeout=30,
         )
         if check and result.returncode != 0:
@@ -116,7 +135,8 @@ class Phone:
     """An audience member speaking the live protocol over a plain WebSocket."""
 
     def __init__(self, server: ForumProcess, device: str | None = None, perspective: str | None = None):
-        self.socket = websocket.create_connection(server.ws, timeout=10)
+        trust = {"sslopt": {"ca_certs": str(server.tls[0])}} if server.tls else {}
+        self.socket = websocket.create_connection(server.ws, timeout=10, **trust)
         hello = {"type": "hello", "role": "audience"}
         if device:
             hello["device"] = device

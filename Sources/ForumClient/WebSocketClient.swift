@@ -18,29 +18,43 @@ public final class WebSocketClient: Sendable {
         }
     }
 
-    private let socket: Int32
+    private let transport: any ByteTransport
     private let sendLock = Mutex(())
     private let reader = Mutex(FrameReader())
     private let closed = Atomic<Bool>(false)
 
-    /// Connects to `ws://host:port/path` and completes the opening handshake.
-    public init(url: String, timeoutSeconds: Double = 5) throws {
-        guard let parsed = URLComponents(string: url), parsed.scheme == "ws", let host = parsed.host else {
-            throw Failure(description: "'\(url)' is not a ws:// address")
+    /// Connects to `ws://host:port/path` or, over TLS checked as `tls` says,
+    /// `wss://host:port/path`, and completes the opening handshake.
+    public init(url: String, timeoutSeconds: Double = 5, tls: TLSOptions = TLSOptions()) throws {
+        guard let parsed = URLComponents(string: url), let scheme = parsed.scheme, ["ws", "wss"].contains(scheme),
+            let host = parsed.host
+        else {
+            throw Failure(description: "'\(url)' is not a ws:// or wss:// address")
         }
-        let port = parsed.port ?? 80
+        let port = parsed.port ?? (scheme == "wss" ? 443 : 80)
         let path = parsed.path.isEmpty ? "/" : parsed.path
-        socket = try Self.connect(host: host, port: port, timeoutSeconds: timeoutSeconds)
+        let socket = try Self.connect(host: host, port: port, timeoutSeconds: timeoutSeconds)
+        if scheme == "wss" {
+            do {
+                transport = try TLSTransport(socket: socket, host: host, options: tls, timeoutSeconds: timeoutSeconds)
+            } catch {
+                Glibc.close(socket)
+                throw error
+            }
+        } else {
+            transport = PlainTransport(socket: socket)
+        }
         do {
             try handshake(host: host, port: port, path: path, timeoutSeconds: timeoutSeconds)
         } catch {
-            Glibc.close(socket)
-            throw error
+            transport.close()
+            guard scheme == "ws" else { throw error }
+            throw Failure(description: "\(error) (a server with TLS has a wss:// address)")
         }
     }
 
     deinit {
-        if !closed.load(ordering: .acquiring) { Glibc.close(socket) }
+        if !closed.load(ordering: .acquiring) { transport.close() }
     }
 
     /// Sends one text message (masked, as clients must).
@@ -54,7 +68,7 @@ public final class WebSocketClient: Sendable {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while true {
             let frame = try reader.withLock { reader in
-                try reader.nextMessage(socket: socket, deadline: deadline)
+                try reader.nextMessage(transport: transport, deadline: deadline)
             }
             switch frame {
             case .text(let bytes): return String(decoding: bytes, as: UTF8.self)
@@ -68,8 +82,7 @@ public final class WebSocketClient: Sendable {
     public func close() {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         try? sendFrame(opcode: 0x8, payload: [0x03, 0xE8])
-        shutdown(socket, Int32(SHUT_RDWR))
-        Glibc.close(socket)
+        transport.close()
     }
 
     // MARK: Opening handshake
@@ -81,9 +94,9 @@ public final class WebSocketClient: Sendable {
         let request =
             "GET \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Key: \(key)\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        try writeAll(Array(request.utf8))
+        try transport.write(Array(request.utf8))
         let deadline = Date().addingTimeInterval(timeoutSeconds)
-        let head = try reader.withLock { reader in try reader.readHTTPHead(socket: socket, deadline: deadline) }
+        let head = try reader.withLock { reader in try reader.readHTTPHead(transport: transport, deadline: deadline) }
         let lines = head.components(separatedBy: "\r\n")
         guard let status = lines.first, status.hasPrefix("HTTP/1.1 101") else {
             throw Failure(description: "the server refused the WebSocket upgrade: \(lines.first ?? "no answer")")
@@ -125,21 +138,7 @@ public final class WebSocketClient: Sendable {
     private func sendFrame(opcode: UInt8, payload: [UInt8]) throws {
         var frame: [UInt8] = []
         FrameCodec.encode(opcode: opcode, payload: payload, mask: UInt32.random(in: 0...UInt32.max), into: &frame)
-        try sendLock.withLock { _ in try writeAll(frame) }
-    }
-
-    private func writeAll(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes {
-                Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-            }
-            if written <= 0 {
-                if written < 0, errno == EINTR { continue }
-                throw Failure(description: "the connection broke while sending")
-            }
-            offset += written
-        }
+        try sendLock.withLock { _ in try transport.write(frame) }
     }
 }
 
@@ -154,7 +153,7 @@ struct FrameReader {
     private var buffer: [UInt8] = []
     private var fragments: [UInt8] = []
 
-    mutating func readHTTPHead(socket: Int32, deadline: Date) throws -> String {
+    mutating func readHTTPHead(transport: any ByteTransport, deadline: Date) throws -> String {
         let terminator: [UInt8] = [13, 10, 13, 10]
         while true {
             if let range = buffer.firstRange(of: terminator) {
@@ -162,14 +161,14 @@ struct FrameReader {
                 buffer.removeSubrange(..<range.upperBound)
                 return head
             }
-            try fill(socket: socket, deadline: deadline)
+            buffer += try transport.read(deadline: deadline)
         }
     }
 
-    mutating func nextMessage(socket: Int32, deadline: Date) throws -> Message {
+    mutating func nextMessage(transport: any ByteTransport, deadline: Date) throws -> Message {
         while true {
             guard let (frame, next) = try FrameCodec.decode(buffer, from: 0) else {
-                try fill(socket: socket, deadline: deadline)
+                buffer += try transport.read(deadline: deadline)
                 continue
             }
             buffer.removeFirst(next)
@@ -185,18 +184,5 @@ struct FrameReader {
             default: continue
             }
         }
-    }
-
-    private mutating func fill(socket: Int32, deadline: Date) throws {
-        let remaining = deadline.timeIntervalSinceNow
-        guard remaining > 0 else { throw WebSocketClient.Failure(description: "timed out waiting for the server") }
-        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, Int32(min(remaining, 3600) * 1000))
-        if ready < 0, errno == EINTR { return }
-        guard ready > 0 else { throw WebSocketClient.Failure(description: "timed out waiting for the server") }
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else { throw WebSocketClient.Failure(description: "the server closed the connection") }
-        buffer += chunk[..<count]
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import ForumClient
 import Foundation
 
 #if canImport(Glibc)
@@ -14,6 +15,8 @@ import Foundation
 /// ``FrameWriter`` at most ten times a second (and once a second for the clock).
 public final class FullScreenConsole: Sendable {
     private let url: String
+    /// How a `wss://` server's certificate is checked.
+    private let tls: TLSOptions
     private let key: String
     private let role: ConsoleState.Role
     private let inbox = Inbox()
@@ -21,8 +24,9 @@ public final class FullScreenConsole: Sendable {
     /// The shortest time between two frames: at most ten a second, whatever the votes do.
     static let frameInterval: TimeInterval = 0.1
 
-    public init(url: String, key: String, role: ConsoleState.Role) {
+    public init(url: String, key: String, role: ConsoleState.Role, tls: TLSOptions = TLSOptions()) {
         self.url = url
+        self.tls = tls
         self.key = key
         self.role = role
     }
@@ -59,7 +63,7 @@ public final class FullScreenConsole: Sendable {
             return source
         }
         defer { sources.forEach { $0.cancel() } }
-        let link = HostLink(url: url, key: key) { event in inbox.post(.link(event)) }
+        let link = HostLink(url: url, key: key, tls: tls) { event in inbox.post(.link(event)) }
         link.start()
         defer { link.stop() }
         let environment = ProcessInfo.processInfo.environment

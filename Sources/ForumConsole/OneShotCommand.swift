@@ -6,7 +6,9 @@ import Foundation
 /// console.
 public enum OneShotCommand {
     /// Runs the command; returns the text to print and whether it succeeded.
-    public static func run(url: String, key: String, words: [String], timeoutSeconds: Double = 10) -> (
+    public static func run(
+        url: String, key: String, words: [String], timeoutSeconds: Double = 10, tls: TLSOptions = TLSOptions()
+    ) -> (
         output: String, ok: Bool
     ) {
         let input: ConsoleInput
@@ -15,7 +17,7 @@ public enum OneShotCommand {
         case .failure(let error): return ("error: \(error.message)", false)
         }
         do {
-            let client = try WebSocketClient(url: url, timeoutSeconds: timeoutSeconds)
+            let client = try WebSocketClient(url: url, timeoutSeconds: timeoutSeconds, tls: tls)
             defer { client.close() }
             try client.send(try json(["type": "hello", "role": "host", "key": key]))
             var view = HostView()

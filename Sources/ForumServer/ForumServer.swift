@@ -103,13 +103,13 @@ private func runServiceThread(
             webRoot: configuration.webRoot, mediaRoot: configuration.mediaRoot, qrRoot: staged.joinQR?.folder.path,
             pages: staged.pages)
         context = try LwsContext(
-            port: configuration.port, folders: folders, loop: loop, eventLoop: eventLoop)
+            port: configuration.port, folders: folders, loop: loop, eventLoop: eventLoop, tls: configuration.tls)
     } catch {
         startup.report(.failure(error as? LwsContext.StartError ?? .init(description: "\(error)")))
         return
     }
     let port = context.listenPort
-    let urls = configuration.joinURLs ?? JoinAddresses.urls(port: port)
+    let urls = configuration.joinURLs ?? JoinAddresses.urls(port: port, secure: configuration.tls != nil)
     loop.joinURLs = urls
     staged.writeJoinQR(urls: urls, configuration: configuration)
     loop.eventLoop = eventLoop

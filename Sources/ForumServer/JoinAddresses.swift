@@ -7,10 +7,11 @@ import Foundation
 /// The addresses phones in the room can use: every non-loopback IPv4 address of this
 /// machine, falling back to localhost when there is none.
 public enum JoinAddresses {
-    /// `http://ADDRESS:PORT/` for each address.
-    public static func urls(port: Int) -> [String] {
+    /// `http://ADDRESS:PORT/` for each address (`https://` when `secure`).
+    public static func urls(port: Int, secure: Bool = false) -> [String] {
         let addresses = ipv4Addresses()
-        return (addresses.isEmpty ? ["127.0.0.1"] : addresses).map { "http://\($0):\(port)/" }
+        let scheme = secure ? "https" : "http"
+        return (addresses.isEmpty ? ["127.0.0.1"] : addresses).map { "\(scheme)://\($0):\(port)/" }
     }
 
     /// The machine's non-loopback IPv4 addresses, in interface order, without duplicates.

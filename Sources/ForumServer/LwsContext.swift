@@ -45,9 +45,10 @@ final class LwsContext {
     }
 
     /// Creates the lws context on `eventLoop`, listening on `port` (0: any free port).
-    /// `loop` is reached from the C callback through the context's user pointer.
+    /// `loop` is reached from the C callback through the context's user pointer; with `tls`,
+    /// over HTTPS and WSS only.
     init(
-        port: Int, folders: Folders, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer
+        port: Int, folders: Folders, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer, tls: TLSFiles? = nil
     ) throws {
         let webRoot = folders.webRoot
         fileOps = folders.pages.map(GzipFileOps.init(pages:))
@@ -146,6 +147,7 @@ final class LwsContext {
             UInt64(LWS_SERVER_OPTION_LIBEV) | UInt64(LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND)
             | UInt64(LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE)
             | UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
+        if let tls { useTLS(tls, in: &info) }
         guard let context = lws_create_context(&info) else {
             throw StartError(description: "could not listen on port \(port): is another program using it?")
         }
@@ -213,6 +215,16 @@ final class LwsContext {
         headers.deallocate()
         loops.deallocate()
         strings.forEach { free($0) }
+    }
+
+    /// Serves HTTPS and WSS only, with the certificate and key of `tls` (checked before, see
+    /// ``TLSFiles/check()``). lws 4.1.6 (lib/tls/openssl/openssl-server.c) loads the chain
+    /// from `ssl_cert_filepath` and the key from `ssl_private_key_filepath` into the vhost it
+    /// makes from `info`; the global OpenSSL init must be asked for.
+    private func useTLS(_ tls: TLSFiles, in info: inout lws_context_creation_info) {
+        info.options |= UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT)
+        info.ssl_cert_filepath = keep(tls.certificate)
+        info.ssl_private_key_filepath = keep(tls.privateKey)
     }
 
     /// A C copy of `string` that lives as long as this object.

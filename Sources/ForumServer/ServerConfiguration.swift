@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     /// server; screens and hosts find it in their `welcome`.
     public internal(set) var joinQRPath: String?
     public var logger: Logger
+    /// The certificate and key for HTTPS and WSS; nil serves plain HTTP and WS.
+    public var tls: TLSFiles?
 
     public init(
         port: Int = 8080, webRoot: String, mediaRoot: String? = nil, hostKey: String, pingAfterSeconds: UInt16 = 20,

@@ -21,3 +21,20 @@ public struct RateLimiter: Sendable {
         return true
     }
 }
+
+extension RateLimiter {
+    /// Tokens there are at `now`.
+    public func available(now: Double) -> Double {
+        min(capacity, tokens + (now - updated) * perSecond)
+    }
+
+    /// True when the bucket has refilled by `now`: it is then the same as a new one.
+    public func isFull(now: Double) -> Bool {
+        available(now: now) >= capacity
+    }
+
+    /// Seconds until one token is there (0 when there is one now).
+    public func wait(now: Double) -> Double {
+        max(0, (1 - available(now: now)) / perSecond)
+    }
+}

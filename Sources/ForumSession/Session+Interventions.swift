@@ -49,6 +49,7 @@ extension Session {
             case .intervene(let on):
                 let toggle = try show.checkStop(device: device, on: on, at: now.date)
                 guard limits.stops.allow(now: now.seconds) else { return refuseFlood(id, ref: ref) }
+                store(enlist(device))
                 pending[store([.voice(.stop(toggle))])] = .voice(.stop(connection: id, ref: ref, toggle: toggle))
             case .propose(let text):
                 guard show.voiceSettings.proposalsOpen else {
@@ -56,6 +57,7 @@ extension Session {
                 }
                 guard limits.proposals.allow(now: now.seconds) else { return refuseFlood(id, ref: ref) }
                 let proposal = try show.checkProposal(device: device, text: text, at: now.date)
+                store(enlist(device))
                 pending[store([.voice(.proposed(proposal))])] = .voice(
                     .proposal(connection: id, ref: ref, proposal: proposal))
             default: break

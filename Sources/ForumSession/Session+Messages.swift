@@ -45,6 +45,7 @@ extension Session {
             }
             do {
                 let record = try show.checkVote(device: device, round: decision, option: option, at: now.date)
+                store(enlist(device))
                 let ticket = store([.vote(record)])
                 pending[ticket] = .vote(connection: id, ref: ref, record: record)
             } catch {
@@ -55,6 +56,7 @@ extension Session {
                 sendError(to: id, ProtocolError(.forbidden, "Only audience connections have a perspective.", ref: ref))
                 return
             }
+            store(enlist(device))
             do {
                 let records = try show.setPerspective(device: device, to: perspective, at: now.date)
                 for record in records {
@@ -96,16 +98,15 @@ extension Session {
     private func hello(id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
         if role == .host, !admitHost(id: id, key: key, ref: ref) { return }
         if role == .moderator, !admitHost(id: id, key: key, ref: ref, moderator: true) { return }
-        connections[id]?.role = role
         var token: String?
         if role == .audience {
-            let joined = show.join(device: device, freshToken: DeviceToken.make(), at: now.date)
-            store(joined.records)
-            token = joined.token
-            connections[id]?.device = joined.token
+            guard let admitted = audienceToken(id: id, offered: device, ref: ref) else { return }
+            token = admitted
+            connections[id]?.device = admitted
             audienceConnected += 1
             tallyDirty = true
         }
+        connections[id]?.role = role
         let welcome = ServerMessages.welcome(
             role: role, device: token, perspective: token.flatMap { show.perspective(of: $0) }, library: show.library,
             joinURLs: joinURLs, joinQR: joinQR)

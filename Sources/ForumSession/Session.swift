@@ -28,6 +28,12 @@ public final class Session {
     var connections: [ConnectionID: SessionConnection] = [:]
     /// Wrong host keys per source address (see ``HostKeyGuard``).
     var keyGuard = HostKeyGuard()
+    /// New phones per source address (see ``JoinGuard``).
+    var joinGuard = JoinGuard()
+    /// Tokens of phones that have not voted or chosen a perspective yet (see ``NewDevices``).
+    var newDevices = NewDevices()
+    /// Audience messages per device token, kept across reconnects (see ``KeyedRateLimits``).
+    var deviceLimits = KeyedRateLimits(capacity: 40, perSecond: 20, remembered: 20_000)
     /// Audience connections now (several tabs of one phone count once each).
     var audienceConnected = 0
 
@@ -102,6 +108,7 @@ public final class Session {
             if let connection = connections.removeValue(forKey: id), connection.role == .audience {
                 audienceConnected -= 1
                 tallyDirty = true
+                if let device = connection.device { newDevices.closed(device) }
             }
         }
         var out: [SessionAction] = []
@@ -184,7 +191,7 @@ public final class Session {
             } else {
                 message = connection.partial
                 connection.partial = []
-                allowed = connection.limiter.allow(now: now.seconds)
+                allowed = allowMessage(from: &connection)
                 connection.refusedInARow = allowed ? 0 : connection.refusedInARow + 1
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ForumClient
 import ForumConsole
 import Foundation
 
@@ -11,12 +12,14 @@ struct HostCLI: ParsableCommand {
         discussion: """
             Examples:
               forum host ws://192.168.1.20:8080/ws --key KEY
+              forum host wss://forum.example.org/ws --key-file host.key
+              forum host wss://192.168.1.20:8080/ws --ca-file venue-cert.pem --key-file host.key
               forum host ws://127.0.0.1:8080/ws --key KEY --command start sams-night
               forum host ws://127.0.0.1:8080/ws --key KEY --command open 60
             """
     )
 
-    @Argument(help: "The server's live address, ws://ADDRESS:PORT/ws.")
+    @Argument(help: "The server's live address, ws://ADDRESS:PORT/ws or wss://ADDRESS:PORT/ws.")
     var url: String
 
     @Option(help: ArgumentHelp("The host key (others on this machine can read it with ps).", valueName: "key"))
@@ -26,6 +29,13 @@ struct HostCLI: ParsableCommand {
         name: .customLong("key-file"),
         help: ArgumentHelp("A file holding the host key on one line (default: FORUM_HOST_KEY).", valueName: "file"))
     var keyFile: String?
+
+    @Option(
+        name: .customLong("ca-file"),
+        help: ArgumentHelp(
+            "For wss://: trust the certificates in this PEM file (a venue's self-signed certificate) "
+                + "instead of the system's CAs.", valueName: "file"))
+    var caFile: String?
 
     @Option(
         parsing: .remaining,
@@ -42,8 +52,16 @@ struct HostCLI: ParsableCommand {
         }
         let address =
             url.hasSuffix("/ws") || url.contains("/ws?") ? url : (url.hasSuffix("/") ? url + "ws" : url + "/ws")
+        let tls = TLSOptions(caFile: caFile)
+        let warning = PlainTextWarning.text(for: address)
         if !command.isEmpty {
-            let (output, ok) = OneShotCommand.run(url: address, key: key, words: command)
+            if let warning {
+                FileHandle.standardError.write(
+                    Data(
+                        "forum host: warning: \(warning) (forum serve --tls-cert, or TLS at a proxy: docs/remote.md)\n"
+                            .utf8))
+            }
+            let (output, ok) = OneShotCommand.run(url: address, key: key, words: command, tls: tls)
             print(output)
             if !ok { throw ExitCode.failure }
             return
@@ -52,7 +70,9 @@ struct HostCLI: ParsableCommand {
             throw ValidationError(
                 "the console needs a terminal; for scripts use --command (for example --command next)")
         }
-        switch FullScreenConsole(url: address, key: key, role: .remote).run() {
+        let console = FullScreenConsole(url: address, key: key, role: .remote, tls: tls)
+        if let warning { console.serverLogged(warning) }
+        switch console.run() {
         case .refused(let reason):
             FileHandle.standardError.write(Data("forum host: \(reason). Check --key or FORUM_HOST_KEY.\n".utf8))
             throw ExitCode.failure

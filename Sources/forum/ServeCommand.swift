@@ -1,4 +1,5 @@
 import ArgumentParser
+import ForumClient
 import ForumConsole
 import ForumServer
 import ForumSession
@@ -59,10 +60,24 @@ struct Serve: ParsableCommand {
             valueName: "url"))
     var joinURLs: [String] = []
 
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp(
+            "A PEM certificate (or chain): serve HTTPS and WSS instead of HTTP and WS (with --tls-key).",
+            valueName: "file"))
+    var tlsCert: String?
+
+    @Option(
+        name: .customLong("tls-key"), help: ArgumentHelp("The certificate's PEM private key.", valueName: "file"))
+    var tlsKey: String?
+
     @Flag(help: "No console: run until SIGINT or SIGTERM.")
     var headless = false
 
     func validate() throws {
+        guard (tlsCert == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: give both, or neither for plain HTTP")
+        }
         for url in joinURLs {
             guard let parsed = URLComponents(string: url), ["http", "https"].contains(parsed.scheme ?? ""),
                 parsed.host?.isEmpty == false
@@ -105,6 +120,13 @@ struct Serve: ParsableCommand {
                 Data("forum serve: no index.html in '\(web)': use --web to name the pages folder.\n".utf8))
             throw ExitCode.failure
         }
+        let tls = tlsCert.map { TLSFiles(certificate: $0, privateKey: tlsKey ?? "") }
+        do {
+            try tls?.check()
+        } catch {
+            FileHandle.standardError.write(Data("forum serve: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
         let keySource =
             try HostKeySource.resolve(
                 file: hostKeyFile, argument: hostKey, environment: ProcessInfo.processInfo.environment)
@@ -139,18 +161,25 @@ struct Serve: ParsableCommand {
                 port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key,
                 joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
             configuration.moderatorKey = moderatorSource?.key
+            configuration.tls = tls
             server = try ForumServer.start(configuration: configuration, library: library, database: database)
         } catch {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))
             throw ExitCode.failure
         }
+        // Over TLS the console dials 127.0.0.1 and trusts exactly the certificate served.
         let console =
-            withConsole ? FullScreenConsole(url: "ws://127.0.0.1:\(server.port)/ws", key: key, role: .serve) : nil
+            withConsole
+            ? FullScreenConsole(
+                url: "\(tls == nil ? "ws" : "wss")://127.0.0.1:\(server.port)/ws", key: key, role: .serve,
+                tls: TLSOptions(caFile: tls?.certificate, verifyHostname: false)) : nil
         let signals = StopSignals(stop: {
             server.stop()
             console?.stop(.interrupted)
         })
-        printBanner(server: server, title: library.programme.title, keySource: keySource, openFiles: openFiles)
+        printBanner(
+            server: server, title: library.programme.title, keySource: keySource, openFiles: openFiles,
+            secure: tls != nil)
         if let moderatorSource {
             // Never the key itself: only where it came from.
             let origin = if case .file(let path) = moderatorSource.origin { path } else { "FORUM_MODERATOR_KEY" }
@@ -178,13 +207,17 @@ struct Serve: ParsableCommand {
         FileHandle.standardOutput.write(Data("The show has stopped. Every acknowledged vote is in \(db).\n".utf8))
     }
 
-    private func printBanner(server: ForumServer, title: String, keySource: HostKeySource, openFiles: UInt64) {
+    private func printBanner(
+        server: ForumServer, title: String, keySource: HostKeySource, openFiles: UInt64, secure: Bool
+    ) {
         var lines = ["Forum is running: \(title)", "", "Phones join at:"]
         lines += server.joinURLs.map { "  \($0)" }
         lines += ["", "Projector page:"]
         lines += server.joinURLs.map { "  \($0)screen" }
         lines += ["", keySource.bannerLine]
-        lines += ["Remote console: FORUM_HOST_KEY=KEY forum host ws://ADDRESS:\(server.port)/ws", ""]
+        lines += [
+            "Remote console: FORUM_HOST_KEY=KEY forum host \(secure ? "wss" : "ws")://ADDRESS:\(server.port)/ws", "",
+        ]
         if let warning = OpenFilesLimit.warning(limit: openFiles) { lines += [warning, ""] }
         // Written straight to the file descriptor: stdout may be a pipe (a service manager, a test).
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))

@@ -160,4 +160,27 @@ struct SessionInterventionTests {
         driver.say(fresh, ["type": "hello", "role": "audience"])
         #expect(driver.take(fresh).map(\.type) == ["welcome", "state"])  // nothing to tell a new phone
     }
+
+    /// A phone that has never voted is stored as a device before its first stop or proposal:
+    /// the stops and proposals tables refer to the devices table.
+    @Test func aPhonesFirstStopOrProposalStoresItsDeviceFirst() {
+        let (driver, host, _, _, phones) = Self.room(phones: 2)
+        driver.command(host, "proposals", ["on": true])
+        driver.say(phones[0], ["type": "intervene", "on": true])
+        driver.say(phones[1], ["type": "propose", "text": "Call her sister"])
+        driver.commit()
+        var firstRecordOf: [String: String] = [:]
+        for record in driver.committed {
+            switch record {
+            case .deviceJoined(let join): firstRecordOf[join.device] = firstRecordOf[join.device] ?? "device"
+            case .voice(.stop(let toggle)): firstRecordOf[toggle.device] = firstRecordOf[toggle.device] ?? "stop"
+            case .voice(.proposed(let proposal)):
+                firstRecordOf[proposal.device] = firstRecordOf[proposal.device] ?? "proposal"
+            default: break
+            }
+        }
+        #expect(firstRecordOf.count == 2)
+        #expect(firstRecordOf.values.allSatisfy { $0 == "device" })
+        #expect(driver.session.show.devices.count == 2)
+    }
 }

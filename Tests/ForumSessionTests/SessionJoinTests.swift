@@ -14,15 +14,15 @@ struct SessionJoinTests {
         #expect(phone.welcome["join_qr"] == nil)
         #expect(phone.state.type == "state")
         #expect(phone.state["audience"] == nil)
-        // The phone's device is stored (joined) with a ticket.
-        #expect(driver.storing.count == 1)
+        // A phone that only looks is not stored: its device is stored at its first vote.
+        #expect(driver.storing.isEmpty)
         let screen = driver.join(.screen)
         #expect(screen.welcome["join_qr"] as? String == "/join-qr.svg")
         #expect((screen.state["audience"] as? [String: Any])?["connected"] as? Int == 1)
         #expect(screen.welcome["stories"] == nil)
         let host = driver.join(.host)
         #expect((host.welcome["stories"] as? [[String: Any]])?.first?["id"] as? String == "night")
-        #expect((host.state["store"] as? [String: Any])?["pending"] as? Int == 1)
+        #expect((host.state["store"] as? [String: Any])?["pending"] as? Int == 0)
         #expect(host.state["host_notes"] != nil)
     }
 
@@ -96,9 +96,9 @@ struct SessionJoinTests {
         let calm = driver.join(.audience).id
         for _ in 0..<60 { driver.say(flooder, ["type": "ping"]) }
         let answers = driver.take(flooder)
-        // A bucket of 40, one taken by the hello: 39 pongs, then one rate_limited error
-        // and silence.
-        #expect(answers.filter { $0.type == "pong" }.count == 39)
+        // The device's bucket of 40 (the hello was the connection's): 40 pongs, then one
+        // rate_limited error and silence.
+        #expect(answers.filter { $0.type == "pong" }.count == 40)
         #expect(answers.compactMap(\.code) == ["rate_limited"])
         driver.say(calm, ["type": "ping"])
         #expect(driver.take(calm).map(\.type) == ["pong"])

@@ -17,14 +17,18 @@ public final class HostLink: Sendable {
     }
 
     private let url: String
+    private let tls: TLSOptions
     private let key: String
     private let onEvent: @Sendable (Event) -> Void
     private let socket = Mutex<WebSocketClient?>(nil)
     private let stopped = Atomic<Bool>(false)
     private let counter = Atomic<Int>(0)
 
-    public init(url: String, key: String, onEvent: @escaping @Sendable (Event) -> Void) {
+    public init(
+        url: String, key: String, tls: TLSOptions = TLSOptions(), onEvent: @escaping @Sendable (Event) -> Void
+    ) {
         self.url = url
+        self.tls = tls
         self.key = key
         self.onEvent = onEvent
     }
@@ -60,7 +64,7 @@ public final class HostLink: Sendable {
         var delay = 0.5
         while !stopped.load(ordering: .acquiring) {
             do {
-                let client = try WebSocketClient(url: url)
+                let client = try WebSocketClient(url: url, tls: tls)
                 let hello = try JSONSerialization.data(withJSONObject: ["type": "hello", "role": "host", "key": key])
                 try client.send(String(decoding: hello, as: UTF8.self))
                 socket.withLock { $0 = client }

@@ -420,8 +420,15 @@ extension Show {
         token: String, records: [ShowRecord]
     ) {
         if let device, knows(device: device) { return (device, []) }
-        devices[freshToken] = .some(nil)
-        return (freshToken, [.deviceJoined(DeviceJoin(device: freshToken, at: time))])
+        return (freshToken, enlist(device: freshToken, at: time))
+    }
+
+    /// Makes `device` one of the show's devices if it is not one yet (the live session does
+    /// so at a device's first vote or perspective). Returns the record to store, if any.
+    public mutating func enlist(device: String, at time: Date) -> [ShowRecord] {
+        guard !knows(device: device) else { return [] }
+        devices[device] = .some(nil)
+        return [.deviceJoined(DeviceJoin(device: device, at: time))]
     }
 
     /// Checks a vote without counting it: the returned record is to be stored, then counted
