@@ -13,12 +13,12 @@ extension Session {
         }
         let (message, ref) = decoded
         guard let connection = connections[id] else { return }
-        if case .hello(let role, let device, let key, let stateAfterAck) = message {
+        if case .hello(let role, let device, let key, let stateAfterAck, let place) = message {
             guard connection.role == nil else {
                 sendError(to: id, ProtocolError(.alreadyJoined, "This connection has already said hello.", ref: ref))
                 return
             }
-            hello(id: id, role: role, device: device, key: key, ref: ref)
+            hello(id: id, role: role, device: device, key: key, ref: ref, place: place)
             connections[id]?.stateAfterAck = stateAfterAck
             return
         }
@@ -68,6 +68,8 @@ extension Session {
             } catch {
                 sendError(to: id, ProtocolError(error.code, error.message, ref: ref))
             }
+        case .place(let place):
+            setPlace(place, from: id, role: role, ref: ref)
         case .command(let command):
             guard role == .host else {
                 sendError(to: id, ProtocolError(.forbidden, "Only the host can run commands.", ref: ref))
@@ -88,7 +90,9 @@ extension Session {
         }
     }
 
-    private func hello(id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
+    private func hello(
+        id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?, place: Place?
+    ) {
         if role == .host, !admitHost(id: id, key: key, ref: ref) { return }
         connections[id]?.role = role
         var token: String?
@@ -97,12 +101,13 @@ extension Session {
             store(joined.records)
             token = joined.token
             connections[id]?.device = joined.token
+            if let place { store(show.setPlace(device: joined.token, to: place, at: now.date)) }
             audienceConnected += 1
             tallyDirty = true
         }
         let welcome = ServerMessages.welcome(
             role: role, device: token, perspective: token.flatMap { show.perspective(of: $0) }, library: show.library,
-            joinURLs: joinURLs, joinQR: joinQR)
+            joinURLs: joinURLs, joinQR: joinQR, place: token.flatMap { show.place(of: $0) }, remote: remoteJoin)
         send(welcome, to: id)
         sendState(to: id, device: token)
     }

@@ -51,12 +51,15 @@ enum Schema {
         migrator.registerMigration("v4") { db in
             try db.execute(sql: version4)
         }
+        migrator.registerMigration("v5-place") { db in
+            try db.execute(sql: version5Place)
+        }
         return migrator
     }
 
     /// `CHECK` that a column holds a time in the store's format (NULL passes: pair it with
     /// `NOT NULL` where a time is required).
-    private static func time(_ column: String) -> String {
+    static func time(_ column: String) -> String {
         "CHECK (\(column) GLOB '\(StoreTime.globPattern)')"
     }
 

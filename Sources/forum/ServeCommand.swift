@@ -52,11 +52,19 @@ struct Serve: ParsableCommand {
             valueName: "url"))
     var joinURLs: [String] = []
 
+    @Option(
+        name: .customLong("remote-join-url"),
+        help: ArgumentHelp(
+            "The address people following remotely open (the public https address behind the proxy, "
+                + "docs/remote.md); it preselects \"Following remotely\" (default: the first join address).",
+            valueName: "url"))
+    var remoteJoinURL: String?
+
     @Flag(help: "No console: run until SIGINT or SIGTERM.")
     var headless = false
 
     func validate() throws {
-        for url in joinURLs {
+        for url in joinURLs + [remoteJoinURL].compactMap({ $0 }) {
             guard let parsed = URLComponents(string: url), ["http", "https"].contains(parsed.scheme ?? ""),
                 parsed.host?.isEmpty == false
             else {
@@ -128,7 +136,8 @@ struct Serve: ParsableCommand {
             server = try ForumServer.start(
                 configuration: ServerConfiguration(
                     port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key,
-                    joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" }),
+                    joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
+                    remoteJoinURL: remoteJoinURL),
                 library: library, database: database)
         } catch {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))
@@ -165,6 +174,7 @@ struct Serve: ParsableCommand {
     private func printBanner(server: ForumServer, title: String, keySource: HostKeySource, openFiles: UInt64) {
         var lines = ["Forum is running: \(title)", "", "Phones join at:"]
         lines += server.joinURLs.map { "  \($0)" }
+        if let remote = server.remoteJoinURL { lines += ["", "People following remotely join at:", "  \(remote)"] }
         lines += ["", "Projector page:"]
         lines += server.joinURLs.map { "  \($0)screen" }
         lines += ["", keySource.bannerLine]

@@ -1,0 +1,26 @@
+import ForumCore
+
+extension Session {
+    /// A phone's `place` message *(addition)*: stored (with its vote re-recorded under the new
+    /// place, if it voted in the open round), then acknowledged; the same place again is
+    /// acknowledged at once.
+    func setPlace(_ place: Place?, from id: ConnectionID, role: ClientMessage.Role, ref: String?) {
+        guard role == .audience, let device = connections[id]?.device else {
+            sendError(to: id, ProtocolError(.forbidden, "Only audience connections have a place.", ref: ref))
+            return
+        }
+        let records = show.setPlace(device: device, to: place, at: now.date)
+        guard !records.isEmpty else {
+            send(ServerMessages.placeAck(ref: ref, place: place), to: id)
+            return
+        }
+        for record in records {
+            let ticket = store([record])
+            if case .vote(let vote) = record {
+                pending[ticket] = .recount(vote)
+            } else {
+                pending[ticket] = .place(connection: id, ref: ref, place: place)
+            }
+        }
+    }
+}
