@@ -21,7 +21,7 @@ import Testing
             }
             #expect(
                 tables == [
-                    "device_perspectives", "devices", "event", "facilitator_notes", "grdb_migrations",
+                    "device_perspectives", "device_places", "devices", "event", "facilitator_notes", "grdb_migrations",
                     "round_options", "rounds", "scenes_shown", "session_entries", "sessions", "show_finishes",
                     "show_snapshot", "stage_moves", "story_runs", "undos", "votes",
                 ])
@@ -38,7 +38,7 @@ import Testing
         let migrations = try reopened.pool.read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4"])
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5-place"])
         #expect(try reopened.eventTitle() == "Crisis care day")
     }
 
