@@ -24,6 +24,7 @@ public enum KeyBindings {
         KeyBinding(keys: "t", label: "timed", help: "open a timed vote (asks seconds)"),
         KeyBinding(keys: "v", label: "results", help: "results: hidden/screen/everyone"),
         KeyBinding(keys: "g", label: "split", help: "split the bars by perspective"),
+        KeyBinding(keys: "G", label: "by place", help: "split the bars by place: in the room or remote"),
         KeyBinding(keys: "s", label: "start", help: "start a story"),
         KeyBinding(keys: "e", label: "end", help: "end the story (asks first)"),
         KeyBinding(keys: "x", label: "finish", help: "finish the day (asks first)"),
@@ -46,6 +47,7 @@ public enum KeyBindings {
         (":session ID", "change session"),
         (":results MODE", "who sees results"),
         (":split on|off", "split by perspective"),
+        (":split place", "split by place"),
         (":undo", "undo the last move"),
         (":note TEXT", "a note for the report"),
     ]

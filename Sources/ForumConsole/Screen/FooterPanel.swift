@@ -96,7 +96,7 @@ enum FooterPanel {
     }
 
     /// The normal-mode keys left out of a footer that is short of room, first to last.
-    static let optional = ["t", "g", "v"]
+    static let optional = ["G", "t", "g", "v"]
 
     /// Items wrapped onto as many lines as they need.
     private static func pack(_ items: [(String, String, Bool)], width: Int) -> [StyledLine] {
