@@ -40,7 +40,10 @@ struct PlaceTests {
         var show = try ShowFixtures.showWithOpenRound()
         _ = show.join(device: nil, freshToken: "a", at: t0)
         #expect(show.place(of: "a") == nil)
-        #expect(show.setPlace(device: "a", to: .remote, at: t0) == [.devicePlace(DevicePlace(device: "a", place: .remote, at: t0))])
+        #expect(
+            show.setPlace(device: "a", to: .remote, at: t0) == [
+                .devicePlace(DevicePlace(device: "a", place: .remote, at: t0))
+            ])
         #expect(show.setPlace(device: "a", to: .remote, at: t0).isEmpty, "the same place again records nothing")
         let vote = try show.checkVote(device: "a", round: "D1", option: "police", at: t0)
         #expect(vote.place == .remote)

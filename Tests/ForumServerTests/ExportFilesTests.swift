@@ -96,7 +96,8 @@ import Testing
         let votes = try #require(try JSONSerialization.jsonObject(with: Data(votesText.utf8)) as? [[String: Any]])
         #expect(votes.count == 3)
         let expectedKeys = [
-            "option", "option_label", "perspective", "place", "question", "round", "run", "scene", "session", "session_title",
+            "option", "option_label", "perspective", "place", "question", "round", "run", "scene", "session",
+            "session_title",
             "story", "story_title", "times_changed", "voted_at", "voter",
         ]
         #expect(votes.allSatisfy { $0.keys.sorted() == expectedKeys })

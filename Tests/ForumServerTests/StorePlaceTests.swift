@@ -14,7 +14,10 @@ import Testing
     static func vote(_ device: String, _ option: String, place: Place?, reason: VoteReason = .vote, at: Double = 3)
         -> ShowRecord
     {
-        .vote(VoteRecord(roundID: "D1", device: device, optionID: option, perspective: nil, place: place, reason: reason, at: F.time(at)))
+        .vote(
+            VoteRecord(
+                roundID: "D1", device: device, optionID: option, perspective: nil, place: place, reason: reason,
+                at: F.time(at)))
     }
 
     @Test func placesAreKeptWithDevicesAndVotesAndReadBack() throws {

@@ -29,7 +29,8 @@ extension RoomPanel {
         guard room + remote > 0 else { return nil }
         var line = StyledLine(" ")
         for (label, count) in [
-            ("In the room", room), ("Following remotely", remote), ("Did not say", view.place.connectedWithoutPlace ?? 0),
+            ("In the room", room), ("Following remotely", remote),
+            ("Did not say", view.place.connectedWithoutPlace ?? 0),
         ] {
             line.append(label + " ")
             line.append("\(count)", count > 0 ? .bold : .dim)

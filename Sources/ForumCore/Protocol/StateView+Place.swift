@@ -15,7 +15,9 @@ extension StateView {
     /// per round) and `place_split` with the groups that may be seen.
     static func roomPlaceMembers(_ tally: Tally) -> [(String, JSONValue)] {
         let split = ShownSplit(of: tally, by: .place, threshold: Show.smallGroupThreshold)
-        func names(_ groups: [VoterGroup]) -> JSONValue { .array(groups.compactMap(\.place).map { .string($0.rawValue) }) }
+        func names(_ groups: [VoterGroup]) -> JSONValue {
+            .array(groups.compactMap(\.place).map { .string($0.rawValue) })
+        }
         let shown = split.shown.keys.compactMap(\.place).sorted()
         let place: JSONValue = .object([
             ("by_place", .object(shown.map { ($0.rawValue, counts(split.shown[.place($0)]!, in: tally)) })),

@@ -133,7 +133,11 @@ public enum StateView {
                 } ?? .null
             ))
         let showsTally = role == .host || ((role != .audience || show.audienceSeesTally) && !show.tooFewVotersToShow)
-        members.append(("tally", showsTally ? (show.tally.map { tallyJSON($0, for: role, by: show.splitDimension) } ?? .null) : .null))
+        members.append(
+            (
+                "tally",
+                showsTally ? (show.tally.map { tallyJSON($0, for: role, by: show.splitDimension) } ?? .null) : .null
+            ))
         if role == .host {
             members.append(("host_notes", .string(scene?.hostNotes)))
             members.append(("host", hostDetails(of: show)))
@@ -152,7 +156,8 @@ public enum StateView {
     ) -> JSONValue? {
         guard role != .audience || show.audienceSeesTally else { return nil }
         guard role == .host || !show.tooFewVotersToShow else { return nil }
-        guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role, by: show.splitDimension) else { return nil }
+        guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role, by: show.splitDimension)
+        else { return nil }
         var members: [(String, JSONValue)] = [("type", "tally")] + fields
         if role != .audience { members.append(("audience", audience.json)) }
         if role == .host, let store { members.append(("store", store.json)) }
