@@ -115,11 +115,14 @@ class ForumProcess:
 class Phone:
     """An audience member speaking the live protocol over a plain WebSocket."""
 
-    def __init__(self, server: ForumProcess, device: str | None = None, perspective: str | None = None):
+    def __init__(self, server: ForumProcess, device: str | None = None, perspective: str | None = None,
+                 place: str | None = None):
         self.socket = websocket.create_connection(server.ws, timeout=10)
         hello = {"type": "hello", "role": "audience"}
         if device:
             hello["device"] = device
+        if place:
+            hello["place"] = place
         self.send(hello)
         self.welcome = self.expect("welcome")
         self.device = self.welcome["device"]

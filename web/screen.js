@@ -344,7 +344,7 @@ function split(options, tally) {
     ((m.welcome && m.welcome.perspectives) || []).forEach(function (p) { names[p.id] = p.label; ids.push(p.id); });
     Object.keys(by).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
   }
-  box.appendChild(el('h3', 'split-title', place ? 'In the room and remote' : 'By perspective'));
+  box.appendChild(el('h3', 'split-title', place ? 'By place' : 'By perspective'));
   ids.map(function (id) { return [names[id] || id, by[id]]; })
     .concat([place ? ['Did not say', place.no_place] : ['No perspective given', tally.no_perspective],
       ['Everyone else', s.others && s.others.counts]])
