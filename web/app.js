@@ -220,6 +220,7 @@ function setupPerspectives(w) {
     list.forEach(function (p) { pSel.add(new Option(ev('perspectives', p.id, p.label) || p.id, p.id)); });
   }
   $('pw').hidden = !list.length;
+  $('pbox').hidden = false;
   plSel.value = w.place || '';
   if (m.persp) return sendPerspective(m.persp.value);
   pSel.value = wanted;

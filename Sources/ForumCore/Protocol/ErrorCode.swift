@@ -32,6 +32,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case storageFailed = "storage_failed"
     case overloaded
     case nothingToUndo = "nothing_to_undo"
+    /// *(addition)* `split` by the other dimension in a round already split one way.
+    case splitFixed = "split_fixed"
 }
 
 extension ProtocolError {

@@ -42,7 +42,7 @@ extension Show {
         let dimension = asked ?? fixed ?? .perspective
         if let fixed, fixed != dimension {
             throw ShowError(
-                "split_fixed",
+                ErrorCode.splitFixed.rawValue,
                 "This vote has been split by \(fixed.rawValue) already: the room sees one split per round, "
                     + "so that nobody can be worked out by comparing two. Replay the scene for a new round.")
         }
