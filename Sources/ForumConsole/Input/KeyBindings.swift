@@ -24,7 +24,7 @@ public enum KeyBindings {
         KeyBinding(keys: "t", label: "timed", help: "open a timed vote (asks seconds)"),
         KeyBinding(keys: "v", label: "results", help: "results: hidden/screen/everyone"),
         KeyBinding(keys: "g", label: "split", help: "split the bars by perspective"),
-        KeyBinding(keys: "G", label: "by place", help: "split the bars by place: in the room or remote"),
+        KeyBinding(keys: "G", label: "by place", help: "split the bars by place"),
         KeyBinding(keys: "s", label: "start", help: "start a story"),
         KeyBinding(keys: "e", label: "end", help: "end the story (asks first)"),
         KeyBinding(keys: "x", label: "finish", help: "finish the day (asks first)"),
