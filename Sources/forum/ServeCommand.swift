@@ -174,11 +174,11 @@ struct Serve: ParsableCommand {
     private func printBanner(server: ForumServer, title: String, keySource: HostKeySource, openFiles: UInt64) {
         var lines = ["Forum is running: \(title)", "", "Phones join at:"]
         lines += server.joinURLs.map { "  \($0)" }
-        if let remote = server.remoteJoinURL { lines += ["", "People following remotely join at:", "  \(remote)"] }
         lines += ["", "Projector page:"]
         lines += server.joinURLs.map { "  \($0)screen" }
         lines += ["", keySource.bannerLine]
         lines += ["Remote console: FORUM_HOST_KEY=KEY forum host ws://ADDRESS:\(server.port)/ws", ""]
+        if let remote = server.remoteJoinURL { lines += ["People following remotely join at:", "  \(remote)", ""] }
         if let warning = OpenFilesLimit.warning(limit: openFiles) { lines += [warning, ""] }
         // Written straight to the file descriptor: stdout may be a pipe (a service manager, a test).
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
