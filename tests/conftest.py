@@ -134,12 +134,15 @@ class ForumProcess:
 class Phone:
     """An audience member speaking the live protocol over a plain WebSocket."""
 
-    def __init__(self, server: ForumProcess, device: str | None = None, perspective: str | None = None):
+    def __init__(self, server: ForumProcess, device: str | None = None, perspective: str | None = None,
+                 place: str | None = None):
         trust = {"sslopt": {"ca_certs": str(server.tls[0])}} if server.tls else {}
         self.socket = websocket.create_connection(server.ws, timeout=10, **trust)
         hello = {"type": "hello", "role": "audience"}
         if device:
             hello["device"] = device
+        if place:
+            hello["place"] = place
         self.send(hello)
         self.welcome = self.expect("welcome")
         self.device = self.welcome["device"]

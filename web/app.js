@@ -83,13 +83,17 @@ F.words({
   vRejected: 'Not taken up',
   vMerged: 'Joined with the same idea from someone else',
   vVote: 'Now an option in the vote',
-  fromRoom: 'An idea from the audience'
+  fromRoom: 'An idea from the audience',
+  remoteNote: 'You’re following remotely: the scene below is what happens on stage.',
+  byPl: 'By place',
+  noSplitPl: 'Not shown by place: the groups are too small to keep everyone’s vote private.',
+  noPl: 'Did not say'
 });
 
 var SIZES = [100, 115, 130, 150, 175];
 function $(id) { return document.getElementById(id); }
 var view = $('view'), connBox = $('conn'), announcer = $('announce');
-var pBox = $('pbox'), pSel = $('psel'), pStatus = $('pstatus'), pSum = $('psum');
+var plSel = $('plsel'), pSel = $('psel'), pStatus = $('pstatus'), pSum = $('psum');
 var langSel = $('lang'), smaller = $('smaller'), larger = $('larger');
 
 /* pending: a vote on its way; persp: a perspective on its way; quiet: the next render is
@@ -103,7 +107,9 @@ var m = {
 
 var conn = new window.ForumConnection({
   hello: function () {
-    return { type: 'hello', role: 'audience', device: F.get('forum.device') || undefined, state_after_ack: false };
+    var d = F.get('forum.device');
+    return { type: 'hello', role: 'audience', device: d || undefined, state_after_ack: false,
+      place: !d && /place=remote/.test(location.search) ? 'remote' : undefined };
   },
   onMessage: function (msg) {
     var f = { welcome: onWelcome, state: onState, tally: onTally, ack: onAck, error: onError, voice: onVoice }[msg.type];
@@ -168,6 +174,11 @@ function onAck(msg) {
     m.persp = null;
     pStatus.textContent = t(pSel.value ? 'saved' : 'cleared');
     perspSummary();
+  } else if (m.plc && msg.ref === m.plc) {
+    m.welcome.place = plSel.value || null;
+    m.plc = null;
+    pStatus.textContent = t('saved');
+    render();
   }
 }
 
@@ -221,7 +232,9 @@ function setupPerspectives(w) {
     while (pSel.options.length > 1) pSel.remove(1);
     list.forEach(function (p) { pSel.add(new Option(ev('perspectives', p.id, p.label) || p.id, p.id)); });
   }
-  pBox.hidden = !list.length;
+  $('pw').hidden = !list.length;
+  $('pbox').hidden = false;
+  plSel.value = w.place || '';
   if (m.persp) return sendPerspective(m.persp.value);
   pSel.value = wanted;
   if (pSel.value !== wanted) pSel.value = '';
@@ -240,6 +253,10 @@ function sendPerspective(value) {
 }
 
 pSel.addEventListener('change', function () { sendPerspective(pSel.value || null); });
+plSel.addEventListener('change', function () {
+  m.plc = F.ref('l');
+  pStatus.textContent = t(conn.send({ type: 'place', place: plSel.value || null, ref: m.plc }) ? 'saving' : 'pOffline');
+});
 
 
 function resize(step) {
@@ -312,7 +329,7 @@ function render() {
   var story = st && st.story;
   var title = ev('title', null, m.welcome && m.welcome.event && m.welcome.event.title) || 'Forum';
   var key = name + JSON.stringify(name === 'scene' ? [runKey(story), story.title, st.scene]
-    : st ? [st.session, st.next_session, story && story.title, story && runKey(story), m.welcome && m.welcome.perspective] : 0);
+    : st ? [st.session, st.next_session, story && story.title, story && runKey(story), m.welcome && m.welcome.perspective] : 0) + (m.welcome && m.welcome.place);
   F.setLanguage(story && name !== 'ended' ? story.language : null);
   document.title = story ? story.title + ' · ' + title : title;
   renderConn();
@@ -430,7 +447,8 @@ function buildEnded(story, st) {
 
 function buildScene(st) {
   var scene = st.scene;
-  var article = build(el('article', 'scene'), [el('p', 'kicker', st.story.title), heading(scene.title || st.story.title)]);
+  var article = build(el('article', 'scene'), [el('p', 'kicker', st.story.title), heading(scene.title || st.story.title),
+    m.welcome.place == 'remote' ? para('remoteNote', 'small') : null]);
   var img;
   if (scene.image) {
     img = el('img', 'scene-image');
@@ -588,10 +606,11 @@ function updateDecision(slot, d, tally) {
  * else together), with a note when groups were counted together or no split can show. */
 function split(d, tally) {
   var list = el('ul', 'groups');
-  var by = tally.by_perspective || {};
-  var groups = (m.welcome.perspectives || []).map(function (p) { return [ev('perspectives', p.id, p.label), by[p.id]]; });
-  var note = tally.split_withheld ? 'noSplit' : tally.others ? 'together' : null;
-  groups.push([t('noP'), tally.no_perspective], [t('others'), tally.others && tally.others.counts]);
+  var pl = tally.place_split, s = pl || tally, by = (pl ? pl.by_place : tally.by_perspective) || {};
+  var groups = pl ? [[plSel[1].text, by.room], [plSel[2].text, by.remote]]
+    : (m.welcome.perspectives || []).map(function (p) { return [ev('perspectives', p.id, p.label), by[p.id]]; });
+  var note = s.split_withheld ? (pl ? 'noSplitPl' : 'noSplit') : s.others ? 'together' : null;
+  groups.push(pl ? [t('noPl'), pl.no_place] : [t('noP'), tally.no_perspective], [t('others'), s.others && s.others.counts]);
   groups.forEach(function (g) {
     var counts = g[1] || {};
     var total = 0;
@@ -599,7 +618,7 @@ function split(d, tally) {
     if (total) list.appendChild(build(el('li', 'group'), [el('p', 'group-name', g[0] + ' · ' + t('people', total)),
       F.results(d.options, { counts: counts, total: total })]));
   });
-  return build(ui(el('section', 'split')), [el('h3', null, t('byP')), list.firstChild ? list : null,
+  return build(ui(el('section', 'split')), [el('h3', null, t(pl ? 'byPl' : 'byP')), list.firstChild ? list : null,
     note ? para(note, 'split-note') : null]);
 }
 

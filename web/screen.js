@@ -353,18 +353,24 @@ function renderResults(slot, d) {
 function split(options, tally) {
   var box = F.ui(el('section', 'split'));
   var list = el('ul', 'groups');
-  var by = tally.by_perspective || {};
-  var names = {};
-  var ids = [];
-  var note = tally.split_withheld
-    ? 'Not shown by perspective: the groups are too small to keep everyone’s vote private.'
-    : tally.others ? 'Groups of fewer than 5 people are counted together in “Everyone else”, with another group'
+  /* Split by place (an addition): the same rows, from place_split. */
+  var place = tally.place_split;
+  var s = place || tally;
+  var by = (place ? place.by_place : tally.by_perspective) || {};
+  var names = place ? { room: 'In the room', remote: 'Following remotely' } : {};
+  var ids = place ? ['room', 'remote'] : [];
+  var note = s.split_withheld
+    ? 'Not shown by ' + (place ? 'place' : 'perspective') + ': the groups are too small to keep everyone’s vote private.'
+    : s.others ? 'Groups of fewer than 5 people are counted together in “Everyone else”, with another group'
       + ' if needed, so no one’s vote can be worked out.' : '';
-  ((m.welcome && m.welcome.perspectives) || []).forEach(function (p) { names[p.id] = p.label; ids.push(p.id); });
-  Object.keys(by).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
-  box.appendChild(el('h3', 'split-title', 'By perspective'));
+  if (!place) {
+    ((m.welcome && m.welcome.perspectives) || []).forEach(function (p) { names[p.id] = p.label; ids.push(p.id); });
+    Object.keys(by).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+  }
+  box.appendChild(el('h3', 'split-title', place ? 'By place' : 'By perspective'));
   ids.map(function (id) { return [names[id] || id, by[id]]; })
-    .concat([['No perspective given', tally.no_perspective], ['Everyone else', tally.others && tally.others.counts]])
+    .concat([place ? ['Did not say', place.no_place] : ['No perspective given', tally.no_perspective],
+      ['Everyone else', s.others && s.others.counts]])
     .forEach(function (g) {
       var c = g[1] || {};
       var total = 0;

@@ -1,3 +1,4 @@
+import ForumCore
 import ForumStore
 
 /// The shape of the exported files. Every file has one row (CSV line, JSON object) per item;
@@ -7,7 +8,7 @@ import ForumStore
 /// Device tokens are left out.
 ///
 ///     session, session_title, story, story_title, run, round, scene, question,
-///     option, option_label, perspective, voted_at, times_changed, voter
+///     option, option_label, perspective, voted_at, times_changed, voter, place
 ///
 /// - `perspective`: of the final vote (it follows a later change of perspective); empty/null
 ///   when none.
@@ -17,18 +18,23 @@ import ForumStore
 /// - `voter`: a pseudonymous key, `V1`, `V2`, ... in the order of each device's first row here:
 ///   the same device has the same key on every row of one export, so votes can be paired
 ///   across rounds, but the key is not the device token and means nothing outside the export.
+/// - `place` *(addition)*: `room` or `remote`, of the final vote (it follows a later change
+///   of place); empty/null when the device did not say.
 ///
 /// `rounds.csv` / `rounds.json`: one row per round × option asked (options with no votes
 /// included), counting final votes.
 ///
 ///     session, session_title, story, story_title, run, round, scene, question,
-///     option, option_label, count, perspective_<id>..., no_perspective
+///     option, option_label, count, perspective_<id>..., no_perspective, place_room, place_remote,
+///     no_place
 ///
 /// - `perspective_<id>`: one column per perspective found among the export's final votes,
 ///   sorted by id, the same columns on every row (0 where none); in JSON these are one
 ///   object, `by_perspective: {"<id>": n, ...}`, with the same keys on every row.
 /// - `no_perspective`: final votes from devices with no perspective.
 /// - `count` = the sum of the perspective columns and `no_perspective`.
+/// - *(addition)* `place_room`, `place_remote`, `no_place`: the same final votes by place (in
+///   JSON `by_place: {"room": n, "remote": n}` and `no_place`); their sum is `count` too.
 ///
 /// Counts are exact, small groups included: the files are for organisers' analysis. Reports
 /// shown to people should hide small groups: see ``SmallGroupSuppression``.
@@ -38,7 +44,7 @@ import ForumStore
 struct ExportTables {
     /// Column names of `votes.*`.
     static let voteColumns =
-        contextColumns + ["option", "option_label", "perspective", "voted_at", "times_changed", "voter"]
+        contextColumns + ["option", "option_label", "perspective", "voted_at", "times_changed", "voter", "place"]
 
     private static let contextColumns = [
         "session", "session_title", "story", "story_title", "run", "round", "scene", "question",
@@ -55,6 +61,7 @@ struct ExportTables {
     /// Column names of `rounds.csv`.
     var roundColumns: [String] {
         Self.roundColumnsBeforePerspectives + perspectives.map { "perspective_" + $0 } + ["no_perspective"]
+            + Place.allCases.map { "place_" + $0.rawValue } + ["no_place"]
     }
 
     /// One row of `votes.*` per final vote, in ``voteColumns`` order.
@@ -64,6 +71,7 @@ struct ExportTables {
             Self.context(vote.round) + [
                 .text(vote.optionID), .text(vote.optionLabel), .text(vote.perspective),
                 .text(StoreTime.text(vote.votedAt)), .number(vote.timesChanged), .text(keys.key(for: vote.device)),
+                .text(vote.place?.rawValue),
             ]
         }
     }
@@ -73,7 +81,8 @@ struct ExportTables {
         let perspectives = perspectives
         return results.tallies.map { tally in
             Self.valuesBeforePerspectives(tally) + perspectives.map { .number(tally.byPerspective[$0] ?? 0) }
-                + [.number(tally.noPerspective)]
+                + [.number(tally.noPerspective)] + Place.allCases.map { .number(tally.byPlace[$0] ?? 0) }
+                + [.number(tally.noPlace)]
         }
     }
 
@@ -87,6 +96,9 @@ struct ExportTables {
             object["by_perspective"] = .counts(
                 Dictionary(uniqueKeysWithValues: perspectives.map { ($0, tally.byPerspective[$0] ?? 0) }))
             object["no_perspective"] = .number(tally.noPerspective)
+            object["by_place"] = .counts(
+                Dictionary(uniqueKeysWithValues: Place.allCases.map { ($0.rawValue, tally.byPlace[$0] ?? 0) }))
+            object["no_place"] = .number(tally.noPlace)
             return object
         }
     }

@@ -12,6 +12,12 @@ public enum SmallGroupSuppression {
         ShownSplit(of: tally(of: round), threshold: threshold)
     }
 
+    /// What may be shown of one round's split by place *(addition)*: the same rule, on its own
+    /// (docs/privacy.md: a report shows the two splits of a round only as the rule allows).
+    public static func placeSplit(of round: [OptionTally], threshold: Int = Show.smallGroupThreshold) -> ShownSplit {
+        ShownSplit(of: tally(of: round), by: .place, threshold: threshold)
+    }
+
     /// One round's option tallies as a ``Tally`` (every option present, zeros included).
     public static func tally(of round: [OptionTally]) -> Tally {
         let options = round.sorted { $0.position < $1.position }.map(\.optionID)
@@ -26,6 +32,19 @@ public enum SmallGroupSuppression {
             roundID: round.first?.round.roundID ?? "", optionOrder: options,
             counts: Dictionary(uniqueKeysWithValues: round.map { ($0.optionID, $0.count) }),
             byPerspective: byPerspective,
-            noPerspective: Dictionary(uniqueKeysWithValues: round.map { ($0.optionID, $0.noPerspective) }))
+            noPerspective: Dictionary(uniqueKeysWithValues: round.map { ($0.optionID, $0.noPerspective) }),
+            byPlace: byPlace(of: round, options: options),
+            noPlace: Dictionary(uniqueKeysWithValues: round.map { ($0.optionID, $0.noPlace) }))
+    }
+
+    private static func byPlace(of round: [OptionTally], options: [String]) -> [Place: [String: Int]] {
+        var result: [Place: [String: Int]] = [:]
+        for option in round {
+            for (place, count) in option.byPlace where count > 0 {
+                result[place, default: Dictionary(uniqueKeysWithValues: options.map { ($0, 0) })][option.optionID] =
+                    count
+            }
+        }
+        return result
     }
 }

@@ -26,6 +26,9 @@ extension ReportBuilder {
             let (byGroup, hiddenByGroup) =
                 countsShown && !perspectiveGroups.isEmpty
                 ? split(of: tally.grouped(by: perspectiveGroups), label: label(ofGroup:)) : ([], [])
+            // A row of everyone (all gave no perspective) says no more than the overall counts.
+            let perspectiveShown = (groups + byGroup).contains { $0.voters < voters }
+            let place = placeSplit(of: tally, countsShown: countsShown, perspectiveShown: perspectiveShown)
             return RoundReport(
                 round: id, run: context.runID, story: context.storyID, scene: context.sceneID,
                 question: context.question, replayOf: timeline?.replayOf, openedAt: timeline?.openedAt ?? "",
@@ -33,7 +36,8 @@ extension ReportBuilder {
                 countsShown: countsShown, options: options, byPerspective: groups, hiddenGroups: hidden,
                 byGroup: byGroup, hiddenByGroup: hiddenByGroup,
                 changedVote: countsShown ? shown(changed) : nil,
-                summary: Self.summary(options: options, voters: voters, countsShown: countsShown))
+                summary: Self.summary(options: options, voters: voters, countsShown: countsShown),
+                byPlace: place.groups, hiddenPlaces: place.hidden, placeWithheld: place.withheld)
         }
     }
 

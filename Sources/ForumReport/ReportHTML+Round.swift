@@ -45,6 +45,11 @@ extension ReportHTML {
     private func splitTable(_ round: RoundReport) -> String {
         splitTable(round, groups: round.byPerspective, hidden: round.hiddenGroups, by: "perspective")
             + splitTable(round, groups: round.byGroup, hidden: round.hiddenByGroup, by: "group of perspectives")
+            + splitTable(round, groups: round.byPlace, hidden: round.hiddenPlaces, by: "place")
+            + (round.placeWithheld == nil
+                ? ""
+                : "<p>Not shown by place: this round is shown by perspective, and one split per round "
+                    + "keeps everyone's vote private.</p>\n")
     }
 
     private func splitTable(_ round: RoundReport, groups: [GroupReport], hidden: [String], by: String) -> String {
@@ -54,7 +59,8 @@ extension ReportHTML {
                 : "<p>Not shown by \(by): the groups are too small to keep everyone's vote private.</p>\n"
         }
         var html = "<table class=\"split\">\n<caption>Votes by \(by)</caption>\n<thead><tr>"
-        html += "<th scope=\"col\">\(by == "perspective" ? "Perspective" : "Group")</th><th scope=\"col\">People</th>"
+        html +=
+            "<th scope=\"col\">\(["perspective": "Perspective", "place": "Place"][by] ?? "Group")</th><th scope=\"col\">People</th>"
         for (index, _) in round.options.enumerated() { html += "<th scope=\"col\">Option \(index + 1)</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for group in groups {

@@ -105,6 +105,13 @@ public struct RoundReport: Sendable, Encodable, Equatable, NullEncoding {
     public var changedVote: Int?
     /// The plain-language reading of the result.
     public var summary: String
+    /// *(addition)* The split by place (`room`, `remote`, `no_place`, `everyone_else`) as this
+    /// edition shows it, and the places whose own counts are not shown.
+    public var byPlace: [GroupReport] = []
+    public var hiddenPlaces: [String] = []
+    /// *(addition)* `one_split_per_round` when the community edition shows this round by
+    /// perspective and so not by place; nil otherwise.
+    public var placeWithheld: String?
 }
 
 /// One option of a round.

@@ -16,12 +16,16 @@ public final class ForumServer: Sendable {
     public let port: Int
     /// The addresses phones can use.
     public let joinURLs: [String]
+    /// *(addition)* The address people following remotely use.
+    public var remoteJoinURL: String? { RemoteJoinLink.url(given: remoteGiven, joinURLs: joinURLs) }
+    private let remoteGiven: String?
     private let mailbox: Mailbox
     private let finished: DispatchSemaphore
     private let stopped = Mutex(false)
 
-    private init(port: Int, joinURLs: [String], mailbox: Mailbox, finished: DispatchSemaphore) {
+    private init(port: Int, joinURLs: [String], remoteGiven: String?, mailbox: Mailbox, finished: DispatchSemaphore) {
         self.port = port
+        self.remoteGiven = remoteGiven
         self.joinURLs = joinURLs
         self.mailbox = mailbox
         self.finished = finished
@@ -58,7 +62,9 @@ public final class ForumServer: Sendable {
         case nil:
             throw LwsContext.StartError(description: "the server thread stopped before it started")
         }
-        return ForumServer(port: port, joinURLs: joinURLs, mailbox: mailbox, finished: finished)
+        return ForumServer(
+            port: port, joinURLs: joinURLs, remoteGiven: configuration.remoteJoinURL, mailbox: mailbox,
+            finished: finished)
     }
 
     /// Asks the server to close every connection and stop. Safe from any thread.
@@ -112,6 +118,8 @@ private func runServiceThread(
     let urls = configuration.joinURLs ?? JoinAddresses.urls(port: port, secure: configuration.tls != nil)
     loop.joinURLs = urls
     staged.writeJoinQR(urls: urls, configuration: configuration)
+    loop.session.remoteJoin = RemoteJoinLink.stage(
+        given: configuration.remoteJoinURL, joinURLs: urls, qr: staged.joinQR)
     loop.eventLoop = eventLoop
     // lws finishes starting the vhost (PROTOCOL_INIT, the listening socket's watcher) on the
     // loop's first turns; a connection accepted before that was seen to hang forever.

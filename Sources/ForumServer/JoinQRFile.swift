@@ -23,11 +23,12 @@ final class JoinQRFile {
         QREncoder.encode(url) != nil
     }
 
-    /// Writes the code for `url`; false when it cannot be encoded or written.
-    func write(url: String) -> Bool {
+    /// Writes the code for `url` (as `fileName`, the join code's by default); false when it
+    /// cannot be encoded or written.
+    func write(url: String, fileName: String = JoinQRFile.fileName) -> Bool {
         guard let code = QREncoder.encode(url) else { return false }
         let svg = QRSVG.render(code.matrix, title: url)
-        return (try? Data(svg.utf8).write(to: folder.appendingPathComponent(Self.fileName))) != nil
+        return (try? Data(svg.utf8).write(to: folder.appendingPathComponent(fileName))) != nil
     }
 
     /// Removes the staging folder.

@@ -23,14 +23,19 @@ public struct ServerConfiguration: Sendable {
     /// it: nil when there is no join address or it does not fit in a QR code. Set by the
     /// server; screens and hosts find it in their `welcome`.
     public internal(set) var joinQRPath: String?
+    /// *(addition)* The address people following remotely open (`--remote-join-url`); nil:
+    /// the first join address with `?place=remote`.
+    public var remoteJoinURL: String?
     public var logger: Logger
     /// The certificate and key for HTTPS and WSS; nil serves plain HTTP and WS.
     public var tls: TLSFiles?
 
     public init(
         port: Int = 8080, webRoot: String, mediaRoot: String? = nil, hostKey: String, pingAfterSeconds: UInt16 = 20,
-        hangUpAfterSeconds: UInt16 = 60, joinURLs: [String]? = nil, logger: Logger = Logger(label: "forum.server")
+        hangUpAfterSeconds: UInt16 = 60, joinURLs: [String]? = nil, remoteJoinURL: String? = nil,
+        logger: Logger = Logger(label: "forum.server")
     ) {
+        self.remoteJoinURL = remoteJoinURL
         self.port = port
         self.webRoot = webRoot
         self.mediaRoot = mediaRoot

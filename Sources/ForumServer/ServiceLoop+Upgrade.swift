@@ -11,7 +11,9 @@ extension ServiceLoop {
     func confirmUpgrade(wsi: OpaquePointer) -> Int32 {
         let origin = header(WSI_TOKEN_ORIGIN, of: wsi)
         let host = header(WSI_TOKEN_HOST, of: wsi)
-        guard !OriginPolicy.allows(origin: origin, host: host, joinURLs: joinURLs) else { return 0 }
+        // The remote link's page is Forum's own too (a proxy that rewrites `Host`).
+        let pages = joinURLs + [session.remoteJoin?.url].compactMap { $0 }
+        guard !OriginPolicy.allows(origin: origin, host: host, joinURLs: pages) else { return 0 }
         logger.notice(
             "refused a WebSocket from another site's page",
             metadata: ["origin": "\(ControlCharacters.cleaned(origin ?? ""))"])

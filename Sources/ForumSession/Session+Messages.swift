@@ -13,12 +13,12 @@ extension Session {
         }
         let (message, ref) = decoded
         guard let connection = connections[id] else { return }
-        if case .hello(let role, let device, let key, let stateAfterAck) = message {
+        if case .hello(let role, let device, let key, let stateAfterAck, let place) = message {
             guard connection.role == nil else {
                 sendError(to: id, ProtocolError(.alreadyJoined, "This connection has already said hello.", ref: ref))
                 return
             }
-            hello(id: id, role: role, device: device, key: key, ref: ref)
+            hello(id: id, role: role, device: device, key: key, ref: ref, place: place)
             connections[id]?.stateAfterAck = stateAfterAck
             return
         }
@@ -74,6 +74,8 @@ extension Session {
             voiceMessage(message, role: role, device: connection.device, ref: ref, from: id)
         case .command(let command) where role == .moderator:
             moderate(command, ref: ref, from: id)
+        case .place(let place):
+            setPlace(place, from: id, role: role, ref: ref)
         case .command(let command):
             guard role == .host else {
                 sendError(to: id, ProtocolError(.forbidden, "Only the host can run commands.", ref: ref))
@@ -95,7 +97,9 @@ extension Session {
         }
     }
 
-    private func hello(id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?) {
+    private func hello(
+        id: ConnectionID, role: ClientMessage.Role, device: String?, key: String?, ref: String?, place: Place?
+    ) {
         if role == .host, !admitHost(id: id, key: key, ref: ref) { return }
         if role == .moderator, !admitHost(id: id, key: key, ref: ref, moderator: true) { return }
         var token: String?
@@ -103,13 +107,14 @@ extension Session {
             guard let admitted = audienceToken(id: id, offered: device, ref: ref) else { return }
             token = admitted
             connections[id]?.device = admitted
+            if let place { helloPlace(place, device: admitted) }
             audienceConnected += 1
             tallyDirty = true
         }
         connections[id]?.role = role
         let welcome = ServerMessages.welcome(
             role: role, device: token, perspective: token.flatMap { show.perspective(of: $0) }, library: show.library,
-            joinURLs: joinURLs, joinQR: joinQR)
+            joinURLs: joinURLs, joinQR: joinQR, place: token.flatMap { show.place(of: $0) }, remote: remoteJoin)
         send(welcome, to: id)
         sendState(to: id, device: token)
         if let token { sendOwnVoice(device: token, to: id, onlyIfAny: true) }

@@ -15,6 +15,8 @@ public final class Session {
     public internal(set) var show: Show
     /// The addresses phones join with (set once the server knows its port).
     public var joinURLs: [String]
+    /// *(addition)* The link people following remotely join with, and its QR code (for hosts).
+    public var remoteJoin: RemoteJoin?
     let hostKey: String
     /// The moderator's own key, if one was given (the host key moderates too).
     let moderatorKey: String?
@@ -41,6 +43,8 @@ public final class Session {
     enum PendingReply {
         case vote(connection: ConnectionID, ref: String?, record: VoteRecord)
         case perspective(connection: ConnectionID, ref: String?, perspective: String?)
+        /// *(addition)* A place said or cleared, acknowledged once stored.
+        case place(connection: ConnectionID, ref: String?, place: Place?)
         /// A re-recorded vote (perspective change): count it, nobody is waiting.
         case recount(VoteRecord)
         /// A host command, acknowledged once its records are stored.
@@ -252,6 +256,15 @@ public final class Session {
             }
             send(ServerMessages.perspectiveAck(ref: ref, perspective: perspective), to: id)
             tallyDirty = true  // the host's count by perspective changed
+        case .place(let id, let ref, let place):
+            if failure != nil {
+                sendError(
+                    to: id,
+                    ProtocolError(.storageFailed, "Your choice could not be saved. Please try again.", ref: ref))
+                return
+            }
+            send(ServerMessages.placeAck(ref: ref, place: place), to: id)
+            tallyDirty = true  // the host's count by place changed
         case .recount(let record):
             if failure == nil {
                 show.count(record)

@@ -8,11 +8,14 @@ public struct StoredDevice: Sendable, Equatable {
     public var token: String
     /// The perspective it chose, nil if none.
     public var perspective: String?
+    /// *(addition)* Where it said it takes part from, nil if it did not say.
+    public var place: Place?
 
-    /// A device with a token and an optional perspective.
-    public init(token: String, perspective: String?) {
+    /// A device with a token, an optional perspective and an optional place.
+    public init(token: String, perspective: String?, place: Place? = nil) {
         self.token = token
         self.perspective = perspective
+        self.place = place
     }
 }
 
@@ -24,12 +27,15 @@ public struct LatestVote: Sendable, Equatable {
     public var optionID: String
     /// The perspective recorded with that row, nil if none.
     public var perspective: String?
+    /// *(addition)* The place recorded with that row, nil if none.
+    public var place: Place?
 
     /// A device's latest vote in a round.
-    public init(device: String, optionID: String, perspective: String?) {
+    public init(device: String, optionID: String, perspective: String?, place: Place? = nil) {
         self.device = device
         self.optionID = optionID
         self.perspective = perspective
+        self.place = place
     }
 }
 
@@ -44,8 +50,10 @@ extension ForumDatabase {
     /// Every device that ever joined, in joining order, with its current perspective.
     public func devices() throws -> [StoredDevice] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT token, perspective FROM devices ORDER BY rowid").map {
-                StoredDevice(token: $0["token"], perspective: $0["perspective"])
+            try Row.fetchAll(db, sql: "SELECT token, perspective, place FROM devices ORDER BY rowid").map {
+                StoredDevice(
+                    token: $0["token"], perspective: $0["perspective"],
+                    place: ($0["place"] as String?).flatMap(Place.init))
             }
         }
     }
@@ -55,14 +63,16 @@ extension ForumDatabase {
     public func latestVotes(round roundID: String) throws -> [LatestVote] {
         try pool.read { db in
             let sql = """
-                SELECT v.device, v.option_id, v.perspective
+                SELECT v.device, v.option_id, v.perspective, v.place
                 FROM votes v
                 JOIN (SELECT max(id) AS id FROM votes WHERE round_id = ? GROUP BY device) latest
                     ON latest.id = v.id
                 ORDER BY v.id
                 """
             return try Row.fetchAll(db, sql: sql, arguments: [roundID]).map {
-                LatestVote(device: $0["device"], optionID: $0["option_id"], perspective: $0["perspective"])
+                LatestVote(
+                    device: $0["device"], optionID: $0["option_id"], perspective: $0["perspective"],
+                    place: ($0["place"] as String?).flatMap(Place.init))
             }
         }
     }

@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 import GRDB
 
@@ -7,7 +8,7 @@ extension ForumDatabase {
         try pool.read { db in
             ShowResults(
                 finalVotes: try ResultQueries.finalVotes(db, round: roundID),
-                tallies: try ResultQueries.tallies(db, round: roundID))
+                tallies: try ResultQueries.tallies(db, round: roundID).withPlaces(db, round: roundID))
         }
     }
 
@@ -19,7 +20,7 @@ extension ForumDatabase {
 
     /// Final votes per option of every round (or of one round), overall and by perspective.
     public func tallies(round roundID: String? = nil) throws -> [OptionTally] {
-        try pool.read { try ResultQueries.tallies($0, round: roundID) }
+        try pool.read { try ResultQueries.tallies($0, round: roundID).withPlaces($0, round: roundID) }
     }
 }
 
@@ -44,7 +45,7 @@ enum ResultQueries {
                 GROUP BY round_id, device
             )
             SELECT \(contextColumns),
-                   v.device, v.option_id, o.label AS option_label, v.perspective,
+                   v.device, v.option_id, o.label AS option_label, v.perspective, v.place,
                    voted.cast_at AS voted_at, max(p.vote_rows - 1, 0) AS times_changed
             FROM per_device p
             JOIN votes v ON v.id = p.last_id
@@ -61,7 +62,7 @@ enum ResultQueries {
             return FinalVote(
                 round: context(row), device: row["device"], optionID: row["option_id"],
                 optionLabel: row["option_label"], perspective: row["perspective"], votedAt: date,
-                timesChanged: row["times_changed"])
+                timesChanged: row["times_changed"], place: (row["place"] as String?).flatMap(Place.init))
         }
     }
 

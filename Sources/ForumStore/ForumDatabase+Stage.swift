@@ -12,7 +12,7 @@ extension ForumDatabase {
             (
                 ShowResults(
                     finalVotes: try ResultQueries.finalVotes(db, round: nil),
-                    tallies: try ResultQueries.tallies(db, round: nil)),
+                    tallies: try ResultQueries.tallies(db, round: nil).withPlaces(db, round: nil)),
                 try StageQueries.stage(db)
             )
         }

@@ -40,10 +40,13 @@ enum RecordWriter {
         case .vote(let vote):
             try run(
                 db,
-                "INSERT INTO votes (round_id, device, option_id, perspective, reason, cast_at) VALUES (?, ?, ?, ?, ?, ?)",
+                """
+                INSERT INTO votes (round_id, device, option_id, perspective, reason, cast_at, place)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
                 [
                     vote.roundID, vote.device, vote.optionID, vote.perspective, vote.reason.rawValue,
-                    StoreTime.text(vote.at),
+                    StoreTime.text(vote.at), vote.place?.rawValue,
                 ])
         case .devicePerspective(let change):
             try run(
@@ -52,6 +55,12 @@ enum RecordWriter {
             try run(
                 db, "INSERT INTO device_perspectives (device, perspective, changed_at) VALUES (?, ?, ?)",
                 [change.device, change.perspective, StoreTime.text(change.at)])
+        case .devicePlace(let change):
+            try run(db, "UPDATE devices SET place = ? WHERE token = ?", [change.place?.rawValue, change.device])
+            if db.changesCount == 0 { throw StoreError.unknownDevice(change.device) }
+            try run(
+                db, "INSERT INTO device_places (device, place, changed_at) VALUES (?, ?, ?)",
+                [change.device, change.place?.rawValue, StoreTime.text(change.at)])
         case .deviceJoined(let join):
             try run(
                 db,

@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 
 /// Where a vote round took place: enough to label a row of an export or a report.
@@ -53,12 +54,16 @@ public struct FinalVote: Sendable, Equatable {
     public var votedAt: Date
     /// How many times the device changed its vote in this round (its `vote` rows minus one).
     public var timesChanged: Int
+    /// *(addition)* The place of the latest row (it follows later changes of place), nil if
+    /// the device did not say.
+    public var place: Place?
 
     /// A final vote.
     public init(
         round: RoundContext, device: String, optionID: String, optionLabel: String, perspective: String?,
-        votedAt: Date, timesChanged: Int
+        votedAt: Date, timesChanged: Int, place: Place? = nil
     ) {
+        self.place = place
         self.round = round
         self.device = device
         self.optionID = optionID
@@ -86,6 +91,10 @@ public struct OptionTally: Sendable, Equatable {
     public var byPerspective: [String: Int]
     /// Final votes for this option from devices with no perspective.
     public var noPerspective: Int
+    /// *(addition)* Final votes for this option by place; places with no votes are absent.
+    public var byPlace: [Place: Int] = [:]
+    /// *(addition)* Final votes for this option from devices that did not say their place.
+    public var noPlace: Int = 0
 
     /// An option's tally.
     public init(

@@ -52,12 +52,15 @@ enum Schema {
             try db.execute(sql: version4)
         }
         registerRoomVoice(in: &migrator)
+        migrator.registerMigration("v6-place") { db in
+            try db.execute(sql: version6Place)
+        }
         return migrator
     }
 
     /// `CHECK` that a column holds a time in the store's format (NULL passes: pair it with
     /// `NOT NULL` where a time is required).
-    private static func time(_ column: String) -> String {
+    static func time(_ column: String) -> String {
         "CHECK (\(column) GLOB '\(StoreTime.globPattern)')"
     }
 

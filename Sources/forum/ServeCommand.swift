@@ -71,6 +71,14 @@ struct Serve: ParsableCommand {
         name: .customLong("tls-key"), help: ArgumentHelp("The certificate's PEM private key.", valueName: "file"))
     var tlsKey: String?
 
+    @Option(
+        name: .customLong("remote-join-url"),
+        help: ArgumentHelp(
+            "The address people following remotely open (the public https address behind the proxy, "
+                + "docs/remote.md); it preselects \"Following remotely\" (default: the first join address).",
+            valueName: "url"))
+    var remoteJoinURL: String?
+
     @Flag(help: "No console: run until SIGINT or SIGTERM.")
     var headless = false
 
@@ -78,7 +86,7 @@ struct Serve: ParsableCommand {
         guard (tlsCert == nil) == (tlsKey == nil) else {
             throw ValidationError("--tls-cert and --tls-key go together: give both, or neither for plain HTTP")
         }
-        for url in joinURLs {
+        for url in joinURLs + [remoteJoinURL].compactMap({ $0 }) {
             guard let parsed = URLComponents(string: url), ["http", "https"].contains(parsed.scheme ?? ""),
                 parsed.host?.isEmpty == false
             else {
@@ -159,7 +167,8 @@ struct Serve: ParsableCommand {
             let webRoot = URL(fileURLWithPath: web).standardizedFileURL.path
             var configuration = ServerConfiguration(
                 port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key,
-                joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
+                joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" },
+                remoteJoinURL: remoteJoinURL)
             configuration.moderatorKey = moderatorSource?.key
             configuration.tls = tls
             server = try ForumServer.start(configuration: configuration, library: library, database: database)
@@ -218,6 +227,7 @@ struct Serve: ParsableCommand {
         lines += [
             "Remote console: FORUM_HOST_KEY=KEY forum host \(secure ? "wss" : "ws")://ADDRESS:\(server.port)/ws", "",
         ]
+        if let remote = server.remoteJoinURL { lines += ["People following remotely join at:", "  \(remote)", ""] }
         if let warning = OpenFilesLimit.warning(limit: openFiles) { lines += [warning, ""] }
         // Written straight to the file descriptor: stdout may be a pipe (a service manager, a test).
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))

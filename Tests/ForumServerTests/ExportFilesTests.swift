@@ -68,24 +68,24 @@ import Testing
         #expect(
             votes == "\u{FEFF}"
                 + "session,session_title,story,story_title,run,round,scene,question,option,option_label,perspective,"
-                + "voted_at,times_changed,voter\r\n"
-                + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1,V1\r\n"
-                + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0,V2\r\n"
-                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,V3\r\n"
+                + "voted_at,times_changed,voter,place\r\n"
+                + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1,V1,\r\n"
+                + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0,V2,\r\n"
+                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,V3,\r\n"
         )
 
         let rounds = String(decoding: try Data(contentsOf: out.appendingPathComponent("rounds.csv")), as: UTF8.self)
         #expect(
             rounds == "\u{FEFF}"
                 + "session,session_title,story,story_title,run,round,scene,question,option,option_label,count,"
-                + "perspective_lived-experience,perspective_police,no_perspective\r\n"
-                + "\(d1),police,\"Call the police, now\",0,0,0,0\r\n"
-                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",1,1,0,0\r\n"
-                + "\(d1),wait,\"Wait\nand see\",1,0,0,1\r\n"
-                + "\(d1),neighbour,'-ask a neighbour,1,0,1,0\r\n"
-                + "\(d2),police,Call the police,0,0,0,0\r\n"
-                + "\(d2),crisis-line,Ring the crisis line,0,0,0,0\r\n"
-                + "\(d2),wait,Wait and see,0,0,0,0\r\n")
+                + "perspective_lived-experience,perspective_police,no_perspective,place_room,place_remote,no_place\r\n"
+                + "\(d1),police,\"Call the police, now\",0,0,0,0,0,0,0\r\n"
+                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",1,1,0,0,0,0,1\r\n"
+                + "\(d1),wait,\"Wait\nand see\",1,0,0,1,0,0,1\r\n"
+                + "\(d1),neighbour,'-ask a neighbour,1,0,1,0,0,0,1\r\n"
+                + "\(d2),police,Call the police,0,0,0,0,0,0,0\r\n"
+                + "\(d2),crisis-line,Ring the crisis line,0,0,0,0,0,0,0\r\n"
+                + "\(d2),wait,Wait and see,0,0,0,0,0,0,0\r\n")
     }
 
     @Test func writesJSONWithTheSameContent() throws {
@@ -99,7 +99,8 @@ import Testing
         let votes = try #require(try JSONSerialization.jsonObject(with: Data(votesText.utf8)) as? [[String: Any]])
         #expect(votes.count == 3)
         let expectedKeys = [
-            "option", "option_label", "perspective", "question", "round", "run", "scene", "session", "session_title",
+            "option", "option_label", "perspective", "place", "question", "round", "run", "scene", "session",
+            "session_title",
             "story", "story_title", "times_changed", "voted_at", "voter",
         ]
         #expect(votes.allSatisfy { $0.keys.sorted() == expectedKeys })

@@ -11,7 +11,7 @@ final class PagesHarness {
     let web: URL
     let server: ForumServer
 
-    init(joinURLs: [String] = [PagesHarness.joinURL]) throws {
+    init(joinURLs: [String] = [PagesHarness.joinURL], remoteJoinURL: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("forum-pages-\(UUID().uuidString)")
         web = folder.appendingPathComponent("web")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -20,7 +20,8 @@ final class PagesHarness {
         let database = try ForumDatabase(path: folder.appendingPathComponent("forum.sqlite").path)
         server = try ForumServer.start(
             configuration: ServerConfiguration(
-                port: 0, webRoot: web.path, hostKey: ServerHarness.hostKey, joinURLs: joinURLs),
+                port: 0, webRoot: web.path, hostKey: ServerHarness.hostKey, joinURLs: joinURLs,
+                remoteJoinURL: remoteJoinURL),
             library: ServerHarness.library, database: database)
     }
 

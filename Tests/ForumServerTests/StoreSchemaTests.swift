@@ -21,9 +21,9 @@ import Testing
             }
             #expect(
                 tables == [
-                    "audience_options", "device_perspectives", "devices", "event", "facilitator_notes",
-                    "grdb_migrations", "moderation_log", "proposals", "round_options", "rounds", "scenes_shown",
-                    "session_entries", "sessions", "show_finishes", "show_snapshot", "stage_moves",
+                    "audience_options", "device_perspectives", "device_places", "devices", "event",
+                    "facilitator_notes", "grdb_migrations", "moderation_log", "proposals", "round_options", "rounds",
+                    "scenes_shown", "session_entries", "sessions", "show_finishes", "show_snapshot", "stage_moves",
                     "stop_acknowledgements", "stops", "story_runs", "undos", "votes",
                 ])
             let triggers = try database.pool.read { db in
@@ -40,7 +40,7 @@ import Testing
         let migrations = try reopened.pool.read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4", "v5-room-voice"])
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5-room-voice", "v6-place"])
         #expect(try reopened.eventTitle() == "Crisis care day")
     }
 

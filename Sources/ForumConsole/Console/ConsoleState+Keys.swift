@@ -68,6 +68,7 @@ extension ConsoleState {
         case "g":
             localSplit = !isSplit
             return [send("split", ["on": .bool(localSplit)])]
+        case "G": return splitByPlace()
         case "s":
             mode = .pickStory
         case "e": return end()

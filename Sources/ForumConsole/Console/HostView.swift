@@ -105,6 +105,8 @@ public struct HostView: Sendable, Equatable {
     /// Whether the host finished the day, and whether the projector shows the join screen.
     public var finished = false
     public var joinScreen = false
+    /// *(addition)* Where people take part from: the remote link, the split by place.
+    public var place = PlaceView()
 
     public init() {}
 
@@ -113,6 +115,7 @@ public struct HostView: Sendable, Equatable {
 
     /// Takes in one message from the server; other message types are ignored.
     public mutating func apply(_ message: [String: Any]) {
+        place.take(message)
         switch message["type"] as? String {
         case "welcome": applyWelcome(message)
         case "state": applyState(message)

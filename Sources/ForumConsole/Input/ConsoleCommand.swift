@@ -48,6 +48,8 @@ public enum ConsoleInput: Equatable, Sendable {
                     ConsoleInputError("results needs a mode: results hidden, results screen or results everyone"))
             }
             return .success(.command(name: "results", args: ["mode": .string(rest[0].lowercased())]))
+        case "split" where rest.count == 1 && rest[0].lowercased() == "place":
+            return .success(.command(name: "split", args: ["on": .bool(true), "by": .string("place")]))
         case "split":
             guard rest.count == 1, let on = ["on": true, "off": false][rest[0].lowercased()] else {
                 return .failure(ConsoleInputError("split needs on or off: split on"))
@@ -95,6 +97,7 @@ public enum ConsoleInput: Equatable, Sendable {
         note TEXT        keep a note on this decision for the report (never shown to the room)
         results MODE     who sees the results before the reveal: hidden, screen or everyone
         split on|off     split the results by perspective (on the projector too)
+        split place      split them by place instead: in the room or remote
         session ID       move the show into a session of the programme
         finish           finish the day: the closing screen on every phone and the projector
         join on|off      show (or stop showing) the full-screen join screen on the projector

@@ -97,7 +97,7 @@ enum FooterPanel {
 
     /// The normal-mode keys left out of a footer that is short of room, first to last (the
     /// room's voice keys first: its line under the header names `a`, and the help both).
-    static let optional = ["a", "w", "t", "g", "v"]
+    static let optional = ["a", "w", "G", "t", "g", "v"]
 
     /// Items wrapped onto as many lines as they need.
     private static func pack(_ items: [(String, String, Bool)], width: Int) -> [StyledLine] {

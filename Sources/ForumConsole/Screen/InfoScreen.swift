@@ -19,6 +19,7 @@ enum InfoScreen {
         }
         let bases = view.joinURLs
         field("Phones join at", bases)
+        if let remote = view.place.remoteJoinURL { field("Remote people", [remote]) }
         field("Projector", bases.map { $0 + (($0.hasSuffix("/")) ? "" : "/") + "screen" })
         field("Host key", state.hostKey.isEmpty ? [] : [state.hostKey])
         let key = state.hostKey.isEmpty ? "KEY" : state.hostKey

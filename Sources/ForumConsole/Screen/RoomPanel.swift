@@ -35,6 +35,7 @@ enum RoomPanel {
             lines.append(StyledLine(" Nobody has joined yet.", .dim))
             return lines
         }
+        if let place = placeLine(view) { lines.append(place) }
         let countWidth = max(2, entries.map { "\($0.count)".count }.max() ?? 1)
         let longest = entries.map { TextWidth.of($0.label) }.max() ?? 0
         let cell = min(longest, 34) + 1 + countWidth + 2

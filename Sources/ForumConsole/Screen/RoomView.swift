@@ -14,8 +14,10 @@ struct RoomView {
         let tally = Tally(
             roundID: "", optionOrder: options,
             counts: Dictionary(uniqueKeysWithValues: view.options.map { ($0.id, $0.count) }),
-            byPerspective: view.breakdown.byPerspective, noPerspective: view.breakdown.noPerspective)
-        split = ShownSplit(of: tally, threshold: Show.smallGroupThreshold)
+            byPerspective: view.breakdown.byPerspective, noPerspective: view.breakdown.noPerspective,
+            byPlace: view.place.votesByPlace, noPlace: view.place.noPlace)
+        split = ShownSplit(
+            of: tally, by: view.place.splitByPlace ? .place : .perspective, threshold: Show.smallGroupThreshold)
         tooFewVoters = (1..<Show.smallGroupThreshold).contains(tally.total)
     }
 

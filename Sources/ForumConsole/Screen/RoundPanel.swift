@@ -23,7 +23,10 @@ enum RoundPanel {
         }
         var right: [Span] = []
         if let results = decision.results { right.append(Span("results \(results)", .plain)) }
-        right.append(Span((right.isEmpty ? "" : " \(glyphs.dot) ") + "split \(state.isSplit ? "on" : "off")"))
+        right.append(
+            Span(
+                (right.isEmpty ? "" : " \(glyphs.dot) ")
+                    + "split \(state.isSplit ? (state.view.place.splitByPlace ? "by place" : "on") : "off")"))
         var lines = [PanelRule.line(title, right: right, width: width, glyphs: glyphs)]
         lines.append(StyledLine([Span(" ? ", .dim), Span(TextWidth.sanitize(decision.question), .bold)]))
         let room = maxHeight - lines.count - 1

@@ -13,6 +13,7 @@ enum SplitTable {
     }
 
     static func rows(_ view: HostView) -> [Row] {
+        if view.place.splitByPlace { return placeRows(view) }
         let options = view.options.map(\.id)
         func row(_ label: String, _ counts: [String: Int]) -> Row {
             Row(label: label, counts: options.map { counts[$0, default: 0] })

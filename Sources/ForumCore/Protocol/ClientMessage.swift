@@ -4,9 +4,12 @@ import Foundation
 public enum ClientMessage: Sendable, Equatable {
     /// `stateAfterAck` false: the client needs no `state` after each vote's `ack` (the ack
     /// names the decision and the counted option).
-    case hello(role: Role, device: String?, key: String?, stateAfterAck: Bool = true)
+    /// `place` *(addition)*: where the phone takes part from, if it says (as a `place` message).
+    case hello(role: Role, device: String?, key: String?, stateAfterAck: Bool = true, place: Place? = nil)
     case vote(decision: String, option: String)
     case perspective(String?)
+    /// *(addition)* Sets or clears (nil) where the phone takes part from.
+    case place(Place?)
     case command(HostCommand)
     case ping
     /// *(addition)* A phone's "Stop!" (`on` true) or taking it back.
@@ -81,7 +84,8 @@ public enum ClientMessageDecoder {
             }
             return .hello(
                 role: role, device: try fields.optionalString("device"), key: try fields.optionalString("key"),
-                stateAfterAck: fields.object["state_after_ack"] == nil ? true : try fields.bool("state_after_ack"))
+                stateAfterAck: fields.object["state_after_ack"] == nil ? true : try fields.bool("state_after_ack"),
+                place: try fields.place())
         case "vote":
             return .vote(decision: try fields.string("decision"), option: try fields.string("option"))
         case "perspective":
@@ -89,6 +93,11 @@ public enum ClientMessageDecoder {
                 throw ProtocolError("bad_message", "A perspective message needs 'perspective' (an id or null).")
             }
             return .perspective(try fields.optionalString("perspective"))
+        case "place":
+            guard fields.object.keys.contains("place") else {
+                throw ProtocolError("bad_message", "A place message needs 'place' (room, remote or null).")
+            }
+            return .place(try fields.place())
         case "command":
             return .command(try command(from: fields))
         case "ping":
@@ -131,7 +140,7 @@ public enum ClientMessageDecoder {
                     "'mode' must be one of: \(ResultsVisibility.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             return .results(visibility)
-        case "split": return .split(try args.bool("on"))
+        case "split": return .split(try args.bool("on"), by: try args.splitDimension())
         case "finish": return .finish
         case "join": return .join(try args.bool("on"))
         case "undo": return .undo
@@ -196,6 +205,24 @@ public enum ClientMessageDecoder {
                 throw ProtocolError("bad_message", "The field '\(key)' must be true or false.")
             }
             return value.boolValue
+        }
+
+        /// The optional `place` field: room, remote, or absent/null.
+        func place() throws(ProtocolError) -> Place? {
+            guard let name = try optionalString("place") else { return nil }
+            guard let place = Place(rawValue: name) else {
+                throw ProtocolError("bad_message", "'place' must be room, remote or null.")
+            }
+            return place
+        }
+
+        /// The optional `by` of `split`: perspective or place.
+        func splitDimension() throws(ProtocolError) -> SplitDimension? {
+            guard let name = try optionalString("by") else { return nil }
+            guard let dimension = SplitDimension(rawValue: name) else {
+                throw ProtocolError("bad_message", "'by' must be perspective or place.")
+            }
+            return dimension
         }
 
         func optionalInt(_ key: String) throws(ProtocolError) -> Int? {

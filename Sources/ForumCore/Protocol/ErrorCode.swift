@@ -36,6 +36,8 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case unknownProposal = "unknown_proposal"
     case proposalState = "proposal_state"
     case tooManyInterventions = "too_many_interventions"
+    /// *(addition)* `split` by the other dimension in a round already split one way.
+    case splitFixed = "split_fixed"
 }
 
 extension ProtocolError {

@@ -5,10 +5,12 @@ public enum ServerMessages {
 
     /// `welcome` for any role. `device` and `perspective` are for the audience; `catalogue`
     /// (stories and sessions) for the host; `join_qr` (where the QR code of the first join
-    /// URL is served, or null) for screens and hosts.
+    /// URL is served, or null) for screens and hosts. *(addition)* `place` for the audience;
+    /// `remote_join_url` and `remote_join_qr` (the link for people following remotely and its
+    /// QR code) for the host.
     public static func welcome(
         role: ClientMessage.Role, device: String?, perspective: String?, library: Library, joinURLs: [String],
-        joinQR: String? = nil
+        joinQR: String? = nil, place: Place? = nil, remote: RemoteJoin? = nil
     ) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("type", "welcome"), ("protocol", .int(protocolVersion)), ("role", .string(role.rawValue)),
@@ -35,6 +37,11 @@ public enum ServerMessages {
             ("translations", translationsJSON(library.programme.translations)),
         ]
         if role != .audience { members.append(("join_qr", .string(joinQR))) }
+        if role == .audience { members.append(("place", .string(place?.rawValue))) }
+        if role == .host {
+            members.append(("remote_join_url", .string(remote?.url)))
+            members.append(("remote_join_qr", .string(remote?.qr)))
+        }
         if role == .host {
             members.append(
                 (
@@ -71,6 +78,11 @@ public enum ServerMessages {
     /// `ack` for a perspective.
     public static func perspectiveAck(ref: String?, perspective: String?) -> JSONValue {
         .object([("type", "ack"), ("ref", .string(ref)), ("perspective", .string(perspective))])
+    }
+
+    /// `ack` for a place *(addition)*.
+    public static func placeAck(ref: String?, place: Place?) -> JSONValue {
+        .object([("type", "ack"), ("ref", .string(ref)), ("place", .string(place?.rawValue))])
     }
 
     /// `ack` for a host command.

@@ -10,6 +10,9 @@ public struct AudienceCount: Sendable, Equatable {
     public var byPerspective: [String: Int]?
     /// Host only: phones connected that gave no perspective.
     public var noPerspective: Int?
+    /// Host only *(addition)*: phones connected by place ("room", "remote"), and not said.
+    public var byPlace: [String: Int]?
+    public var noPlace: Int?
     public init(connected: Int, voted: Int, byPerspective: [String: Int]? = nil, noPerspective: Int? = nil) {
         self.connected = connected
         self.voted = voted
@@ -29,7 +32,9 @@ public struct AudienceCount: Sendable, Equatable {
                 none += 1
             }
         }
-        return AudienceCount(connected: connected, voted: voted, byPerspective: counts, noPerspective: none)
+        var count = AudienceCount(connected: connected, voted: voted, byPerspective: counts, noPerspective: none)
+        (count.byPlace, count.noPlace) = placeCounts(devices: devices, in: show)
+        return count
     }
 
     var json: JSONValue {
@@ -39,6 +44,8 @@ public struct AudienceCount: Sendable, Equatable {
                 ("by_perspective", .object(byPerspective.keys.sorted().map { ($0, .int(byPerspective[$0]!)) })))
         }
         if let noPerspective { members.append(("no_perspective", .int(noPerspective))) }
+        if let byPlace { members.append(("by_place", .object(byPlace.keys.sorted().map { ($0, .int(byPlace[$0]!)) }))) }
+        if let noPlace { members.append(("no_place", .int(noPlace))) }
         return .object(members)
     }
 }
@@ -108,6 +115,7 @@ public enum StateView {
                         ("status", .string(round?.status.rawValue ?? "pending")),
                         ("results", .string(show.resultsVisibility.rawValue)),
                         ("split", .bool(show.splitByPerspective)),
+                        ("split_by", .string(show.splitDimension.rawValue)),
                     ]
                     if let closesAt = round?.closesAt {
                         fields.append(("closes_at", .string(ISOTime.string(closesAt))))
@@ -122,7 +130,11 @@ public enum StateView {
                 } ?? .null
             ))
         let showsTally = role == .host || ((role != .audience || show.audienceSeesTally) && !show.tooFewVotersToShow)
-        members.append(("tally", showsTally ? (show.tally.map { tallyJSON($0, for: role) } ?? .null) : .null))
+        members.append(
+            (
+                "tally",
+                showsTally ? (show.tally.map { tallyJSON($0, for: role, by: show.splitDimension) } ?? .null) : .null
+            ))
         if role == .host {
             members.append(("host_notes", .string(scene?.hostNotes)))
             members.append(("host", hostDetails(of: show)))
@@ -142,7 +154,8 @@ public enum StateView {
     ) -> JSONValue? {
         guard role != .audience || show.audienceSeesTally else { return nil }
         guard role == .host || !show.tooFewVotersToShow else { return nil }
-        guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role) else { return nil }
+        guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role, by: show.splitDimension)
+        else { return nil }
         var members: [(String, JSONValue)] = [("type", "tally")] + fields
         if role != .audience { members.append(("audience", audience.json)) }
         if role == .host, let store { members.append(("store", store.json)) }
@@ -153,8 +166,11 @@ public enum StateView {
     /// other role gets only what ``ShownSplit`` lets the room see: `by_perspective` and
     /// `no_perspective` (else `null`) for shown groups, `others` for everyone else counted
     /// together, `small_groups` and `folded_groups` for the groups kept back, and
-    /// `split_withheld` when no group can be shown.
-    public static func tallyJSON(_ tally: Tally, for role: ClientMessage.Role) -> JSONValue {
+    /// `split_withheld` when no group can be shown. Split `by` place *(addition)*, the room
+    /// gets `place_split` instead and nothing by perspective; the host gets both exactly.
+    public static func tallyJSON(
+        _ tally: Tally, for role: ClientMessage.Role, by dimension: SplitDimension = .perspective
+    ) -> JSONValue {
         func counts(_ values: [String: Int]) -> JSONValue {
             .object(tally.optionOrder.map { ($0, .int(values[$0, default: 0])) })
         }
@@ -169,8 +185,9 @@ public enum StateView {
                         .object(tally.byPerspective.keys.sorted().map { ($0, counts(tally.byPerspective[$0]!)) })
                     ),
                     ("no_perspective", counts(tally.noPerspective)), ("small_groups", .array([])),
-                ])
+                ] + hostPlaceMembers(tally))
         }
+        if dimension == .place { return .object(overall + roomPlaceMembers(tally)) }
         let split = ShownSplit(of: tally, threshold: Show.smallGroupThreshold)
         func ids(_ groups: [VoterGroup]) -> JSONValue { .array(groups.compactMap(\.perspectiveID).map { .string($0) }) }
         let perspectives = split.shown.keys.compactMap(\.perspectiveID).sorted()

@@ -4,9 +4,12 @@ public struct Ballots: Sendable, Equatable {
     public struct Ballot: Sendable, Equatable {
         public var optionID: String
         public var perspective: String?
-        public init(optionID: String, perspective: String?) {
+        /// *(addition)* Where the device said it takes part from when the vote was recorded.
+        public var place: Place?
+        public init(optionID: String, perspective: String?, place: Place? = nil) {
             self.optionID = optionID
             self.perspective = perspective
+            self.place = place
         }
     }
 
@@ -18,6 +21,8 @@ public struct Ballots: Sendable, Equatable {
     private var counts: [String: Int] = [:]
     private var byPerspective: [String: [String: Int]] = [:]
     private var noPerspective: [String: Int] = [:]
+    private var byPlace: [Place: [String: Int]] = [:]
+    private var noPlace: [String: Int] = [:]
 
     public init(roundID: String) {
         self.roundID = roundID
@@ -37,6 +42,12 @@ public struct Ballots: Sendable, Equatable {
         } else {
             Self.add(change, to: ballot.optionID, in: &noPerspective)
         }
+        if let place = ballot.place {
+            Self.add(change, to: ballot.optionID, in: &byPlace[place, default: [:]])
+            if byPlace[place]?.isEmpty == true { byPlace[place] = nil }
+        } else {
+            Self.add(change, to: ballot.optionID, in: &noPlace)
+        }
     }
 
     private static func add(_ change: Int, to option: String, in counts: inout [String: Int]) {
@@ -51,7 +62,8 @@ public struct Ballots: Sendable, Equatable {
         let merged = { (counts: [String: Int]) in zeros.merging(counts) { $1 } }
         return Tally(
             roundID: roundID, optionOrder: options.map(\.id), counts: merged(counts),
-            byPerspective: byPerspective.mapValues(merged), noPerspective: merged(noPerspective))
+            byPerspective: byPerspective.mapValues(merged), noPerspective: merged(noPerspective),
+            byPlace: byPlace.mapValues(merged), noPlace: merged(noPlace))
     }
 
     public static func == (lhs: Ballots, rhs: Ballots) -> Bool {
@@ -69,12 +81,19 @@ public struct Tally: Sendable, Equatable {
     public var byPerspective: [String: [String: Int]]
     /// Option id → count for devices that gave no perspective.
     public var noPerspective: [String: Int]
+    /// *(addition)* Place → option id → count (devices that said where they take part from).
+    public var byPlace: [Place: [String: Int]]
+    /// *(addition)* Option id → count for devices that did not say.
+    public var noPlace: [String: Int]
 
     /// A tally from its parts (a round's counts read back from a store, a test's room).
+    /// Without `noPlace`, nobody said where they take part from (the overall counts).
     public init(
         roundID: String, optionOrder: [String], counts: [String: Int], byPerspective: [String: [String: Int]],
-        noPerspective: [String: Int]
+        noPerspective: [String: Int], byPlace: [Place: [String: Int]] = [:], noPlace: [String: Int]? = nil
     ) {
+        self.byPlace = byPlace
+        self.noPlace = noPlace ?? counts
         self.roundID = roundID
         self.optionOrder = optionOrder
         self.counts = counts

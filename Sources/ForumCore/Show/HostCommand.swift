@@ -16,8 +16,9 @@ public enum HostCommand: Sendable, Equatable {
     case session(id: String)
     /// Choose who sees this scene's vote results before the reveal.
     case results(ResultsVisibility)
-    /// Show (or stop showing) this scene's results split by perspective to the room.
-    case split(Bool)
+    /// Show (or stop showing) this scene's results split by perspective to the room; `by`
+    /// *(addition)* splits by place instead (nil: keep the scene's dimension, else perspective).
+    case split(Bool, by: SplitDimension? = nil)
     /// End the day: every screen shows the closing screen until a story starts again.
     case finish
     /// Show (or stop showing) the full-screen join screen on the projector.

@@ -15,6 +15,8 @@ public struct Show: Sendable {
     public internal(set) var ballots: Ballots?
     /// Device token → perspective id (nil: none given).
     public private(set) var devices: [String: String?]
+    /// *(addition)* Device token → where it said it takes part from (absent: not said).
+    public internal(set) var places: [String: Place] = [:]
     /// The counted votes of the rounds that `undo` can bring back, by round id.
     public internal(set) var keptBallots: [String: Ballots] = [:]
     /// The room's stops and proposals (see Show+Interventions.swift).
@@ -211,8 +213,9 @@ extension Show {
             _ = try requireDecision()
             snapshot.run?.results = mode
             return []
-        case .split(let on):
+        case .split(let on, let dimension):
             _ = try requireDecision()
+            if on { try fixSplit(dimension) }
             snapshot.run?.split = on
             return []
         case .finish: return finish(at: time)
@@ -339,6 +342,7 @@ extension Show {
         run.round = nil
         run.results = .hidden
         run.split = false
+        run.splitBy = nil
         run.replaying = false
         run.audienceOptions = []
         snapshot.run = run
@@ -428,7 +432,11 @@ extension Show {
     public mutating func enlist(device: String, at time: Date) -> [ShowRecord] {
         guard !knows(device: device) else { return [] }
         devices[device] = .some(nil)
-        return [.deviceJoined(DeviceJoin(device: device, at: time))]
+        var records: [ShowRecord] = [.deviceJoined(DeviceJoin(device: device, at: time))]
+        if let held = places[device] {  // said in its hello before it did anything
+            records.append(.devicePlace(DevicePlace(device: device, place: held, at: time)))
+        }
+        return records
     }
 
     /// Checks a vote without counting it: the returned record is to be stored, then counted
@@ -448,14 +456,15 @@ extension Show {
             throw ShowError("unknown_option", "That is not one of the options of this vote.")
         }
         return VoteRecord(
-            roundID: roundID, device: device, optionID: optionID, perspective: perspective(of: device), at: time)
+            roundID: roundID, device: device, optionID: optionID, perspective: perspective(of: device),
+            place: places[device], at: time)
     }
 
     /// Counts a stored vote. A vote for a round that is no longer current stays stored but
     /// is not counted here (the round it belongs to has been left), except in the votes kept
     /// for `undo` when that round can come back.
     public mutating func count(_ vote: VoteRecord) {
-        let ballot = Ballots.Ballot(optionID: vote.optionID, perspective: vote.perspective)
+        let ballot = Ballots.Ballot(optionID: vote.optionID, perspective: vote.perspective, place: vote.place)
         keptBallots[vote.roundID]?.record(device: vote.device, ballot)
         guard ballots?.roundID == vote.roundID else { return }
         ballots?.record(device: vote.device, ballot)
@@ -479,7 +488,7 @@ extension Show {
                 .vote(
                     VoteRecord(
                         roundID: round.roundID, device: device, optionID: ballot.optionID,
-                        perspective: perspectiveID, reason: .perspective, at: time)))
+                        perspective: perspectiveID, place: ballot.place, reason: .perspective, at: time)))
         }
         return records
     }

@@ -21,6 +21,8 @@ public enum ShowRecord: Sendable, Equatable {
     case vote(VoteRecord)
     /// A device chose or cleared its perspective.
     case devicePerspective(DevicePerspective)
+    /// *(addition)* A device said (or cleared) where it takes part from.
+    case devicePlace(DevicePlace)
     /// A new device joined (its opaque token; no name, no address).
     case deviceJoined(DeviceJoin)
     /// The show's position after a host command, so a restart resumes where it was.
@@ -139,6 +141,9 @@ public enum VoteReason: String, Sendable, Equatable, Codable {
     /// The device changed perspective after voting: the same option, re-recorded with the
     /// new perspective so the breakdown follows it. Not a change of vote.
     case perspective
+    /// *(addition)* The device changed place after voting: the same option, re-recorded with
+    /// the new place. Not a change of vote.
+    case place
 }
 
 /// See ``ShowRecord/vote(_:)``.
@@ -147,16 +152,19 @@ public struct VoteRecord: Sendable, Equatable, Codable {
     public var device: String
     public var optionID: String
     public var perspective: String?
+    /// *(addition)* Where the device said it takes part from, nil if it did not say.
+    public var place: Place?
     public var reason: VoteReason
     public var at: Date
     public init(
-        roundID: String, device: String, optionID: String, perspective: String?,
+        roundID: String, device: String, optionID: String, perspective: String?, place: Place? = nil,
         reason: VoteReason = .vote, at: Date
     ) {
         self.roundID = roundID
         self.device = device
         self.optionID = optionID
         self.perspective = perspective
+        self.place = place
         self.reason = reason
         self.at = at
     }
@@ -170,6 +178,18 @@ public struct DevicePerspective: Sendable, Equatable, Codable {
     public init(device: String, perspective: String?, at: Date) {
         self.device = device
         self.perspective = perspective
+        self.at = at
+    }
+}
+
+/// See ``ShowRecord/devicePlace(_:)``.
+public struct DevicePlace: Sendable, Equatable, Codable {
+    public var device: String
+    public var place: Place?
+    public var at: Date
+    public init(device: String, place: Place?, at: Date) {
+        self.device = device
+        self.place = place
         self.at = at
     }
 }
@@ -258,6 +278,9 @@ public struct RunPosition: Sendable, Equatable, Codable {
     public var results: ResultsVisibility
     /// Whether the room sees this scene's results split by perspective (reset with the scene).
     public var split: Bool
+    /// *(addition)* The dimension of the split, fixed by the first `split` on of this scene
+    /// visit so the room never sees one round split two ways (nil: none yet, perspective).
+    public var splitBy: SplitDimension?
     /// True when this scene visit came from `replay` (its round replays the scene's last one).
     public var replaying = false
     /// The audience's options added to this visit's round (``AudienceOption``), after the
@@ -278,7 +301,7 @@ public struct RunPosition: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case runID, storyID, sceneID, trail, round, results, split, replaying, audienceOptions
+        case runID, storyID, sceneID, trail, round, results, split, replaying, audienceOptions, splitBy
     }
 
     /// Decodes a stored position; snapshots from before `results` and `split` existed get
@@ -294,6 +317,7 @@ public struct RunPosition: Sendable, Equatable, Codable {
         split = try container.decodeIfPresent(Bool.self, forKey: .split) ?? false
         replaying = try container.decodeIfPresent(Bool.self, forKey: .replaying) ?? false
         audienceOptions = try container.decodeIfPresent([Option].self, forKey: .audienceOptions) ?? []
+        splitBy = try container.decodeIfPresent(SplitDimension.self, forKey: .splitBy)
     }
 }
 

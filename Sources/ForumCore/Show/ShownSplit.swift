@@ -1,15 +1,24 @@
-/// One group of voters in a split by perspective: the devices that gave a perspective, or
-/// those that gave none. The order (no perspective first, then perspective ids A to Z) is the
-/// tie-break of ``ShownSplit``.
+/// One group of voters in a split by perspective (the devices that gave a perspective, or
+/// those that gave none) or *(addition)* by place. The order (no perspective first, then
+/// perspective ids A to Z; no place, then room, then remote) is the tie-break of ``ShownSplit``.
 public enum VoterGroup: Sendable, Hashable, Comparable {
     /// Devices that gave no perspective: a group like any other.
     case noPerspective
     /// Devices that gave this perspective id.
     case perspective(String)
+    /// Devices that did not say where they take part from (a split by place).
+    case noPlace
+    /// Devices that said they take part from this place.
+    case place(Place)
 
-    /// The perspective id, or nil for ``noPerspective``.
+    /// The perspective id, or nil for ``noPerspective`` and the place groups.
     public var perspectiveID: String? {
         if case .perspective(let id) = self { id } else { nil }
+    }
+
+    /// The place, or nil for ``noPlace`` and the perspective groups.
+    public var place: Place? {
+        if case .place(let place) = self { place } else { nil }
     }
 }
 
@@ -66,10 +75,22 @@ public struct ShownSplit: Sendable, Equatable {
     /// The split of `tally` the room may see: groups of fewer than `threshold` voters can
     /// be neither seen nor worked out.
     public init(of tally: Tally, threshold: Int) {
+        self.init(of: tally, by: .perspective, threshold: threshold)
+    }
+
+    /// The split of `tally` by `dimension` the room may see, under the same rule. The rule
+    /// holds per dimension: the room is shown one dimension per round (see docs/privacy.md).
+    public init(of tally: Tally, by dimension: SplitDimension, threshold: Int) {
         precondition(threshold > 0, "the threshold must be positive")
         var groups: [VoterGroup: [String: Int]] = [:]
-        for (id, counts) in tally.byPerspective { groups[.perspective(id)] = counts }
-        groups[.noPerspective] = tally.noPerspective
+        switch dimension {
+        case .perspective:
+            for (id, counts) in tally.byPerspective { groups[.perspective(id)] = counts }
+            groups[.noPerspective] = tally.noPerspective
+        case .place:
+            for (place, counts) in tally.byPlace { groups[.place(place)] = counts }
+            groups[.noPlace] = tally.noPlace
+        }
         let sizes = groups.mapValues { $0.values.reduce(0, +) }.filter { $0.value > 0 }
         var shownGroups = Set(sizes.keys.filter { sizes[$0]! >= threshold })
         var folded: [VoterGroup] = []
