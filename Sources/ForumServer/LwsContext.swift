@@ -7,7 +7,7 @@ import Foundation
 final class LwsContext {
     private(set) var context: OpaquePointer?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 3)
-    private let mounts = UnsafeMutablePointer<lws_http_mount>.allocate(capacity: 4)
+    private let mounts = UnsafeMutablePointer<lws_http_mount>.allocate(capacity: 5)
     private let vhostOptions = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 2)
     private let mimeTypes = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 3)
     private let retryPolicy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
@@ -87,6 +87,7 @@ final class LwsContext {
         var list = [
             fileMount(at: "/", origin: webRoot, defaultFile: "index.html", cached: true),
             fileMount(at: "/screen", origin: webRoot, defaultFile: "screen.html", cached: true),
+            fileMount(at: "/report", origin: webRoot, defaultFile: "report.html", cached: true),
         ]
         if let mediaRoot = folders.mediaRoot {
             list.append(fileMount(at: "/scenarios-media", origin: mediaRoot, cached: true))

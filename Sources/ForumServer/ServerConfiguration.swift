@@ -1,3 +1,4 @@
+import ForumCore
 import Logging
 
 /// How `forum serve` runs: where it listens, what it serves, who may host.
@@ -21,6 +22,10 @@ public struct ServerConfiguration: Sendable {
     /// server; screens and hosts find it in their `welcome`.
     public internal(set) var joinQRPath: String?
     public var logger: Logger
+    /// Builds the show's report page for a host's `report` command, from the database on a
+    /// read-only connection of its own. Called on a thread of its own, never the service
+    /// thread. Nil: this server has no report (the host is told so).
+    public var buildReport: (@Sendable (ReportEdition) throws -> String)?
 
     public init(
         port: Int = 8080, webRoot: String, mediaRoot: String? = nil, hostKey: String, pingAfterSeconds: UInt16 = 20,

@@ -31,6 +31,8 @@ final class ServiceLoop {
     let pre = forum_lws_pre()
     var scratch: [UInt8] = []
     let started = ContinuousClock.now
+    /// Reports asked for and not yet built (see ServiceLoop+Report.swift).
+    var reportsBuilding = 0
 
     init(show: Show, configuration: ServerConfiguration, mailbox: Mailbox, writer: StoreWriter, joinURLs: [String]) {
         self.session = Session(
@@ -66,6 +68,7 @@ final class ServiceLoop {
             case .send(let id, let bytes, let kind): send(bytes, to: id, kind: kind)
             case .store(let record, let ticket): writer.submit(record, ticket: ticket)
             case .close(let id): close(id)
+            case .buildReport(let id, let ref, let edition): buildReport(for: id, ref: ref, edition: edition)
             }
         }
     }
@@ -149,7 +152,7 @@ final class ServiceLoop {
 
     /// Queues a message for one connection and asks lws for a write slot. A phone too slow
     /// to keep up is disconnected rather than buffered without end.
-    private func send(_ bytes: [UInt8], to id: ConnectionID, kind: SendKind) {
+    func send(_ bytes: [UInt8], to id: ConnectionID, kind: SendKind) {
         guard let connection = connections[id], !connection.closing else { return }
         // Nothing queued here or in lws: write at once. Waiting for a write slot costs two
         // epoll changes and a callback per message (a vote's ack, every phone of a fan-out).
@@ -190,6 +193,9 @@ final class ServiceLoop {
         case .stored(let commit):
             let failed = commit.failed.map { StoreFailure(ticket: $0.ticket, message: $0.message) }
             run(.stored(committed: commit.committed, failed: failed, retrying: commit.retrying))
+        case .reportBuilt(let id, let bytes):
+            reportsBuilding -= 1
+            send(bytes, to: id, kind: .reply)
         case .stop:
             stopping = true
             if let eventLoop { forum_ev_break(eventLoop) }

@@ -125,11 +125,11 @@ struct Serve: ParsableCommand {
         let server: ForumServer
         do {
             let webRoot = URL(fileURLWithPath: web).standardizedFileURL.path
-            server = try ForumServer.start(
-                configuration: ServerConfiguration(
-                    port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key,
-                    joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" }),
-                library: library, database: database)
+            var configuration = ServerConfiguration(
+                port: port, webRoot: webRoot, mediaRoot: media.folder?.path, hostKey: key,
+                joinURLs: joinURLs.isEmpty ? nil : joinURLs.map { $0.hasSuffix("/") ? $0 : $0 + "/" })
+            configuration.buildReport = LiveReport.builder(databasePath: db, library: library)
+            server = try ForumServer.start(configuration: configuration, library: library, database: database)
         } catch {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))
             throw ExitCode.failure

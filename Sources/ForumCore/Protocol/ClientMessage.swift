@@ -126,6 +126,12 @@ public enum ClientMessageDecoder {
         case "join": return .join(try args.bool("on"))
         case "undo": return .undo
         case "note": return .note(text: try args.string("text"))
+        case "report":
+            let name = try args.optionalString("edition") ?? ReportEdition.community.rawValue
+            guard let edition = ReportEdition(rawValue: name) else {
+                throw ProtocolError("bad_message", "'edition' must be community or organisers.")
+            }
+            return .report(edition: edition)
         default:
             throw ProtocolError(
                 "unknown_command",

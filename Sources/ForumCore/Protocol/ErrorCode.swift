@@ -32,6 +32,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case storageFailed = "storage_failed"
     case overloaded
     case nothingToUndo = "nothing_to_undo"
+    case reportFailed = "report_failed"
 }
 
 extension ProtocolError {

@@ -26,6 +26,9 @@ public enum HostCommand: Sendable, Equatable {
     case undo
     /// A facilitator's note on the current decision, kept for the report; never shown to the room.
     case note(text: String)
+    /// The show's report as it stands, built from the database and sent to this host only
+    /// (a `report` message); the show does not change.
+    case report(edition: ReportEdition)
 
     /// The protocol's name for the command.
     public var name: String {
@@ -48,12 +51,13 @@ public enum HostCommand: Sendable, Equatable {
         case .join: "join"
         case .undo: "undo"
         case .note: "note"
+        case .report: "report"
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
     public static let names = [
         "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session", "results", "split", "finish", "join", "undo", "note",
+        "session", "results", "split", "finish", "join", "undo", "note", "report",
     ]
 }

@@ -218,6 +218,7 @@ extension Show {
             return []
         case .undo: return try undo(at: time)
         case .note(let text): return try note(text, at: time)
+        case .report: return []  // answered by the session from the database: the show does not change
         }
     }
 
