@@ -48,6 +48,6 @@ public enum KeyBindings {
         (":split on|off", "split by perspective"),
         (":undo", "undo the last move"),
         (":note TEXT", "a note for the report"),
-        (":report", "where the live report is"),
+        (":report", "live report address"),
     ]
 }
