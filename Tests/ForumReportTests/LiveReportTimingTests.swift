@@ -79,7 +79,8 @@ import Testing
             let took = try clock.measure { html = try reporter.html(edition: edition) }
             #expect(html.contains("<dt>Votes cast</dt><dd>1000</dd>"))
             #expect(html.contains("Round 10 talked through"))
-            print("live report, \(edition.rawValue) edition, 1,000 votes in 10 rounds: \(took), \(html.utf8.count) bytes")
+            print(
+                "live report, \(edition.rawValue) edition, 1,000 votes in 10 rounds: \(took), \(html.utf8.count) bytes")
         }
     }
 }
