@@ -147,6 +147,27 @@ def test_contributor_builds_a_story_the_show_plays(studio, browsers, tmp_path):
     type_into(laptop, "#comment-text", "Say how long Jo has been unwell.")
     click_button(laptop, "Add the comment")
     laptop.wait_text("Say how long Jo has been unwell.", "#comments")
+    # Comments sit beside their scenes: in the scene's own block (for the writer too), grouped by
+    # scene in the review, counted on the story map and its list.
+    laptop.wait_text("Say how long Jo has been unwell.", "#s1-comments")
+    assert "Scene 2: Waiting (1 comment)" in laptop.text("#comments")
+    phone.wait_text("Say how long Jo has been unwell.", "#s1-comments")
+    phone.js("document.getElementById('s1-comments').scrollIntoView({block: 'center'})")
+    phone.screenshot("studio-comment-beside-scene", full_page=False)
+    laptop.click("#s2-comments a")
+    assert laptop.js("return document.activeElement.id") == "comment-text"
+    assert laptop.find("#comment-scene").get_attribute("value") == laptop.js(
+        "return window.Studio.editor().doc.scenes[2].id")
+    type_into(laptop, "#comment-text", "Who is with Jo's mum now?")
+    click_button(laptop, "Add the comment")
+    laptop.wait_text("Who is with Jo's mum now?", "#s2-comments")
+    assert "Say how long" not in laptop.text("#s2-comments")
+    click_button(laptop, "Story map")
+    laptop.wait(lambda b: len(b.finds("#map-picture text.map-count-text")) == 2, message="two scenes with comments")
+    assert laptop.text("#map-list").count("1 comment on this scene") == 2
+    laptop.check_state("studio-comments-beside-scenes", screenshot=False)
+    laptop.js("document.getElementById('revisions').scrollIntoView()")
+    laptop.screenshot("studio-story-map-comments", full_page=False)
     click_button(laptop, "Approve")
     laptop.wait_text("Publish to the show")
     click_button(laptop, "Publish to the show")

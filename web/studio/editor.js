@@ -254,6 +254,7 @@ function sceneBlock(scene, i) {
   build(block, [build(el('div'), name), slot('c-' + p + '-title'), build(el('div'), text), slot('c-' + p + '-text'),
     picture, hostBox, nextBlock(scene, p), slot('c-' + p + '-scene'),
     S.button('Preview scene ' + (i + 1), function () { S.preview(E.doc, scene); }),
+    S.sceneComments ? S.sceneComments(E, scene, i) : null,
     i === 0 ? null : S.button('Delete scene ' + (i + 1), function () {
       var before = snapshot();
       E.doc.scenes.splice(i, 1);

@@ -32,7 +32,7 @@ S.review = function (E) {
   sceneLabel.htmlFor = 'comment-scene';
   var comment = S.field({ id: 'comment-text', label: 'Comment', multi: true });
   build(box, [el('h2', null, 'Review'), actions.length ? build(el('div'), note) : null, build(el('div', 'actions'), actions),
-    el('h2', null, 'Comments'), commentList(E), sceneLabel, sceneChoice, build(el('div'), comment),
+    el('h2', null, 'Comments'), S.commentList(E), sceneLabel, sceneChoice, build(el('div'), comment),
     S.button('Add the comment', function () {
       if (!comment[2].value.trim()) return;
       S.send({ type: 'comment', story: E.id, scene: sceneChoice.value || null, text: comment[2].value });
@@ -46,18 +46,6 @@ S.review = function (E) {
   box.lastChild.id = 'revisions';
 };
 
-function commentList(E) {
-  var list = el('div');
-  list.id = 'comments';
-  if (!E.comments.length) list.appendChild(el('p', 'hint', 'No comments yet.'));
-  E.comments.forEach(function (c) {
-    var scene = c.scene ? E.doc.scenes.filter(function (s) { return s.id === c.scene; })[0] : null;
-    list.appendChild(build(el('div', 'comment'), [el('p', 'small', (c.author || 'Someone') + (c.role === 'organiser' ? ' (organiser)' : '') +
-      ' on ' + (scene ? 'scene “' + (scene.title || scene.id) + '”' : 'the whole story')), el('p', null, c.text)]));
-  });
-  return list;
-}
-
 function historyList(E) {
   var list = el('ul');
   if (!E.history.length) return el('p', 'hint', 'Not sent for review yet.');
@@ -67,15 +55,6 @@ function historyList(E) {
   });
   return list;
 }
-
-S.on.comments = function (msg) {
-  var E = S.editor();
-  if (!E || msg.story_id !== E.id) return;
-  E.comments = msg.comments;
-  var old = document.getElementById('comments');
-  if (old) old.parentNode.replaceChild(commentList(E), old);
-  S.announce('Comment added.');
-};
 
 S.on.revisions = function (msg) {
   var E = S.editor(), box = document.getElementById('revisions');
@@ -148,6 +127,8 @@ S.storyMap = function (E) {
     var to = s.decision ? s.decision.options.map(function (o) { return (o.label || '…') + ' → ' + name(E, o.next); })
       : s.next ? ['→ ' + name(E, s.next)] : ['Ending: the story ends here'];
     var item = build(el('li'), [el('strong', null, s.title || s.id), build(el('ul'), to.map(function (t) { return el('li', null, t); }))]);
+    var said = S.commentsOn(E, s.id).length;
+    if (said) item.appendChild(el('p', 'small', S.commentWords(said) + ' on this scene'));
     (marks[s.id] || []).forEach(function (m) { item.appendChild(el('p', 'check warning', m)); });
     list.appendChild(item);
   });
@@ -216,9 +197,16 @@ S.on.map = function (msg) {
       class: 'map-node ' + kind }));
     picture.appendChild(svg('text', { x: n.x, y: n.y + 5, 'text-anchor': 'middle', class: 'map-name' },
       name.length > 20 ? name.slice(0, 19) + '…' : name));
+    var said = n.missing ? 0 : S.commentsOn(E, n.id).length;
+    if (said) {
+      var cx = n.x + n.width / 2 - 4, cy = n.y - n.height / 2 + 4;
+      picture.appendChild(svg('circle', { cx: cx, cy: cy, r: 11, class: 'map-count' }));
+      picture.appendChild(svg('text', { x: cx, y: cy + 5, 'text-anchor': 'middle', class: 'map-count-text' }, String(said)));
+    }
   });
   window.ForumUI.clear(box);
   box.appendChild(picture);
-  box.appendChild(el('p', 'hint', 'Thick border: an ending. Dashed: no scene leads there yet. Red: a scene that does not exist yet.'));
+  box.appendChild(el('p', 'hint', 'Thick border: an ending. Dashed: no scene leads there yet. Red: a scene that does not exist yet.' +
+    ' A number in a circle: comments on that scene.'));
 };
 }());
