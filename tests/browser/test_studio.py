@@ -5,11 +5,12 @@ laptop comments, approves and publishes it; `forum serve` plays it and phones vo
 Every screen is audited with axe and photographed into docs/screenshots/."""
 
 import shutil
+import subprocess
 
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import ForumProcess, Phone
+from conftest import ForumProcess, Phone, forum_binary
 from tests.studio.harness import STUDIO_KEY, StudioClient, StudioProcess, invite_link, kill
 
 from .pages import PHONE
@@ -239,3 +240,105 @@ def test_two_writers_choose_undo_and_bring_back(studio, browsers):
     assert latest["content"]["scenes"][0]["text"] == "Cy rewrote the opening."
     assert [r["author"] for r in maker.ask({"type": "revisions", "story": story["id"]}, "revisions")["revisions"]][:3] == [
         "Cy", "Cy", "Ann"]
+
+
+def png_file(path, width: int = 64, height: int = 48) -> None:
+    """A real PNG (a colour gradient) written with the standard library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + bytes(v for x in range(width) for v in (x * 4 % 256, y * 5 % 256, 160))
+                    for y in range(height))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def loaded_image(browser, css: str) -> bool:
+    return browser.js("var i = document.querySelector(arguments[0]); return !!i && i.complete && i.naturalWidth > 0;", css)
+
+
+def test_a_picture_from_the_phone_reaches_the_show(studio, browsers, tmp_path):
+    """A contributor adds a picture to a scene from the phone: a file that is not a picture and
+    one over 2 MB are refused with a clear message; the description is asked for, and required,
+    before the picture is saved; the picture shows in the editor and the preview; publishing
+    writes it into images/, `forum check` accepts the folder, and the phone page shows it."""
+    token = invite_link(studio, "Kitchen table group")
+    maker = StudioClient(studio, invite=token, name="Cy")
+    maker.ask({"type": "create", "title": "Kitchen", "template": "decision"}, "story")
+    fake, big, good = tmp_path / "notes.png", tmp_path / "huge.png", tmp_path / "kitchen.png"
+    fake.write_text("this is not a picture")
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (3 * 1024 * 1024))
+    png_file(good)
+
+    phone = browsers(PHONE)
+    phone.open(f"{studio.http}/?invite={token}")
+    type_into(phone, "#name", "Ann")
+    click_button(phone, "Start writing")
+    phone.wait_text("Kitchen")
+    click_button(phone, "Kitchen")
+    phone.wait(lambda b: b.finds("#s0-upload"))
+    saved(phone)
+    phone.js("document.querySelector('#s0-upload').closest('details').open = true")
+
+    phone.find("#s0-upload").send_keys(str(big))
+    phone.wait_text("This picture is 3.1 MB: a picture can be at most 2 MB.", "#s0-upload-prompt")
+    phone.find("#s0-upload").send_keys(str(fake))
+    phone.wait(lambda b: b.finds("#s0-new-alt"))
+    type_into(phone, "#s0-new-alt", "Some notes")
+    click_button(phone, "Save the picture")
+    phone.wait_text("not a PNG, JPEG or WebP picture", "#s0-upload-problem")
+
+    phone.find("#s0-upload").send_keys(str(good))
+    phone.wait(lambda b: b.finds("#s0-new-alt") and not b.find("#s0-new-alt").get_attribute("value"))
+    click_button(phone, "Save the picture")
+    phone.wait_text("Describe the picture first", "#s0-upload-problem")
+    assert phone.find("#s0-new-alt").get_attribute("aria-invalid") == "true"
+    phone.js("document.getElementById('s0-upload-prompt').scrollIntoView({block: 'center'})")
+    phone.check_state("studio-picture-describe", screenshot=False)
+    phone.screenshot("studio-picture-describe", full_page=False)
+    type_into(phone, "#s0-new-alt", "Jo's kitchen at night, the kettle on")
+    click_button(phone, "Save the picture")
+    phone.wait(lambda b: loaded_image(b, "#s0-picture img"), message="the saved picture in the editor")
+    saved(phone)
+    assert phone.find("#s0-picture img").get_attribute("alt") == "Jo's kitchen at night, the kettle on"
+    story = maker.ask({"type": "open", "story": "kitchen"}, "story")["story"]
+    image = story["content"]["scenes"][0]["image"]
+    assert image.startswith("images/kitchen-") and image.endswith(".png")
+    assert story["content"]["scenes"][0]["imageAlt"] == "Jo's kitchen at night, the kettle on"
+    phone.js("document.getElementById('s0-picture').scrollIntoView({block: 'center'})")
+    phone.check_state("studio-picture-saved", screenshot=False)
+    phone.screenshot("studio-picture-saved", full_page=False)
+
+    click_button(phone, "Preview scene 1")
+    phone.wait(lambda b: b.js("var f = document.querySelector('dialog iframe'), d = f && f.contentDocument,"
+                              " i = d && d.querySelector('img.scene-image'); return !!i && i.naturalWidth > 0"))
+    phone.check_state("studio-picture-preview", screenshot=False)
+    phone.screenshot("studio-picture-preview", full_page=False)
+    click_button(phone, "Close the preview")
+
+    # Sent for review, approved and published: the picture goes into images/ with the story.
+    click_button(phone, "Send for review")
+    phone.wait_text("Sent for review")
+    organiser = StudioClient(studio, key=STUDIO_KEY, name="Org")
+    for action in ("approve", "publish"):
+        assert organiser.ask({"type": "review", "story": "kitchen", "action": action}, "story", "error")["type"] == "story"
+    assert (studio.scenarios / image).read_bytes() == good.read_bytes()
+    check = subprocess.run([str(forum_binary()), "check", str(studio.scenarios)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    # forum serve plays it: the phone page shows the picture with its description.
+    show_dir = tmp_path / "show"
+    show_dir.mkdir()
+    show = ForumProcess(show_dir, scenarios=studio.scenarios).start()
+    try:
+        audience = browsers(PHONE).open(show.http + "/")
+        audience.wait_text("The show will start soon")
+        show.host("start", "kitchen")
+        audience.wait(lambda b: loaded_image(b, "img.scene-image"), message="the picture on the phone page")
+        assert audience.find("img.scene-image").get_attribute("alt") == "Jo's kitchen at night, the kettle on"
+        audience.check_state("phone-studio-picture")
+    finally:
+        show.stop()

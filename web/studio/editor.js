@@ -247,7 +247,8 @@ function sceneBlock(scene, i) {
     hint: 'For people who cannot see it: what matters in the picture, in a sentence.', onInput: set(function (v) { scene.imageAlt = v.trim() || null; }) });
   var host = S.field({ id: p + '-notes', label: 'Notes for the host (never shown to the audience)', multi: true, value: scene.hostNotes || '',
     onInput: set(function (v) { scene.hostNotes = v.trim() ? v : null; }) });
-  var picture = build(el('details'), [el('summary', null, 'Picture'), build(el('div'), image), build(el('div'), alt), slot('c-' + p + '-image_alt')]);
+  var picture = build(el('details'), [el('summary', null, 'Picture'), S.pictureBlock ? S.pictureBlock(E, scene, i) : null,
+    build(el('div'), image), build(el('div'), alt), slot('c-' + p + '-image_alt')]);
   picture.open = !!scene.image;
   var hostBox = build(el('details'), [el('summary', null, 'Host notes'), build(el('div'), host)]);
   hostBox.open = !!scene.hostNotes;
@@ -344,4 +345,11 @@ function showChecks() {
     (warnings ? warnings + ' worth a look' : '') + ': see the marks beside the fields.' : 'No problems found.';
 }
 S.showChecks = function () { if (E) showChecks(); };
+
+/* A change made elsewhere on the page (a picture added): kept, saved soon, redrawn. */
+S.change = function (apply) {
+  var before = snapshot();
+  apply(E.doc);
+  changed(before, true);
+};
 }());

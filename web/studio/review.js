@@ -92,6 +92,12 @@ S.preview = function (doc, scene) {
   frame.addEventListener('load', function () {
     var d = frame.contentDocument, main = d.getElementById('view');
     var article = build(el('article', 'scene'), [el('p', 'kicker', doc.title), el('h1', 'view-heading', scene.title || doc.title)]);
+    if (scene.image && S.pictureData && S.pictureData[scene.image]) {
+      var img = el('img', 'scene-image');
+      img.src = S.pictureData[scene.image];
+      img.alt = scene.imageAlt || '';
+      article.appendChild(img);
+    }
     U.paragraphs(article, scene.text);
     main.appendChild(d.adoptNode(article));
     if (scene.decision) {
