@@ -139,13 +139,7 @@ final class ServiceLoop {
     /// Writes one text message now; false when the connection is broken. lws keeps what the
     /// socket does not take at once and sends it before the next write slot.
     private func write(_ payload: [UInt8], to connection: Connection) -> Bool {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: repeatElement(0, count: pre))
-        scratch.append(contentsOf: payload)
-        let written = scratch.withUnsafeMutableBufferPointer { buffer in
-            lws_write(connection.wsi, buffer.baseAddress! + pre, payload.count, LWS_WRITE_TEXT)
-        }
-        return written >= payload.count
+        connection.write(payload, pre: pre, scratch: &scratch)
     }
 
     // MARK: Carrying out actions
