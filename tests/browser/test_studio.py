@@ -342,3 +342,39 @@ def test_a_picture_from_the_phone_reaches_the_show(studio, browsers, tmp_path):
         audience.check_state("phone-studio-picture")
     finally:
         show.stop()
+
+
+def test_the_studio_speaks_welsh_and_arabic(studio, browsers):
+    """The studio's own words follow the browser's language (Arabic: right to left), a switch
+    at the top changes them and is remembered; the writers' story text is left as it is."""
+    token = invite_link(studio, "Grŵp y gegin")
+    maker = StudioClient(studio, invite=token, name="Cy")
+    maker.ask({"type": "create", "title": "Kitchen", "template": "decision"}, "story")
+
+    phone = browsers(PHONE, languages="ar")
+    phone.open(f"{studio.http}/?invite={token}")
+    phone.wait_text("لنكتب قصة معًا")
+    assert phone.js("return [document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    assert phone.js("return document.getElementById('studio-lang').value") == "ar"
+    phone.check_state("studio-arabic-welcome")
+    click_button(phone, "ابدأ الكتابة")
+    phone.wait_text("قصص Grŵp y gegin")
+    click_button(phone, "Kitchen")
+    phone.wait(lambda b: b.finds("#s0-text"))
+    phone.wait_text("المشهد 1 (البداية)")
+    # The story's own text is the writer's, in its own direction.
+    assert phone.find("#s0-text").get_attribute("dir") == "auto"
+    assert phone.find("#s0-text").get_attribute("value").startswith("Write what happens first.")
+    phone.check_state("studio-arabic-editor", screenshot=False)
+    phone.screenshot("studio-arabic-editor", full_page=False)
+
+    # The switch: Welsh, left to right, remembered on this device.
+    phone.find("#studio-lang").send_keys("Cymraeg")
+    phone.wait_text("Golygfa 1 (y dechrau)")
+    assert phone.js("return [document.documentElement.lang, document.documentElement.dir]") == ["cy", "ltr"]
+    assert phone.js("return localStorage.getItem('studio.lang')") == "cy"
+    assert phone.js("return document.activeElement.id") == "studio-lang"
+    phone.check_state("studio-welsh-editor", screenshot=False)
+    phone.screenshot("studio-welsh-editor", full_page=False)
+    phone.open(f"{studio.http}/")
+    phone.wait_text("Stiwdio Fforwm")

@@ -4,18 +4,18 @@
 (function () {
 'use strict';
 
-var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build;
+var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build, t = U.t;
 
 /* The comments on one scene (null: on the whole story), oldest first. */
 S.commentsOn = function (E, sceneID) {
   return E.comments.filter(function (c) { return (c.scene || null) === sceneID; });
 };
 
-S.commentWords = function (n) { return n === 1 ? '1 comment' : n + ' comments'; };
+S.commentWords = function (n) { return n === 1 ? t('oneComment') : t('nComments', n); };
 
 function item(c) {
   return build(el('div', 'comment'), [
-    el('p', 'small', (c.author || 'Someone') + (c.role === 'organiser' ? ' (organiser)' : '') +
+    el('p', 'small', (c.author || t('someone')) + (c.role === 'organiser' ? t('organiserTag') : '') +
       (c.at ? ', ' + new Date(c.at).toLocaleString() : '')),
     el('p', null, c.text)]);
 }
@@ -35,10 +35,10 @@ function writeAbout(sceneID) {
 S.sceneComments = function (E, scene, i) {
   var list = S.commentsOn(E, scene.id), box = el('section', 'scene-comments');
   box.id = 's' + i + '-comments';
-  box.setAttribute('aria-label', 'Comments on scene ' + (i + 1));
-  if (list.length) box.appendChild(el('p', 'label', 'Comments on this scene (' + list.length + ')'));
+  box.setAttribute('aria-label', t('commentsOnScene', i + 1));
+  if (list.length) box.appendChild(el('p', 'label', t('commentsHere', list.length)));
   list.forEach(function (c) { box.appendChild(item(c)); });
-  var write = el('a', 'button', 'Comment on scene ' + (i + 1));
+  var write = el('a', 'button', t('commentOnScene', i + 1));
   write.href = '#comment-text';
   write.addEventListener('click', function (event) {
     event.preventDefault();
@@ -53,15 +53,15 @@ S.sceneComments = function (E, scene, i) {
 S.commentList = function (E) {
   var box = el('div'), ids = E.doc.scenes.map(function (s) { return s.id; });
   box.id = 'comments';
-  if (!E.comments.length) box.appendChild(el('p', 'hint', 'No comments yet.'));
+  if (!E.comments.length) box.appendChild(el('p', 'hint', t('noComments')));
   function group(name, list) {
     if (!list.length) return;
     box.appendChild(el('h3', null, name + ' (' + S.commentWords(list.length) + ')'));
     list.forEach(function (c) { box.appendChild(item(c)); });
   }
-  group('The whole story', S.commentsOn(E, null));
-  E.doc.scenes.forEach(function (s, i) { group('Scene ' + (i + 1) + ': ' + (s.title || s.id), S.commentsOn(E, s.id)); });
-  group('Scenes no longer in the story', E.comments.filter(function (c) { return c.scene && ids.indexOf(c.scene) < 0; }));
+  group(t('wholeStory'), S.commentsOn(E, null));
+  E.doc.scenes.forEach(function (s, i) { group(t('sceneN', i + 1) + ': ' + (s.title || s.id), S.commentsOn(E, s.id)); });
+  group(t('scenesGone'), E.comments.filter(function (c) { return c.scene && ids.indexOf(c.scene) < 0; }));
   return box;
 };
 
@@ -75,6 +75,6 @@ S.on.comments = function (msg) {
     var block = document.getElementById('s' + i + '-comments');
     if (block) block.parentNode.replaceChild(S.sceneComments(E, scene, i), block);
   });
-  S.announce('Comment added.');
+  S.announce(t('commentAdded'));
 };
 }());

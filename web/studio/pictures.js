@@ -5,13 +5,12 @@
 (function () {
 'use strict';
 
-var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build;
+var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build, t = U.t;
 var MAX = 2 * 1024 * 1024, count = 0, waiting = {}, asked = {};
 S.pictureData = {};
 
 function tooLarge(bytes) {
-  return 'This picture is ' + (Math.ceil(bytes / 1048576 * 10) / 10) + ' MB: a picture can be at most 2 MB. ' +
-    'Choose a smaller one, or save it smaller (phones offer a “medium” or “small” size), and try again.';
+  return t('pictureTooLarge', Math.ceil(bytes / 1048576 * 10) / 10);
 }
 
 /* The picture part of scene i: the picture as it is, and a way to add one from this device. */
@@ -23,9 +22,9 @@ S.pictureBlock = function (E, scene, i) {
   input.type = 'file';
   input.id = p + '-upload';
   input.accept = 'image/png,image/jpeg,image/webp';
-  var label = el('label', null, scene.image ? 'Change the picture: choose one on this device' : 'Add a picture from this device');
+  var label = el('label', null, scene.image ? t('changePicture') : t('addPicture'));
   label.htmlFor = input.id;
-  var hint = el('p', 'hint', 'A photo or a drawing (PNG, JPEG or WebP) of up to 2 MB. You will be asked to describe it.');
+  var hint = el('p', 'hint', t('pictureHint'));
   hint.id = p + '-upload-hint';
   input.setAttribute('aria-describedby', hint.id);
   var prompt = el('div', 'picture-prompt');
@@ -67,15 +66,15 @@ function choose(E, scene, i, input, prompt) {
   reader.onload = function () {
     var url = String(reader.result), img = el('img', 'picture-thumb');
     img.src = url;
-    img.alt = 'The picture you chose (not saved yet)';
-    var alt = S.field({ id: 's' + i + '-new-alt', label: 'Describe the picture (needed before it is saved)', multi: true,
-      hint: 'For people who cannot see it: what matters in the picture, in a sentence, such as “Jo’s kitchen at night, the kettle on”.' });
+    img.alt = t('chosenPicture');
+    var alt = S.field({ id: 's' + i + '-new-alt', label: t('describeNew'), multi: true,
+      hint: t('describeNewHint') });
     alt[2].required = true;
     alt[2].setAttribute('aria-describedby', alt[1].id + ' ' + problem.id);
-    var save = S.button('Save the picture', function () {
+    var save = S.button(t('savePicture'), function () {
       var words = alt[2].value.trim(), ref = 'picture-' + (++count);
       if (!words) {
-        problem.textContent = 'Describe the picture first: what matters in it, in a sentence, for people who cannot see it.';
+        problem.textContent = t('describeFirst');
         alt[2].setAttribute('aria-invalid', 'true');
         alt[2].focus();
         return;
@@ -85,12 +84,12 @@ function choose(E, scene, i, input, prompt) {
       if (!S.send({ type: 'picture', story: E.id, scene: scene.id, file: file.name, alt: words, ref: ref,
         data: url.slice(url.indexOf(',') + 1) })) {
         delete waiting[ref];
-        problem.textContent = 'Offline: the picture is not saved yet. Keep this page open and press “Save the picture” again when the connection is back.';
+        problem.textContent = t('pictureOffline');
         return;
       }
-      S.status('saving', 'Saving the picture…');
+      S.status('saving', t('savingPicture'));
     }, 'primary');
-    var cancel = S.button('Cancel', function () {
+    var cancel = S.button(t('cancel'), function () {
       U.clear(prompt);
       input.value = '';
       input.focus();
@@ -122,7 +121,7 @@ S.on.picture = function (msg) {
       scene.imageAlt = msg.alt;
     }
   });
-  S.announce('Picture saved.');
+  S.announce(t('pictureSaved'));
 };
 
 var earlier = S.onError;
@@ -131,7 +130,7 @@ S.onError = function (msg) {
   if (w) {
     delete waiting[msg.ref];
     w.problem.textContent = msg.message;
-    if (E && !E.dirty && !E.inflight) S.status('saved', 'All changes saved');
+    if (E && !E.dirty && !E.inflight) S.status('saved', t('allSaved'));
     return true;
   }
   if (msg.ref === 'picture-get') return true;
