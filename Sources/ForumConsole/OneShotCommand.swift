@@ -47,6 +47,8 @@ public enum OneShotCommand {
                 args["option"] = view.options[number - 1].id
             case .status, .empty:
                 return (status(of: view, url: url), true)
+            case .report:
+                return (ReportAddress.line(joinURLs: view.joinURLs.isEmpty ? [url] : view.joinURLs), true)
             case .help:
                 return (ConsoleInput.helpText, true)
             case .quit:

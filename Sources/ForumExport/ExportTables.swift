@@ -15,9 +15,10 @@ import ForumStore
 /// - `voted_at`: when the device last cast a vote in the round, ISO-8601 UTC with
 ///   milliseconds.
 /// - `times_changed`: how many times the device changed its vote in the round (0: voted once).
-/// - `voter`: a pseudonymous key, `V1`, `V2`, ... in the order of each device's first row here:
-///   the same device has the same key on every row of one export, so votes can be paired
-///   across rounds, but the key is not the device token and means nothing outside the export.
+/// - `voter`: a pseudonymous key, `V` and 8 random characters drawn afresh for each export
+///   (``VoterKeys``): the same device has the same key on every row of one export, so votes can
+///   be paired across rounds, but the key is not the device token and means nothing outside
+///   the export (another export of the same database gives other keys).
 /// - `place` *(addition)*: `room` or `remote`, of the final vote (it follows a later change
 ///   of place); empty/null when the device did not say.
 ///

@@ -1,23 +1,30 @@
+import ForumExport
 import ForumStore
 
 extension ReportBuilder {
-    /// Before and after for every round that replays another, paired by phone.
+    /// Before and after for every round that replays another, paired by person: by the
+    /// pseudonymous keys `forum export` gives (``ForumExport/VoterKeys``, drawn afresh for
+    /// this report), never by the device token.
     func replayReports() -> [ReplayReport] {
-        stage.rounds.compactMap { round in
+        let voters = VoterKeys(results.finalVotes.map(\.device))
+        return stage.rounds.compactMap { round in
             guard let before = round.replayOf else { return nil }
-            return replay(round.roundID, of: before)
+            return replay(round.roundID, of: before, voters: voters)
         }
     }
 
-    private func votes(in round: String) -> [String: String] {
-        var byDevice: [String: String] = [:]
-        for vote in results.finalVotes where vote.round.roundID == round { byDevice[vote.device] = vote.optionID }
-        return byDevice
+    /// Each voter's final option in `round`, by voter key.
+    private func votes(in round: String, voters: VoterKeys) -> [String: String] {
+        var byVoter: [String: String] = [:]
+        for vote in results.finalVotes where vote.round.roundID == round {
+            if let voter = voters.key(for: vote.device) { byVoter[voter] = vote.optionID }
+        }
+        return byVoter
     }
 
-    private func replay(_ round: String, of earlier: String) -> ReplayReport {
-        let before = votes(in: earlier)
-        let after = votes(in: round)
+    private func replay(_ round: String, of earlier: String, voters: VoterKeys) -> ReplayReport {
+        let before = votes(in: earlier, voters: voters)
+        let after = votes(in: round, voters: voters)
         let pairs = before.keys.filter { after[$0] != nil }.map { (from: before[$0]!, to: after[$0]!) }
         let moved = pairs.filter { $0.from != $0.to }.count
         var counts: [String: [String: Int]] = [:]

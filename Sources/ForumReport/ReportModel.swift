@@ -1,11 +1,4 @@
-/// Which report: safe to publish, or with exact counts for the organisers.
-public enum ReportEdition: String, Sendable, Encodable, CaseIterable {
-    /// The room's small-group rule applied (``ForumCore/ShownSplit``, and no counts for rounds
-    /// of 1 to 4 voters): safe to publish.
-    case community
-    /// Exact counts, small groups included: not for publication.
-    case organisers
-}
+import ForumCore
 
 /// Every figure of a report, as `report.json` holds it (keys in snake_case). The HTML is
 /// rendered from this alone, so the two always agree.

@@ -26,12 +26,22 @@ public struct Reporter: Sendable {
         ).build()
     }
 
+    /// The report of one edition as its standalone HTML page (`index.html`), without
+    /// touching the disk: what `forum serve` sends a host that asks for the live report.
+    public func html(edition: ReportEdition) throws -> String {
+        html(of: try report(edition: edition))
+    }
+
+    private func html(of report: Report) -> String {
+        ReportHTML(report: report, stories: library?.stories ?? []).render()
+    }
+
     /// Writes `index.html` and `report.json` into `directory` (created if missing, files
     /// replaced atomically) and returns their URLs.
     public func write(to directory: URL, edition: ReportEdition) throws -> [URL] {
         let report = try report(edition: edition)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let html = ReportHTML(report: report, stories: library?.stories ?? []).render()
+        let html = html(of: report)
         let files = [
             (directory.appendingPathComponent("index.html"), Data(html.utf8)),
             (directory.appendingPathComponent("report.json"), try Self.json(report)),

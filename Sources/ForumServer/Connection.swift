@@ -1,9 +1,9 @@
 import ForumSession
 
 /// What the lws glue keeps of one WebSocket connection: its wsi and the messages waiting
-/// for a write slot. Kept in place (a class in the service loop's table, never copied out
-/// and back); lws's per-session memory holds only the id. The protocol state lives in the
-/// ``Session``.
+/// for a write slot. Kept in place (a class in the loop's table, never copied out and back);
+/// lws's per-session memory holds only the id. The protocol state lives elsewhere: the
+/// show's in the ``Session``, the studio's in ``StudioLoop``'s receivers. Both servers use it.
 final class Connection {
     let wsi: OpaquePointer
     /// Messages waiting for a WRITEABLE callback, oldest first; `head` is the next to write.

@@ -1,13 +1,14 @@
 import CLibWebSockets
 import Foundation
 
-/// The C side of the server: everything lws keeps pointers to (protocols, mounts, options,
+/// The C side of a server: everything lws keeps pointers to (protocols, mounts, options,
 /// retry policy, strings) allocated once here and freed only after the context is gone.
-/// Created, used and destroyed on the service thread.
+/// Created, used and destroyed on its service thread. The show's server and the studio's
+/// both use it; what differs between them is a ``Setup`` (LwsContext+Setup.swift).
 final class LwsContext {
     private(set) var context: OpaquePointer?
     private let protocols = UnsafeMutablePointer<lws_protocols>.allocate(capacity: 3)
-    private let mounts = UnsafeMutablePointer<lws_http_mount>.allocate(capacity: 5)
+    private let mounts: UnsafeMutablePointer<lws_http_mount>
     private let vhostOptions = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 2)
     private let mimeTypes = UnsafeMutablePointer<lws_protocol_vhost_options>.allocate(capacity: 3)
     private let retryPolicy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
@@ -16,6 +17,8 @@ final class LwsContext {
     private let fileOps: GzipFileOps?
     private let foreignLoops = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
     private var strings: [UnsafeMutablePointer<CChar>] = []
+    /// The vhost's name, to find the port listened on.
+    private let vhost: String
 
     /// The name of the WebSocket protocol (browsers need not ask for it: it is the default).
     static let protocolName = "forum"
@@ -44,22 +47,31 @@ final class LwsContext {
         var pages: PrecompressedPages?
     }
 
-    /// Creates the lws context on `eventLoop`, listening on `port` (0: any free port).
+    /// Creates the show's lws context on `eventLoop`, listening on `port` (0: any free port).
     /// `loop` is reached from the C callback through the context's user pointer; with `tls`,
     /// over HTTPS and WSS only.
-    init(
+    convenience init(
         port: Int, folders: Folders, loop: ServiceLoop, eventLoop: UnsafeMutableRawPointer, tls: TLSFiles? = nil
     ) throws {
-        let webRoot = folders.webRoot
-        fileOps = folders.pages.map(GzipFileOps.init(pages:))
+        var setup = Self.showSetup(folders: folders, loop: loop)
+        setup.tls = tls
+        try self.init(port: port, setup: setup, eventLoop: eventLoop)
+    }
+
+    /// Creates an lws context on `eventLoop` as `setup` says, listening on `port` (0: any
+    /// free port).
+    init(port: Int, setup: Setup, eventLoop: UnsafeMutableRawPointer) throws {
+        vhost = setup.vhostName
+        mounts = UnsafeMutablePointer<lws_http_mount>.allocate(capacity: max(1, setup.mounts.count))
+        fileOps = setup.pages.map(GzipFileOps.init(pages:))
         var http = lws_protocols()
         http.name = keep("http")
         http.callback = lws_callback_http_dummy
         var forum = lws_protocols()
-        forum.name = keep(Self.protocolName)
-        forum.callback = forumCallback
+        forum.name = keep(setup.protocolName)
+        forum.callback = setup.callback
         forum.per_session_data_size = MemoryLayout<UInt64>.size
-        forum.rx_buffer_size = 1024
+        forum.rx_buffer_size = setup.receiveBufferSize
         forum.tx_packet_size = 16 * 1024
         // Forum's protocol comes first: until lws runs the protocol init (on the loop's first
         // turns, when the system state reaches POLICY_VALID), a WebSocket upgrade without a
@@ -85,17 +97,8 @@ final class LwsContext {
         (mimeTypes + 1).initialize(to: map)
         (mimeTypes + 2).initialize(to: webp)
 
-        var list = [
-            fileMount(at: "/", origin: webRoot, defaultFile: "index.html", cached: true),
-            fileMount(at: "/screen", origin: webRoot, defaultFile: "screen.html", cached: true),
-            fileMount(at: "/moderate", origin: webRoot, defaultFile: "moderate.html", cached: true),
-        ]
-        if let mediaRoot = folders.mediaRoot {
-            list.append(fileMount(at: "/scenarios-media", origin: mediaRoot, cached: true))
-        }
-        if let qrRoot = folders.qrRoot {
-            // Made anew at each start (the address may change): never cached.
-            list.append(fileMount(at: Self.qrMountpoint, origin: qrRoot, cached: false))
+        var list = setup.mounts.map {
+            fileMount(at: $0.mountpoint, origin: $0.origin, defaultFile: $0.defaultFile, cached: $0.cached)
         }
         for index in list.indices {
             if index + 1 < list.count { list[index].mount_next = UnsafePointer(mounts + index + 1) }
@@ -116,19 +119,16 @@ final class LwsContext {
         isDefault.name = keep("default")
         isDefault.value = keep("1")
         var forumOptions = lws_protocol_vhost_options()
-        forumOptions.name = keep(Self.protocolName)
+        forumOptions.name = keep(setup.protocolName)
         forumOptions.value = keep("")
         forumOptions.options = UnsafePointer(vhostOptions + 1)
         vhostOptions.initialize(to: forumOptions)
         (vhostOptions + 1).initialize(to: isDefault)
 
-        // lws's keep-alive stays off (both 0): lws 4.1.6 reschedules every connection's
-        // timer by walking one sorted list, and a room pinged together stalled the service
-        // thread for seconds. The service loop pings with a jitter itself
-        // (ServiceLoop+KeepAlive.swift).
+        // The show keeps lws's keep-alive off (see ``Setup/pingAfter``).
         var retry = lws_retry_bo_t()
-        retry.secs_since_valid_ping = 0
-        retry.secs_since_valid_hangup = 0
+        retry.secs_since_valid_ping = setup.pingAfter
+        retry.secs_since_valid_hangup = setup.hangUpAfter
         retryPolicy.initialize(to: retry)
 
         foreignLoops.initialize(to: eventLoop)
@@ -139,15 +139,15 @@ final class LwsContext {
         info.mounts = UnsafePointer(mounts)
         info.pvo = UnsafePointer(vhostOptions)
         info.headers = UnsafePointer(headers)
-        info.vhost_name = keep(Self.vhostName)
+        info.vhost_name = keep(setup.vhostName)
         info.retry_and_idle_policy = UnsafePointer(retryPolicy)
         info.foreign_loops = foreignLoops
-        info.user = Unmanaged.passUnretained(loop).toOpaque()
+        info.user = setup.user
         info.options =
             UInt64(LWS_SERVER_OPTION_LIBEV) | UInt64(LWS_SERVER_OPTION_FAIL_UPON_UNABLE_TO_BIND)
             | UInt64(LWS_SERVER_OPTION_HTTP_HEADERS_SECURITY_BEST_PRACTICES_ENFORCE)
             | UInt64(LWS_SERVER_OPTION_VALIDATE_UTF8)
-        if let tls { useTLS(tls, in: &info) }
+        if let tls = setup.tls { useTLS(tls, in: &info) }
         guard let context = lws_create_context(&info) else {
             throw StartError(description: "could not listen on port \(port): is another program using it?")
         }
@@ -183,7 +183,7 @@ final class LwsContext {
 
     /// The port actually listened on (useful with port 0).
     var listenPort: Int {
-        guard let context, let vhost = lws_get_vhost_by_name(context, Self.vhostName) else { return 0 }
+        guard let context, let vhost = lws_get_vhost_by_name(context, vhost) else { return 0 }
         return Int(lws_get_vhost_listen_port(vhost))
     }
 
@@ -237,7 +237,7 @@ final class LwsContext {
 
 /// The C callback for the Forum protocol. A C function pointer can only be formed from a
 /// top-level func; it finds the Swift ``ServiceLoop`` through the context's user pointer.
-private func forumCallback(
+func forumCallback(
     _ wsi: OpaquePointer?, _ reason: lws_callback_reasons, _ user: UnsafeMutableRawPointer?,
     _ input: UnsafeMutableRawPointer?, _ length: Int
 ) -> Int32 {

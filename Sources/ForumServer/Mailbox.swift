@@ -1,5 +1,6 @@
 import CLibWebSockets
 import ForumCore
+import ForumSession
 import ForumStore
 import Synchronization
 
@@ -47,6 +48,8 @@ enum ServiceMessage: Sendable {
     case stored(StoreCommit)
     /// Shut down: close every connection and stop the loop.
     case stop
+    /// A report (or the error saying why there is none), encoded, for one host connection.
+    case reportBuilt(ConnectionID, [UInt8])
 }
 
 /// The show's mailbox.

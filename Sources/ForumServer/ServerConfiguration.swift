@@ -1,3 +1,4 @@
+import ForumCore
 import Logging
 
 /// How `forum serve` runs: where it listens, what it serves, who may host.
@@ -29,6 +30,10 @@ public struct ServerConfiguration: Sendable {
     public var logger: Logger
     /// The certificate and key for HTTPS and WSS; nil serves plain HTTP and WS.
     public var tls: TLSFiles?
+    /// Builds the show's report page for a host's `report` command, from the database on a
+    /// read-only connection of its own. Called on a thread of its own, never the service
+    /// thread. Nil: this server has no report (the host is told so).
+    public var buildReport: (@Sendable (ReportEdition) throws -> String)?
 
     public init(
         port: Int = 8080, webRoot: String, mediaRoot: String? = nil, hostKey: String, pingAfterSeconds: UInt16 = 20,

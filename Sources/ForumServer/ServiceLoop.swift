@@ -31,6 +31,8 @@ final class ServiceLoop {
     let pre = forum_lws_pre()
     var scratch: [UInt8] = []
     let started = ContinuousClock.now
+    /// Reports asked for and not yet built (see ServiceLoop+Report.swift).
+    var reportsBuilding = 0
 
     init(show: Show, configuration: ServerConfiguration, mailbox: Mailbox, writer: StoreWriter, joinURLs: [String]) {
         self.session = Session(
@@ -67,6 +69,7 @@ final class ServiceLoop {
             case .send(let id, let bytes, let kind): send(bytes, to: id, kind: kind)
             case .store(let record, let ticket): writer.submit(record, ticket: ticket)
             case .close(let id): close(id)
+            case .buildReport(let id, let ref, let edition): buildReport(for: id, ref: ref, edition: edition)
             }
         }
     }
@@ -137,20 +140,14 @@ final class ServiceLoop {
     /// Writes one text message now; false when the connection is broken. lws keeps what the
     /// socket does not take at once and sends it before the next write slot.
     private func write(_ payload: [UInt8], to connection: Connection) -> Bool {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: repeatElement(0, count: pre))
-        scratch.append(contentsOf: payload)
-        let written = scratch.withUnsafeMutableBufferPointer { buffer in
-            lws_write(connection.wsi, buffer.baseAddress! + pre, payload.count, LWS_WRITE_TEXT)
-        }
-        return written >= payload.count
+        connection.write(payload, pre: pre, scratch: &scratch)
     }
 
     // MARK: Carrying out actions
 
     /// Queues a message for one connection and asks lws for a write slot. A phone too slow
     /// to keep up is disconnected rather than buffered without end.
-    private func send(_ bytes: [UInt8], to id: ConnectionID, kind: SendKind) {
+    func send(_ bytes: [UInt8], to id: ConnectionID, kind: SendKind) {
         guard let connection = connections[id], !connection.closing else { return }
         // Nothing queued here or in lws: write at once. Waiting for a write slot costs two
         // epoll changes and a callback per message (a vote's ack, every phone of a fan-out).
@@ -191,6 +188,9 @@ final class ServiceLoop {
         case .stored(let commit):
             let failed = commit.failed.map { StoreFailure(ticket: $0.ticket, message: $0.message) }
             run(.stored(committed: commit.committed, failed: failed, retrying: commit.retrying))
+        case .reportBuilt(let id, let bytes):
+            reportsBuilding -= 1
+            send(bytes, to: id, kind: .reply)
         case .stop:
             stopping = true
             if let eventLoop { forum_ev_break(eventLoop) }

@@ -81,6 +81,10 @@ extension Session {
                 sendError(to: id, ProtocolError(.forbidden, "Only the host can run commands.", ref: ref))
                 return
             }
+            if case .report(let edition) = command {
+                requestReport(edition, ref: ref, from: id)
+                return
+            }
             do {
                 let records = try show.perform(command, at: now.date)
                 if records.isEmpty {

@@ -77,7 +77,7 @@ public final class Session {
 
     /// The event being handled's time, and the actions it produced so far.
     var now = SessionTime(date: Date(timeIntervalSince1970: 0), seconds: 0)
-    private var actions: [SessionAction] = []
+    var actions: [SessionAction] = []
 
     /// A session playing `show`. `hostKey` is the secret a host's hello must carry;
     /// `joinQR` where the join QR code is served (told to screens and hosts).

@@ -43,6 +43,9 @@ public enum SessionAction: Sendable, Equatable {
     case store(ShowRecord, ticket: UInt64)
     /// Close the connection once what is queued for it has been written.
     case close(ConnectionID)
+    /// Build the show's report from the database, off the service thread, and send it to
+    /// this host connection as a `report` message with `ref` (``Session/requestReport(_:ref:from:)``).
+    case buildReport(ConnectionID, ref: String?, edition: ReportEdition)
 }
 
 /// The kinds of message an outbox may coalesce: only the newest state or tally matters to a

@@ -28,8 +28,11 @@ public struct StoryPublisher: Sendable {
         return Set(names.filter { $0.hasSuffix(".yaml") && $0 != "event.yaml" }.map { String($0.dropLast(5)) })
     }
 
-    /// Writes `story` as `<id>.yaml`, checked first; replaces an earlier publication.
-    public func publish(_ story: Story) throws {
+    /// Writes `story` as `<id>.yaml`, checked first; replaces an earlier publication. The
+    /// `pictures` its scenes name (from the studio's database, paths under `images/`) are
+    /// written into the folder first, each whole or not at all, so the check finds them.
+    public func publish(_ story: Story, pictures: [(path: String, bytes: [UInt8])] = []) throws {
+        for picture in pictures { try writePicture(picture.path, picture.bytes) }
         let yaml = StoryYAMLWriter.yaml(story)
         let path = folder + "/" + story.id + ".yaml"
         let (checked, diagnostics) = StoryParser.parse(
@@ -39,6 +42,28 @@ public struct StoryPublisher: Sendable {
         }
         let temporary = folder + "/." + story.id + ".yaml.\(getpid()).partial"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(yaml.utf8)) else {
+            throw Failure(description: "\(path): cannot be written: \(String(cString: strerror(errno)))")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure(description: "\(path): cannot be written: \(reason)")
+        }
+    }
+
+    /// Writes one picture at `relative` (under `images/`, made by the studio) via a temporary
+    /// file and a rename; a file already there with the same bytes is left as it is.
+    private func writePicture(_ relative: String, _ bytes: [UInt8]) throws {
+        guard relative.hasPrefix(PictureRules.folder + "/"), !relative.contains(".."),
+            relative.split(separator: "/").count == 2
+        else { throw Failure(description: "\(relative): not a studio picture's path") }
+        let directory = folder + "/" + PictureRules.folder
+        let path = folder + "/" + relative
+        if let existing = FileManager.default.contents(atPath: path), Array(existing) == bytes { return }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let name = relative.split(separator: "/").last.map(String.init) ?? "picture"
+        let temporary = directory + "/." + name + ".\(getpid()).partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
             throw Failure(description: "\(path): cannot be written: \(String(cString: strerror(errno)))")
         }
         guard rename(temporary, path) == 0 else {

@@ -29,6 +29,9 @@ struct StudioRequest: Decodable {
     /// An uploaded file's name and text (Twee or Twine HTML).
     var file: String?
     var data: String?
+    /// A picture's description (`picture`) and its path (`picture_get`).
+    var alt: String?
+    var image: String?
 }
 
 /// A message to a studio page: a `type` and the fields that type carries (nil fields are left out).
@@ -56,6 +59,11 @@ struct StudioReply: Encodable {
     var file: String?
     var text: String?
     var map: StoryMap?
+    /// A picture: its path, kind, description and bytes (base64).
+    var image: String?
+    var kind: String?
+    var alt: String?
+    var data: String?
 
     init(type: String, ref: String? = nil) {
         self.type = type
@@ -64,7 +72,7 @@ struct StudioReply: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case type, ref, code, message, role, name, group, reminder, stories, story, revision, by, checks, revisions
-        case history, comments, invites, current, problems, file, text, map
+        case history, comments, invites, current, problems, file, text, map, image, kind, alt, data
         case storyID = "story_id"
     }
 

@@ -10,13 +10,20 @@ extension StudioService {
         let story = try accessible(request.story, session: session)
         guard let action = request.action else { throw StudioError(.badMessage, "Which review step?") }
         let publisher = publisher
+        // Read before the step's transaction (which cannot read again inside): the pictures the
+        // story's scenes name. A picture added since is missing from the folder, and the check
+        // inside refuses the publication with what is missing.
+        let pictures =
+            action == .publish
+            ? try database.pictures(of: story.id, at: Set(story.content.scenes.compactMap(\.image)))
+                .map { (path: $0.path, bytes: $0.bytes) } : []
         let result: Result<StudioStory, StudioError>
         do {
             result = try database.review(
                 story.id, action: action, role: session.role, by: session.name, note: request.note ?? "",
                 at: clock()
             ) { story in
-                if action == .publish { try publisher.publish(story.content) }
+                if action == .publish { try publisher.publish(story.content, pictures: pictures) }
                 if action == .withdraw { try publisher.withdraw(story.id) }
             }
         } catch let failure as StoryPublisher.Failure {

@@ -27,7 +27,7 @@ public final class StudioService: Sendable {
     }
 
     /// The largest message, in bytes: an upload of a published Twine file (its story format
-    /// included) fits.
+    /// included) fits, and a picture of 2 MiB as base64 (about 2.7 MiB).
     public static let maximumMessageSize = 4 * 1024 * 1024
     /// The largest message other than an upload (a story of the largest size fits, with room).
     public static let maximumEditSize = TextLimits.storyBytes + 64 * 1024
@@ -64,7 +64,7 @@ public final class StudioService: Sendable {
         }
         struct Kind: Decodable { var type: String }
         let kind = try? JSONDecoder().decode(Kind.self, from: Data(bytes))
-        guard bytes.count <= Self.maximumEditSize || kind?.type == "import" else {
+        guard bytes.count <= Self.maximumEditSize || kind?.type == "import" || kind?.type == "picture" else {
             return reply(.error(StudioError(.tooLarge, "That message is too large."), ref: nil), to: connection)
         }
         let request: StudioRequest
@@ -107,6 +107,8 @@ public final class StudioService: Sendable {
         case "comment": return try comment(request, session: session, from: connection)
         case "download": return try download(request, session: session, from: connection)
         case "map": return try storyMap(request, session: session, from: connection)
+        case "picture": return try addPicture(request, session: session, from: connection)
+        case "picture_get": return try picture(request, session: session, from: connection)
         case "invites", "invite_create", "invite_revoke":
             return try invites(request, session: session, from: connection)
         default:

@@ -19,6 +19,7 @@ enum StudioSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("studio-v1") { db in try db.execute(sql: version1) }
+        migrator.registerMigration("studio-v2-pictures") { db in try db.execute(sql: pictures) }
         return migrator
     }
 

@@ -2,6 +2,8 @@ import ArgumentParser
 import ForumReport
 import Foundation
 
+import enum ForumCore.ReportEdition
+
 extension ReportEdition: ExpressibleByArgument {}
 
 /// `forum report --db FILE --out DIR`: writes the show's report as HTML and JSON.

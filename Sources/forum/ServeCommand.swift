@@ -171,6 +171,7 @@ struct Serve: ParsableCommand {
                 remoteJoinURL: remoteJoinURL)
             configuration.moderatorKey = moderatorSource?.key
             configuration.tls = tls
+            configuration.buildReport = LiveReport.builder(databasePath: db, library: library)
             server = try ForumServer.start(configuration: configuration, library: library, database: database)
         } catch {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))

@@ -64,14 +64,18 @@ import Testing
         let d1 = "\(context),D1,kitchen,\"What should Sam do, \"\"now\"\"?\""
         let d2 = "\(context),D2,street,'=1+1"
         // Read as bytes: String(contentsOf:) would drop the byte-order mark.
-        let votes = String(decoding: try Data(contentsOf: out.appendingPathComponent("votes.csv")), as: UTF8.self)
+        let written = String(decoding: try Data(contentsOf: out.appendingPathComponent("votes.csv")), as: UTF8.self)
+        // The voter keys are random (VoterKeysTests): three different ones, written here as KEY.
+        let keys = written.matches(of: /,(V[2-9a-z]{8}),\r\n/).map { String($0.output.1) }
+        #expect(keys.count == 3 && Set(keys).count == 3)
+        let votes = written.replacing(/,V[2-9a-z]{8},\r\n/, with: ",KEY,\r\n")
         #expect(
             votes == "\u{FEFF}"
                 + "session,session_title,story,story_title,run,round,scene,question,option,option_label,perspective,"
                 + "voted_at,times_changed,voter,place\r\n"
-                + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1,V1,\r\n"
-                + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0,V2,\r\n"
-                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,V3,\r\n"
+                + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1,KEY,\r\n"
+                + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0,KEY,\r\n"
+                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,KEY,\r\n"
         )
 
         let rounds = String(decoding: try Data(contentsOf: out.appendingPathComponent("rounds.csv")), as: UTF8.self)

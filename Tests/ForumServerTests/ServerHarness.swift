@@ -11,8 +11,13 @@ final class ServerHarness {
     let databasePath: String
     private(set) var server: ForumServer
     private(set) var database: ForumDatabase
+    /// The report builder handed to the server (nil: a server with no report).
+    let buildReport: (@Sendable (ReportEdition) throws -> String)?
 
-    init(library: Library = ServerHarness.library) throws {
+    init(library: Library = ServerHarness.library, buildReport: (@Sendable (ReportEdition) throws -> String)? = nil)
+        throws
+    {
+        self.buildReport = buildReport
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("forum-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let web = folder.appendingPathComponent("web")
@@ -23,15 +28,20 @@ final class ServerHarness {
             to: web.appendingPathComponent("screen.html"), atomically: true, encoding: .utf8)
         databasePath = folder.appendingPathComponent("forum.sqlite").path
         database = try ForumDatabase(path: databasePath)
-        server = try Self.startServer(folder: folder, library: library, database: database, port: 0)
+        server = try Self.startServer(
+            folder: folder, library: library, database: database, port: 0, buildReport: buildReport)
     }
 
     var url: String { "ws://127.0.0.1:\(server.port)/ws" }
 
-    static func startServer(folder: URL, library: Library, database: ForumDatabase, port: Int) throws -> ForumServer {
-        let configuration = ServerConfiguration(
+    static func startServer(
+        folder: URL, library: Library, database: ForumDatabase, port: Int,
+        buildReport: (@Sendable (ReportEdition) throws -> String)? = nil
+    ) throws -> ForumServer {
+        var configuration = ServerConfiguration(
             port: port, webRoot: folder.appendingPathComponent("web").path, hostKey: hostKey,
             joinURLs: ["http://192.0.2.1:\(port)/"])
+        configuration.buildReport = buildReport
         return try ForumServer.start(configuration: configuration, library: library, database: database)
     }
 
@@ -42,7 +52,8 @@ final class ServerHarness {
         server.wait()
         database.close()  // as forum serve does when it stops
         database = try ForumDatabase(path: databasePath)
-        server = try Self.startServer(folder: folder, library: library, database: database, port: port)
+        server = try Self.startServer(
+            folder: folder, library: library, database: database, port: port, buildReport: buildReport)
     }
 
     func stop() {

@@ -21,6 +21,8 @@ final class SessionDriver {
     /// Raw bytes of every send, in order, to check that broadcasts share one encoding.
     var sends: [(ConnectionID, [UInt8], SendKind)] = []
     var closed: Set<ConnectionID> = []
+    /// Reports asked for (the IO side builds them), in order.
+    var reportsAsked: [(id: ConnectionID, ref: String?, edition: ReportEdition)] = []
     private var nextID: ConnectionID = 1
 
     init(library: Library = SessionDriver.library, show: Show? = nil, moderatorKey: String? = nil) {
@@ -42,6 +44,7 @@ final class SessionDriver {
                 inbox[id, default: []].append(object ?? ["unparsable": String(decoding: bytes, as: UTF8.self)])
             case .store(let record, let ticket): storing.append((record, ticket))
             case .close(let id): closed.insert(id)
+            case .buildReport(let id, let ref, let edition): reportsAsked.append((id, ref, edition))
             }
         }
     }

@@ -5,14 +5,15 @@ hides; the page renders in headless chromium, passes axe, prints to A4 PDF, and 
 into docs/screenshots."""
 
 import json
+import re
 import shutil
 import subprocess
 
 import pytest
 
-from conftest import forum_binary
+from conftest import HOST_KEY, forum_binary
 
-from .pages import CHROMIUM, SCREENSHOTS, Browser
+from .pages import CHROMIUM, PHONE, SCREENSHOTS, Browser
 
 NOTE = "Police said a 2am call would wait 4 hours"
 
@@ -122,3 +123,75 @@ def test_report_of_a_scripted_show(show, crowd, browsers, tmp_path):
                 old.unlink()
             subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(SCREENSHOTS / f"{name}-page")], check=True)
             assert list(SCREENSHOTS.glob(f"{name}-page-*.png"))
+
+
+def frame_text(browser: Browser) -> str:
+    """The text of the report shown in the live page's sandboxed frame."""
+    browser.driver.switch_to.frame(browser.find("#frame"))
+    try:
+        return browser.text()
+    finally:
+        browser.driver.switch_to.default_content()
+
+
+def votes_cast(browser: Browser) -> int | None:
+    found = re.search(r"Votes cast\s*(\d+)", frame_text(browser))
+    return int(found.group(1)) if found else None
+
+
+def test_live_report_from_the_server(show, crowd, browsers):
+    """/report on forum serve: a wrong key is refused; the right one shows the report with the
+    votes so far (built from the database while the show runs); a later vote and Refresh show
+    it; Download saves the page. The key never reaches the address bar or the browser's storage,
+    and the report runs in a frame with no scripts."""
+    show.host("start", "sams-night")
+    show.host("next")
+    show.host("open")
+    people = [crowd(perspective="police") for _ in range(6)]
+    for phone in people[:5]:
+        phone.vote("police")
+
+    phone = browsers(PHONE)
+    phone.open(show.http + "/report")
+    phone.wait_text("Host key")
+    phone.check_state("report-live-01-host-key")
+    phone.find("#key").send_keys("not-the-key")
+    phone.click("#show")
+    phone.wait_text("That host key is wrong.", "#status")
+    assert phone.find("#result").get_attribute("hidden") is not None
+    assert phone.find("#key").get_attribute("value") == ""
+    phone.check_state("report-live-02-wrong-key")
+
+    laptop = browsers((1280, 900))
+    laptop.open(show.http + "/report")
+    laptop.find("#key").send_keys(HOST_KEY)
+    laptop.click("#organisers")
+    laptop.click("#show")
+    laptop.wait_text("Report built at", "#status")
+    assert "organisers edition" in laptop.text("#status")
+    assert laptop.find("#frame").get_attribute("sandbox") == "allow-same-origin"  # never allow-scripts
+    # The report's own style applies inside the frame (the page's CSP stops its <style>).
+    assert laptop.js("var d = document.getElementById('frame').contentDocument;"
+                     "return getComputedStyle(d.querySelector('main')).maxWidth") == "736px"  # 46rem: the report style applies
+    assert votes_cast(laptop) == 5
+    assert "not for publication" in frame_text(laptop)
+    assert HOST_KEY not in laptop.driver.current_url
+    assert laptop.js("return sessionStorage.length + localStorage.length") == 0
+
+    people[5].vote("crisis-line")
+    laptop.click("#refresh")
+    laptop.wait(lambda b: votes_cast(b) == 6, message="the refreshed report has the sixth vote")
+    laptop.check_state("report-live-03-report")
+
+    # Download: the page the frame shows, as a file named for its edition.
+    laptop.js("""window.saved = null; var make = URL.createObjectURL;
+                 URL.createObjectURL = function (blob) { window.blob = blob; return make(blob); };
+                 HTMLAnchorElement.prototype.click = function () {
+                   window.saved = {name: this.download, href: this.href}; };""")
+    laptop.click("#download")
+    saved = laptop.js("return window.saved")
+    assert saved["name"] == "forum-report-organisers.html" and saved["href"].startswith("blob:")
+    html = laptop.driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "window.blob.text().then(done, function (e) { done(String(e)); });")
+    assert html.startswith("<!doctype html>") and "Votes cast" in html

@@ -5,11 +5,12 @@ laptop comments, approves and publishes it; `forum serve` plays it and phones vo
 Every screen is audited with axe and photographed into docs/screenshots/."""
 
 import shutil
+import subprocess
 
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import ForumProcess, Phone
+from conftest import ForumProcess, Phone, forum_binary
 from tests.studio.harness import STUDIO_KEY, StudioClient, StudioProcess, invite_link, kill
 
 from .pages import PHONE
@@ -147,6 +148,27 @@ def test_contributor_builds_a_story_the_show_plays(studio, browsers, tmp_path):
     type_into(laptop, "#comment-text", "Say how long Jo has been unwell.")
     click_button(laptop, "Add the comment")
     laptop.wait_text("Say how long Jo has been unwell.", "#comments")
+    # Comments sit beside their scenes: in the scene's own block (for the writer too), grouped by
+    # scene in the review, counted on the story map and its list.
+    laptop.wait_text("Say how long Jo has been unwell.", "#s1-comments")
+    assert "Scene 2: Waiting (1 comment)" in laptop.text("#comments")
+    phone.wait_text("Say how long Jo has been unwell.", "#s1-comments")
+    phone.js("document.getElementById('s1-comments').scrollIntoView({block: 'center'})")
+    phone.screenshot("studio-comment-beside-scene", full_page=False)
+    laptop.click("#s2-comments a")
+    assert laptop.js("return document.activeElement.id") == "comment-text"
+    assert laptop.find("#comment-scene").get_attribute("value") == laptop.js(
+        "return window.Studio.editor().doc.scenes[2].id")
+    type_into(laptop, "#comment-text", "Who is with Jo's mum now?")
+    click_button(laptop, "Add the comment")
+    laptop.wait_text("Who is with Jo's mum now?", "#s2-comments")
+    assert "Say how long" not in laptop.text("#s2-comments")
+    click_button(laptop, "Story map")
+    laptop.wait(lambda b: len(b.finds("#map-picture text.map-count-text")) == 2, message="two scenes with comments")
+    assert laptop.text("#map-list").count("1 comment on this scene") == 2
+    laptop.check_state("studio-comments-beside-scenes", screenshot=False)
+    laptop.js("document.getElementById('revisions').scrollIntoView()")
+    laptop.screenshot("studio-story-map-comments", full_page=False)
     click_button(laptop, "Approve")
     laptop.wait_text("Publish to the show")
     click_button(laptop, "Publish to the show")
@@ -218,3 +240,141 @@ def test_two_writers_choose_undo_and_bring_back(studio, browsers):
     assert latest["content"]["scenes"][0]["text"] == "Cy rewrote the opening."
     assert [r["author"] for r in maker.ask({"type": "revisions", "story": story["id"]}, "revisions")["revisions"]][:3] == [
         "Cy", "Cy", "Ann"]
+
+
+def png_file(path, width: int = 64, height: int = 48) -> None:
+    """A real PNG (a colour gradient) written with the standard library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + bytes(v for x in range(width) for v in (x * 4 % 256, y * 5 % 256, 160))
+                    for y in range(height))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def loaded_image(browser, css: str) -> bool:
+    return browser.js("var i = document.querySelector(arguments[0]); return !!i && i.complete && i.naturalWidth > 0;", css)
+
+
+def test_a_picture_from_the_phone_reaches_the_show(studio, browsers, tmp_path):
+    """A contributor adds a picture to a scene from the phone: a file that is not a picture and
+    one over 2 MB are refused with a clear message; the description is asked for, and required,
+    before the picture is saved; the picture shows in the editor and the preview; publishing
+    writes it into images/, `forum check` accepts the folder, and the phone page shows it."""
+    token = invite_link(studio, "Kitchen table group")
+    maker = StudioClient(studio, invite=token, name="Cy")
+    maker.ask({"type": "create", "title": "Kitchen", "template": "decision"}, "story")
+    fake, big, good = tmp_path / "notes.png", tmp_path / "huge.png", tmp_path / "kitchen.png"
+    fake.write_text("this is not a picture")
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * (3 * 1024 * 1024))
+    png_file(good)
+
+    phone = browsers(PHONE)
+    phone.open(f"{studio.http}/?invite={token}")
+    type_into(phone, "#name", "Ann")
+    click_button(phone, "Start writing")
+    phone.wait_text("Kitchen")
+    click_button(phone, "Kitchen")
+    phone.wait(lambda b: b.finds("#s0-upload"))
+    saved(phone)
+    phone.js("document.querySelector('#s0-upload').closest('details').open = true")
+
+    phone.find("#s0-upload").send_keys(str(big))
+    phone.wait_text("This picture is 3.1 MB: a picture can be at most 2 MB.", "#s0-upload-prompt")
+    phone.find("#s0-upload").send_keys(str(fake))
+    phone.wait(lambda b: b.finds("#s0-new-alt"))
+    type_into(phone, "#s0-new-alt", "Some notes")
+    click_button(phone, "Save the picture")
+    phone.wait_text("not a PNG, JPEG or WebP picture", "#s0-upload-problem")
+
+    phone.find("#s0-upload").send_keys(str(good))
+    phone.wait(lambda b: b.finds("#s0-new-alt") and not b.find("#s0-new-alt").get_attribute("value"))
+    click_button(phone, "Save the picture")
+    phone.wait_text("Describe the picture first", "#s0-upload-problem")
+    assert phone.find("#s0-new-alt").get_attribute("aria-invalid") == "true"
+    phone.js("document.getElementById('s0-upload-prompt').scrollIntoView({block: 'center'})")
+    phone.check_state("studio-picture-describe", screenshot=False)
+    phone.screenshot("studio-picture-describe", full_page=False)
+    type_into(phone, "#s0-new-alt", "Jo's kitchen at night, the kettle on")
+    click_button(phone, "Save the picture")
+    phone.wait(lambda b: loaded_image(b, "#s0-picture img"), message="the saved picture in the editor")
+    saved(phone)
+    assert phone.find("#s0-picture img").get_attribute("alt") == "Jo's kitchen at night, the kettle on"
+    story = maker.ask({"type": "open", "story": "kitchen"}, "story")["story"]
+    image = story["content"]["scenes"][0]["image"]
+    assert image.startswith("images/kitchen-") and image.endswith(".png")
+    assert story["content"]["scenes"][0]["imageAlt"] == "Jo's kitchen at night, the kettle on"
+    phone.js("document.getElementById('s0-picture').scrollIntoView({block: 'center'})")
+    phone.check_state("studio-picture-saved", screenshot=False)
+    phone.screenshot("studio-picture-saved", full_page=False)
+
+    click_button(phone, "Preview scene 1")
+    phone.wait(lambda b: b.js("var f = document.querySelector('dialog iframe'), d = f && f.contentDocument,"
+                              " i = d && d.querySelector('img.scene-image'); return !!i && i.naturalWidth > 0"))
+    phone.check_state("studio-picture-preview", screenshot=False)
+    phone.screenshot("studio-picture-preview", full_page=False)
+    click_button(phone, "Close the preview")
+
+    # Sent for review, approved and published: the picture goes into images/ with the story.
+    click_button(phone, "Send for review")
+    phone.wait_text("Sent for review")
+    organiser = StudioClient(studio, key=STUDIO_KEY, name="Org")
+    for action in ("approve", "publish"):
+        assert organiser.ask({"type": "review", "story": "kitchen", "action": action}, "story", "error")["type"] == "story"
+    assert (studio.scenarios / image).read_bytes() == good.read_bytes()
+    check = subprocess.run([str(forum_binary()), "check", str(studio.scenarios)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    # forum serve plays it: the phone page shows the picture with its description.
+    show_dir = tmp_path / "show"
+    show_dir.mkdir()
+    show = ForumProcess(show_dir, scenarios=studio.scenarios).start()
+    try:
+        audience = browsers(PHONE).open(show.http + "/")
+        audience.wait_text("The show will start soon")
+        show.host("start", "kitchen")
+        audience.wait(lambda b: loaded_image(b, "img.scene-image"), message="the picture on the phone page")
+        assert audience.find("img.scene-image").get_attribute("alt") == "Jo's kitchen at night, the kettle on"
+        audience.check_state("phone-studio-picture")
+    finally:
+        show.stop()
+
+
+def test_the_studio_speaks_welsh_and_arabic(studio, browsers):
+    """The studio's own words follow the browser's language (Arabic: right to left), a switch
+    at the top changes them and is remembered; the writers' story text is left as it is."""
+    token = invite_link(studio, "Grŵp y gegin")
+    maker = StudioClient(studio, invite=token, name="Cy")
+    maker.ask({"type": "create", "title": "Kitchen", "template": "decision"}, "story")
+
+    phone = browsers(PHONE, languages="ar")
+    phone.open(f"{studio.http}/?invite={token}")
+    phone.wait_text("لنكتب قصة معًا")
+    assert phone.js("return [document.documentElement.lang, document.documentElement.dir]") == ["ar", "rtl"]
+    assert phone.js("return document.getElementById('studio-lang').value") == "ar"
+    phone.check_state("studio-arabic-welcome")
+    click_button(phone, "ابدأ الكتابة")
+    phone.wait_text("قصص Grŵp y gegin")
+    click_button(phone, "Kitchen")
+    phone.wait(lambda b: b.finds("#s0-text"))
+    phone.wait_text("المشهد 1 (البداية)")
+    # The story's own text is the writer's, in its own direction.
+    assert phone.find("#s0-text").get_attribute("dir") == "auto"
+    assert phone.find("#s0-text").get_attribute("value").startswith("Write what happens first.")
+    phone.check_state("studio-arabic-editor", screenshot=False)
+    phone.screenshot("studio-arabic-editor", full_page=False)
+
+    # The switch: Welsh, left to right, remembered on this device.
+    phone.find("#studio-lang").send_keys("Cymraeg")
+    phone.wait_text("Golygfa 1 (y dechrau)")
+    assert phone.js("return [document.documentElement.lang, document.documentElement.dir]") == ["cy", "ltr"]
+    assert phone.js("return localStorage.getItem('studio.lang')") == "cy"
+    assert phone.js("return document.activeElement.id") == "studio-lang"
+    phone.check_state("studio-welsh-editor", screenshot=False)
+    phone.screenshot("studio-welsh-editor", full_page=False)
+    phone.open(f"{studio.http}/")
+    phone.wait_text("Stiwdio Fforwm")

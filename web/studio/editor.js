@@ -4,7 +4,7 @@
 (function () {
 'use strict';
 
-var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build;
+var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build, t = U.t;
 var E = null, count = 0;
 S.editor = function () { return E; };
 
@@ -38,7 +38,7 @@ S.on.story = function (msg) {
     if (E.dirty) flush();
   };
   render();
-  if (E.dirty) flush(); else S.status('saved', 'All changes saved');
+  if (E.dirty) flush(); else S.status('saved', t('allSaved'));
 };
 
 /* After every change: keep it here, then save it soon. */
@@ -55,20 +55,20 @@ function changed(before, structural) {
 function keep() {
   S.store(pendingKey(E.id), JSON.stringify({ base: E.base, content: E.doc }));
   S.status(S.conn && S.conn.joined ? 'saving' : 'offline',
-    S.conn && S.conn.joined ? 'Saving…' : 'Offline: your changes are kept on this device');
+    S.conn && S.conn.joined ? t('saving') : t('offlineKept'));
 }
 
 function flush() {
   if (!E || !E.dirty || E.inflight) return;
   E.ref = 's' + (++count);
   if (!S.send({ type: 'save', story: E.id, base: E.base, content: E.doc, ref: E.ref })) {
-    S.status('offline', 'Offline: your changes are kept on this device');
+    S.status('offline', t('offlineKept'));
     return;
   }
   E.inflight = snapshot();
   E.dirty = false;
   S.busy = true;
-  S.status('saving', 'Saving…');
+  S.status('saving', t('saving'));
 }
 
 S.on.saved = function (msg) {
@@ -80,7 +80,7 @@ S.on.saved = function (msg) {
   S.busy = false;
   if (same && !E.dirty) {
     S.store(pendingKey(E.id), null);
-    S.status('saved', 'All changes saved');
+    S.status('saved', t('allSaved'));
   } else {
     E.dirty = true;
     keep();
@@ -100,18 +100,18 @@ S.onError = function (msg) {
     E.base = msg.current.revision;
     E.dirty = false;
     S.store(pendingKey(E.id), null);
-    S.status('saved', 'All changes saved');
+    S.status('saved', t('allSaved'));
   } else if (msg.code === 'conflict') {
     conflict(msg.current);
-    S.status('offline', 'Not saved yet: choose a version');
+    S.status('offline', t('notSavedChoose'));
   }
-  else S.status('offline', 'Not saved: ' + msg.message);
+  else S.status('offline', t('notSaved', msg.message));
   return true;
 };
 
 S.on.changed = function (msg) {
   if (!E || msg.story_id !== E.id || E.dirty || E.inflight) return;
-  S.announce((msg.by || 'Someone') + ' changed this story.');
+  S.announce((msg.by || t('someone')) + ' changed this story.');
   S.send({ type: 'open', story: E.id });
 };
 
@@ -120,18 +120,18 @@ function conflict(current) {
   var box = document.getElementById('conflict');
   U.clear(box);
   box.hidden = false;
-  build(box, [el('h2', null, 'Someone else changed this story'),
-    el('p', null, (current.updatedBy || 'Someone') + ' saved a change while you were editing. Your version is still here. Choose which to keep:'),
-    S.button('Keep their version', function () {
+  build(box, [el('h2', null, t('someoneChanged')),
+    el('p', null, (current.updatedBy || t('someone')) + ' saved a change while you were editing. Your version is still here. Choose which to keep:'),
+    S.button(t('keepTheirs'), function () {
       E.undo.push(snapshot());
       E.doc = current.content;
       E.base = current.revision;
       E.dirty = false;
       S.store(pendingKey(E.id), null);
-      S.status('saved', 'All changes saved');
+      S.status('saved', t('allSaved'));
       render();
     }),
-    S.button('Save mine over theirs', function () {
+    S.button(t('saveMine'), function () {
       E.base = current.revision;
       box.hidden = true;
       keep();
@@ -146,7 +146,7 @@ function undo() {
   E.dirty = true;
   keep();
   render();
-  S.announce('Undone.');
+  S.announce(t('undone'));
   flush();
 }
 
@@ -173,7 +173,7 @@ function destination(name) {
   if (found) return found.id;
   var id = newID(name);
   E.doc.scenes.push({ id: id, title: name.trim().slice(0, 300), text: '' });
-  S.announce('New scene “' + name.trim() + '” added at the end of the story.');
+  S.announce(t('newSceneAdded', name.trim()));
   return id;
 }
 
@@ -181,13 +181,14 @@ function editable() { return E.status === 'draft' || E.status === 'changes_reque
 
 function render() {
   var doc = E.doc, active = document.activeElement && document.activeElement.id;
+  S.redraw = render;
   doc.start = doc.scenes.length ? doc.scenes[0].id : doc.start;
   var names = el('datalist');
   names.id = 'scene-names';
   doc.scenes.forEach(function (s) { names.appendChild(build(el('option'), [])).value = s.title || s.id; });
-  var title = S.field({ id: 'f-title', label: 'Story title', value: doc.title, onInput: set(function (v) { doc.title = v; }) });
-  var notes = S.field({ id: 'f-notes', label: 'Content notes (one per line)', multi: true, value: (doc.contentNotes || []).join('\n'),
-    hint: 'What in the story could upset people, such as “self-harm” or “police restraint”. Shown before the story starts.',
+  var title = S.field({ id: 'f-title', label: t('storyTitle'), value: doc.title, onInput: set(function (v) { doc.title = v; }) });
+  var notes = S.field({ id: 'f-notes', label: t('contentNotes'), multi: true, value: (doc.contentNotes || []).join('\n'),
+    hint: t('contentNotesHint'),
     onInput: set(function (v) { doc.contentNotes = v.split('\n').map(function (l) { return l.trim(); }).filter(Boolean); }) });
   var conflictBox = el('section', 'reminder');
   conflictBox.id = 'conflict';
@@ -197,22 +198,22 @@ function render() {
   error.id = 'editor-error';
   error.setAttribute('role', 'alert');
   var scenes = doc.scenes.map(sceneBlock);
-  var body = build(el('fieldset'), [el('legend', null, 'The story'), build(el('div'), title), slot('c-title'),
+  var body = build(el('fieldset'), [el('legend', null, t('theStory')), build(el('div'), title), slot('c-title'),
     build(el('div'), notes), slot('c-story')].concat(scenes, [
-    S.button('Add a scene', function () {
+    S.button(t('addScene'), function () {
       var before = snapshot();
-      doc.scenes.push({ id: newID('scene ' + (doc.scenes.length + 1)), title: 'Scene ' + (doc.scenes.length + 1), text: '' });
+      doc.scenes.push({ id: newID('scene ' + (doc.scenes.length + 1)), title: t('sceneN', doc.scenes.length + 1), text: '' });
       changed(before, true);
       document.getElementById('s' + (doc.scenes.length - 1) + '-title').focus();
     })]));
   body.disabled = !editable();
-  S.show([el('h1', null, doc.title || 'Untitled story'),
+  S.show([el('h1', null, doc.title || t('untitled')),
     build(el('p'), [el('span', 'status-tag', S.statusWords[E.status] || E.status)]),
-    el('p', 'reminder', 'Please do not use the names of real patients, clients or staff.'),
-    build(el('div', 'actions'), [S.button('Back to the stories', S.list), S.button('Undo', undo),
-      S.button('History', function () { S.send({ type: 'revisions', story: E.id }); }),
-      S.button('Story map', function () { S.storyMap(E); })]),
-    editable() ? null : el('p', 'hint', 'This story is ' + (S.statusWords[E.status] || E.status).toLowerCase() + ': it cannot be changed until it is reopened.'),
+    el('p', 'reminder', t('reminderShort')),
+    build(el('div', 'actions'), [S.button(t('backToStories'), S.list), S.button(t('undo'), undo),
+      S.button(t('history'), function () { S.send({ type: 'revisions', story: E.id }); }),
+      S.button(t('storyMap'), function () { S.storyMap(E); })]),
+    editable() ? null : el('p', 'hint', t('locked', (S.statusWords[E.status] || E.status).toLowerCase())),
     conflictBox, error, el('p', 'small', ''), names, body, el('section')], doc.title);
   view.lastChild.id = 'review';
   view.querySelector('.small').id = 'check-summary';
@@ -237,36 +238,38 @@ function slot(id) {
 }
 
 function sceneBlock(scene, i) {
-  var p = 's' + i, block = build(el('fieldset', 'scene'), [el('legend', null, 'Scene ' + (i + 1) + (i === 0 ? ' (the start)' : ''))]);
-  var name = S.field({ id: p + '-title', label: 'Scene name', value: scene.title || '', onInput: set(function (v) { scene.title = v; }) });
-  var text = S.field({ id: p + '-text', label: 'What happens', multi: true, value: scene.text,
-    hint: 'Plain words, short paragraphs. A blank line starts a new paragraph.', onInput: set(function (v) { scene.text = v; }) });
-  var image = S.field({ id: p + '-image', label: 'Picture file (optional)', value: scene.image || '',
+  var p = 's' + i, block = build(el('fieldset', 'scene'), [el('legend', null, t('sceneN', i + 1) + (i === 0 ? t('theStart') : ''))]);
+  var name = S.field({ id: p + '-title', label: t('sceneName'), value: scene.title || '', onInput: set(function (v) { scene.title = v; }) });
+  var text = S.field({ id: p + '-text', label: t('whatHappens'), multi: true, value: scene.text,
+    hint: t('whatHappensHint'), onInput: set(function (v) { scene.text = v; }) });
+  var image = S.field({ id: p + '-image', label: t('pictureFile'), value: scene.image || '',
     onInput: set(function (v) { scene.image = v.trim() || null; }) });
-  var alt = S.field({ id: p + '-image_alt', label: 'Describe the picture', value: scene.imageAlt || '',
-    hint: 'For people who cannot see it: what matters in the picture, in a sentence.', onInput: set(function (v) { scene.imageAlt = v.trim() || null; }) });
-  var host = S.field({ id: p + '-notes', label: 'Notes for the host (never shown to the audience)', multi: true, value: scene.hostNotes || '',
+  var alt = S.field({ id: p + '-image_alt', label: t('describePicture'), value: scene.imageAlt || '',
+    hint: t('describeHint'), onInput: set(function (v) { scene.imageAlt = v.trim() || null; }) });
+  var host = S.field({ id: p + '-notes', label: t('hostNotesField'), multi: true, value: scene.hostNotes || '',
     onInput: set(function (v) { scene.hostNotes = v.trim() ? v : null; }) });
-  var picture = build(el('details'), [el('summary', null, 'Picture'), build(el('div'), image), build(el('div'), alt), slot('c-' + p + '-image_alt')]);
+  var picture = build(el('details'), [el('summary', null, t('picture')), S.pictureBlock ? S.pictureBlock(E, scene, i) : null,
+    build(el('div'), image), build(el('div'), alt), slot('c-' + p + '-image_alt')]);
   picture.open = !!scene.image;
-  var hostBox = build(el('details'), [el('summary', null, 'Host notes'), build(el('div'), host)]);
+  var hostBox = build(el('details'), [el('summary', null, t('hostNotes')), build(el('div'), host)]);
   hostBox.open = !!scene.hostNotes;
   build(block, [build(el('div'), name), slot('c-' + p + '-title'), build(el('div'), text), slot('c-' + p + '-text'),
     picture, hostBox, nextBlock(scene, p), slot('c-' + p + '-scene'),
-    S.button('Preview scene ' + (i + 1), function () { S.preview(E.doc, scene); }),
-    i === 0 ? null : S.button('Delete scene ' + (i + 1), function () {
+    S.button(t('previewScene', i + 1), function () { S.preview(E.doc, scene); }),
+    S.sceneComments ? S.sceneComments(E, scene, i) : null,
+    i === 0 ? null : S.button(t('deleteScene', i + 1), function () {
       var before = snapshot();
       E.doc.scenes.splice(i, 1);
       changed(before, true);
-      S.announce('Scene deleted. Undo brings it back.');
+      S.announce(t('sceneDeleted'));
     })]);
   return block;
 }
 
 function nextBlock(scene, p) {
   var mode = scene.decision ? 'decide' : scene.next ? 'next' : 'end';
-  var box = build(el('fieldset', 'choices'), [el('legend', null, 'What happens next?')]);
-  [['end', 'The story ends here'], ['next', 'It goes on to another scene'], ['decide', 'The audience decides']].forEach(function (c) {
+  var box = build(el('fieldset', 'choices'), [el('legend', null, t('whatNext'))]);
+  [['end', t('endsHere')], ['next', t('goesOn')], ['decide', t('audienceDecides')]].forEach(function (c) {
     var radio = el('input');
     radio.type = 'radio';
     radio.name = p + '-mode';
@@ -278,26 +281,26 @@ function nextBlock(scene, p) {
       if (c[0] === 'decide') {
         scene.decision = { question: '', options: [{ id: 'a', label: '', next: null }, { id: 'b', label: '', next: null }] };
       }
-      if (c[0] === 'next') scene.next = destination('Scene ' + (E.doc.scenes.length + 1));
+      if (c[0] === 'next') scene.next = destination(t('sceneN', E.doc.scenes.length + 1));
     }, true));
     var label = build(el('label'), [radio, c[1]]);
     label.htmlFor = radio.id;
     box.appendChild(label);
   });
-  if (mode === 'next') build(box, leadsTo(p + '-next', 'Goes on to', scene.next, function (id) { scene.next = id; }).concat([slot('c-' + p + '-next')]));
+  if (mode === 'next') build(box, leadsTo(p + '-next', t('goesOnTo'), scene.next, function (id) { scene.next = id; }).concat([slot('c-' + p + '-next')]));
   if (mode === 'decide') {
     var d = scene.decision;
-    build(box, S.field({ id: p + '-question', label: 'The question the audience is asked', value: d.question,
+    build(box, S.field({ id: p + '-question', label: t('question'), value: d.question,
       onInput: set(function (v) { d.question = v; }) }).concat([slot('c-' + p + '-question'), slot('c-' + p + '-options')]));
     d.options.forEach(function (option, j) {
       var q = p + '-o' + j, mark = String(j + 1);
-      box.appendChild(build(el('fieldset', 'option'), [el('legend', null, 'Option ' + mark)].concat(
-        S.field({ id: q + '-label', label: 'Option ' + mark + ': what the audience can choose', value: option.label,
+      box.appendChild(build(el('fieldset', 'option'), [el('legend', null, t('optionN', mark))].concat(
+        S.field({ id: q + '-label', label: t('optionLabel', mark), value: option.label,
           onInput: set(function (v) { option.label = v; }) }), [slot('c-' + q + '-label')],
-        leadsTo(q + '-next', 'Option ' + mark + ' leads to', option.next, function (id) { option.next = id; }),
-        [slot('c-' + q + '-next'), S.button('Remove option ' + mark, set(function () { d.options.splice(j, 1); }, true))])));
+        leadsTo(q + '-next', t('optionLeads', mark), option.next, function (id) { option.next = id; }),
+        [slot('c-' + q + '-next'), S.button(t('removeOption', mark), set(function () { d.options.splice(j, 1); }, true))])));
     });
-    var add = S.button('Add an option', set(function () {
+    var add = S.button(t('addOption'), set(function () {
       var used = d.options.map(function (o) { return o.id; }), id = 'abcdefgh'.split('').filter(function (c) { return used.indexOf(c) < 0; })[0];
       d.options.push({ id: id, label: '', next: null });
     }, true));
@@ -310,7 +313,7 @@ function nextBlock(scene, p) {
 /* "Leads to": a scene's name; a new name makes a new scene. */
 function leadsTo(id, label, current, apply) {
   var parts = S.field({ id: id, label: label, value: current ? sceneName(current) : '',
-    hint: 'The name of a scene. Type a new name to make a new scene.' });
+    hint: t('sceneNameHint') });
   parts[2].setAttribute('list', 'scene-names');
   parts[2].addEventListener('change', set(function () { apply(destination(parts[2].value)); }, true));
   return parts;
@@ -327,7 +330,7 @@ function showChecks() {
     else if (c.option != null && document.getElementById('c-s' + i + '-o' + c.option + '-' + c.field)) id = 'c-s' + i + '-o' + c.option + '-' + c.field;
     else id = document.getElementById('c-s' + i + '-' + c.field) ? 'c-s' + i + '-' + c.field : 'c-s' + i + '-scene';
     var box = document.getElementById(id), line = el('p', 'check ' + c.severity,
-      (c.severity === 'error' ? 'To fix: ' : 'Worth a look: ') + c.message);
+      (c.severity === 'error' ? t('toFix') : t('worthALook')) + c.message);
     line.title = c.detail;
     if (c.severity === 'error') errors++; else warnings++;
     if (!box) return;
@@ -339,8 +342,15 @@ function showChecks() {
     }
   });
   var summary = document.getElementById('check-summary');
-  if (summary) summary.textContent = errors || warnings ? (errors ? errors + ' to fix' : '') + (errors && warnings ? ', ' : '') +
-    (warnings ? warnings + ' worth a look' : '') + ': see the marks beside the fields.' : 'No problems found.';
+  if (summary) summary.textContent = errors || warnings ? (errors ? t('nToFix', errors) : '') + (errors && warnings ? ', ' : '') +
+    (warnings ? t('nWorth', warnings) : '') + t('seeMarks') : t('noProblems');
 }
 S.showChecks = function () { if (E) showChecks(); };
+
+/* A change made elsewhere on the page (a picture added): kept, saved soon, redrawn. */
+S.change = function (apply) {
+  var before = snapshot();
+  apply(E.doc);
+  changed(before, true);
+};
 }());

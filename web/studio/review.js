@@ -3,64 +3,52 @@
 (function () {
 'use strict';
 
-var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build;
+var S = window.Studio, U = window.ForumUI, el = U.el, build = S.build, t = U.t;
 
 var steps = {
-  contributor: { draft: [['submit', 'Send for review']], changes_requested: [['submit', 'Send for review again']],
-    submitted: [['reopen', 'Take it back to change it']] },
-  organiser: { draft: [['submit', 'Send for review']], changes_requested: [['submit', 'Send for review again']],
-    submitted: [['approve', 'Approve'], ['request_changes', 'Ask for changes'], ['reopen', 'Back to draft']],
-    approved: [['publish', 'Publish to the show'], ['request_changes', 'Ask for changes'], ['reopen', 'Back to draft']],
-    published: [['withdraw', 'Withdraw from the show']], withdrawn: [['reopen', 'Reopen as a draft']] }
+  contributor: { draft: [['submit', 'sendForReview']], changes_requested: [['submit', 'sendAgain']],
+    submitted: [['reopen', 'takeBack']] },
+  organiser: { draft: [['submit', 'sendForReview']], changes_requested: [['submit', 'sendAgain']],
+    submitted: [['approve', 'approve'], ['request_changes', 'askChanges'], ['reopen', 'backToDraft']],
+    approved: [['publish', 'publish'], ['request_changes', 'askChanges'], ['reopen', 'backToDraft']],
+    published: [['withdraw', 'withdraw']], withdrawn: [['reopen', 'reopen']] }
 };
 
 S.review = function (E) {
   var box = document.getElementById('review');
   if (!box) return;
   U.clear(box);
-  var note = S.field({ id: 'review-note', label: 'A note with this step (optional)', multi: true });
+  var note = S.field({ id: 'review-note', label: t('stepNote'), multi: true });
   var actions = (steps[S.me.role][E.status] || []).map(function (step) {
-    return S.button(step[1], function () {
+    return S.button(t(step[1]), function () {
       S.send({ type: 'review', story: E.id, action: step[0], note: note[2].value });
     }, step[0] === 'publish' || step[0] === 'submit' || step[0] === 'approve' ? 'primary' : null);
   });
   var sceneChoice = el('select');
   sceneChoice.id = 'comment-scene';
-  sceneChoice.appendChild(el('option', null, 'The whole story')).value = '';
+  sceneChoice.appendChild(el('option', null, t('wholeStory'))).value = '';
   E.doc.scenes.forEach(function (s) { sceneChoice.appendChild(el('option', null, s.title || s.id)).value = s.id; });
-  var sceneLabel = el('label', null, 'About');
+  var sceneLabel = el('label', null, t('about'));
   sceneLabel.htmlFor = 'comment-scene';
-  var comment = S.field({ id: 'comment-text', label: 'Comment', multi: true });
-  build(box, [el('h2', null, 'Review'), actions.length ? build(el('div'), note) : null, build(el('div', 'actions'), actions),
-    el('h2', null, 'Comments'), commentList(E), sceneLabel, sceneChoice, build(el('div'), comment),
-    S.button('Add the comment', function () {
+  var comment = S.field({ id: 'comment-text', label: t('comment'), multi: true });
+  build(box, [el('h2', null, t('review')), actions.length ? build(el('div'), note) : null, build(el('div', 'actions'), actions),
+    el('h2', null, t('comments')), S.commentList(E), sceneLabel, sceneChoice, build(el('div'), comment),
+    S.button(t('addComment'), function () {
       if (!comment[2].value.trim()) return;
       S.send({ type: 'comment', story: E.id, scene: sceneChoice.value || null, text: comment[2].value });
       comment[2].value = '';
     }),
-    el('h2', null, 'What happened so far'), historyList(E),
-    el('h2', null, 'Download'),
-    S.button('Download for Twine (.twee)', function () { S.send({ type: 'download', story: E.id, format: 'twee' }); }),
-    S.button('Download the story file (.yaml)', function () { S.send({ type: 'download', story: E.id, format: 'yaml' }); }),
+    el('h2', null, t('soFar')), historyList(E),
+    el('h2', null, t('download')),
+    S.button(t('downloadTwee'), function () { S.send({ type: 'download', story: E.id, format: 'twee' }); }),
+    S.button(t('downloadYaml'), function () { S.send({ type: 'download', story: E.id, format: 'yaml' }); }),
     el('section')]);
   box.lastChild.id = 'revisions';
 };
 
-function commentList(E) {
-  var list = el('div');
-  list.id = 'comments';
-  if (!E.comments.length) list.appendChild(el('p', 'hint', 'No comments yet.'));
-  E.comments.forEach(function (c) {
-    var scene = c.scene ? E.doc.scenes.filter(function (s) { return s.id === c.scene; })[0] : null;
-    list.appendChild(build(el('div', 'comment'), [el('p', 'small', (c.author || 'Someone') + (c.role === 'organiser' ? ' (organiser)' : '') +
-      ' on ' + (scene ? 'scene “' + (scene.title || scene.id) + '”' : 'the whole story')), el('p', null, c.text)]));
-  });
-  return list;
-}
-
 function historyList(E) {
   var list = el('ul');
-  if (!E.history.length) return el('p', 'hint', 'Not sent for review yet.');
+  if (!E.history.length) return el('p', 'hint', t('notSent'));
   E.history.forEach(function (h) {
     list.appendChild(el('li', null, new Date(h.at).toLocaleString() + ': ' + (S.statusWords[h.to] || h.to) +
       (h.by ? ' (' + h.by + ')' : '') + (h.note ? ': “' + h.note + '”' : '')));
@@ -68,34 +56,25 @@ function historyList(E) {
   return list;
 }
 
-S.on.comments = function (msg) {
-  var E = S.editor();
-  if (!E || msg.story_id !== E.id) return;
-  E.comments = msg.comments;
-  var old = document.getElementById('comments');
-  if (old) old.parentNode.replaceChild(commentList(E), old);
-  S.announce('Comment added.');
-};
-
 S.on.revisions = function (msg) {
   var E = S.editor(), box = document.getElementById('revisions');
   if (!E || !box) return;
   U.clear(box);
   var list = el('ol');
   msg.revisions.slice().reverse().forEach(function (r) {
-    list.appendChild(build(el('li'), [el('span', null, 'Version ' + r.revision + ', ' + new Date(r.at).toLocaleString() +
-      (r.author ? ', by ' + r.author : '') + ' '), r.revision === E.base ? el('span', 'status-tag', 'now') :
-      S.button('Bring back version ' + r.revision, function () {
+    list.appendChild(build(el('li'), [el('span', null, t('versionN', r.revision) + ', ' + new Date(r.at).toLocaleString() +
+      (r.author ? ', ' + t('byN', r.author) : '') + ' '), r.revision === E.base ? el('span', 'status-tag', t('nowTag')) :
+      S.button(t('bringBack', r.revision), function () {
         S.send({ type: 'restore', story: E.id, revision: r.revision, base: E.base });
       })]));
   });
-  build(box, [el('h2', null, 'History of changes'), el('p', 'hint', 'Every saved change is kept. Bringing back a version saves it as the newest; nothing is lost.'), list]);
+  build(box, [el('h2', null, t('historyOfChanges')), el('p', 'hint', t('historyHint')), list]);
   box.querySelector('h2').tabIndex = -1;
   box.querySelector('h2').focus();
 };
 
 S.on.file = function (msg) {
-  var link = el('a', null, 'Save ' + msg.file);
+  var link = el('a', null, t('saveFile', msg.file));
   link.href = URL.createObjectURL(new Blob([msg.text], { type: 'text/plain' }));
   link.download = msg.file;
   document.body.appendChild(link);
@@ -107,12 +86,18 @@ S.on.file = function (msg) {
 S.preview = function (doc, scene) {
   var dialog = el('dialog');
   var frame = el('iframe', 'preview');
-  frame.title = 'Preview of the scene on a phone';
+  frame.title = t('previewFrame');
   frame.srcdoc = '<!doctype html><html lang="' + (/^[a-zA-Z-]+$/.test(doc.language || '') ? doc.language : 'en') +
     '"><head><meta charset="utf-8"><link rel="stylesheet" href="/phone/style.css"></head><body><main id="view"></main></body></html>';
   frame.addEventListener('load', function () {
     var d = frame.contentDocument, main = d.getElementById('view');
     var article = build(el('article', 'scene'), [el('p', 'kicker', doc.title), el('h1', 'view-heading', scene.title || doc.title)]);
+    if (scene.image && S.pictureData && S.pictureData[scene.image]) {
+      var img = el('img', 'scene-image');
+      img.src = S.pictureData[scene.image];
+      img.alt = scene.imageAlt || '';
+      article.appendChild(img);
+    }
     U.paragraphs(article, scene.text);
     main.appendChild(d.adoptNode(article));
     if (scene.decision) {
@@ -127,9 +112,9 @@ S.preview = function (doc, scene) {
       main.appendChild(d.adoptNode(section));
     }
   });
-  var close = S.button('Close the preview', function () { dialog.close(); dialog.remove(); });
-  build(dialog, [el('h2', null, 'Preview: ' + (scene.title || scene.id)), el('p', 'hint', 'As the phone page shows it, with the vote open.'), frame, build(el('div'), [close])]);
-  dialog.setAttribute('aria-label', 'Preview');
+  var close = S.button(t('closePreview'), function () { dialog.close(); dialog.remove(); });
+  build(dialog, [el('h2', null, t('previewOf', scene.title || scene.id)), el('p', 'hint', t('previewHint')), frame, build(el('div'), [close])]);
+  dialog.setAttribute('aria-label', t('preview'));
   document.body.appendChild(dialog);
   dialog.showModal();
   close.focus();
@@ -146,33 +131,35 @@ S.storyMap = function (E) {
   var list = el('ul', 'map-list');
   E.doc.scenes.forEach(function (s) {
     var to = s.decision ? s.decision.options.map(function (o) { return (o.label || '…') + ' → ' + name(E, o.next); })
-      : s.next ? ['→ ' + name(E, s.next)] : ['Ending: the story ends here'];
+      : s.next ? ['→ ' + name(E, s.next)] : [t('endingHere')];
     var item = build(el('li'), [el('strong', null, s.title || s.id), build(el('ul'), to.map(function (t) { return el('li', null, t); }))]);
+    var said = S.commentsOn(E, s.id).length;
+    if (said) item.appendChild(el('p', 'small', t('commentsOnThis', S.commentWords(said))));
     (marks[s.id] || []).forEach(function (m) { item.appendChild(el('p', 'check warning', m)); });
     list.appendChild(item);
   });
   var picture = el('div', 'map-picture');
   picture.id = 'map-picture';
   picture.tabIndex = 0;
-  picture.setAttribute('aria-label', 'Story map picture');
+  picture.setAttribute('aria-label', t('mapPicture'));
   picture.setAttribute('role', 'region');
   list.id = 'map-list';
-  build(box, [el('h2', null, 'Story map'), picture, el('h3', null, 'The map as a list'),
-    el('p', 'hint', 'Every scene in order, with where it leads. Marks show scenes nobody reaches and links to scenes that do not exist.'), list]);
+  build(box, [el('h2', null, t('storyMap')), picture, el('h3', null, t('mapList')),
+    el('p', 'hint', t('mapListHint')), list]);
   box.querySelector('h2').tabIndex = -1;
   box.querySelector('h2').focus();
 };
 
 function name(E, id) {
-  if (!id) return 'nowhere yet';
+  if (!id) return t('nowhere');
   var s = E.doc.scenes.filter(function (x) { return x.id === id; })[0];
-  return s ? s.title || s.id : id + ' (missing)';
+  return s ? s.title || s.id : t('missing', id);
 }
 }());
 
 (function () {
 'use strict';
-var S = window.Studio, el = window.ForumUI.el, NS = 'http://www.w3.org/2000/svg';
+var S = window.Studio, el = window.ForumUI.el, t = window.ForumUI.t, NS = 'http://www.w3.org/2000/svg';
 
 function svg(tag, attrs, text) {
   var node = document.createElementNS(NS, tag);
@@ -195,7 +182,7 @@ S.on.map = function (msg) {
   E.checks.forEach(function (c) { if (c.field === 'scene' && c.severity === 'warning') unreachable[c.scene] = true; });
   var picture = svg('svg', { viewBox: [-pad, -pad, m.width + 2 * pad, m.height + 2 * pad].join(' '), role: 'img',
     width: Math.round(m.width + 2 * pad), 'aria-labelledby': 'map-title', 'aria-describedby': 'map-list', class: 'map' });
-  picture.appendChild(svg('title', { id: 'map-title' }, 'Story map: ' + E.doc.scenes.length + ' scenes; the list below says the same'));
+  picture.appendChild(svg('title', { id: 'map-title' }, t('mapTitle', E.doc.scenes.length)));
   var defs = svg('defs');
   var marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto' });
   marker.appendChild(svg('path', { d: 'M0 0L10 5L0 10z', class: 'map-arrow' }));
@@ -211,14 +198,21 @@ S.on.map = function (msg) {
   m.nodes.forEach(function (n) {
     var scene = E.doc.scenes.filter(function (s) { return s.id === n.id; })[0];
     var kind = n.missing ? 'missing' : unreachable[n.id] ? 'unreached' : scene && !scene.next && !scene.decision ? 'ending' : '';
-    var name = n.missing ? n.id + ' (missing)' : (scene.title || scene.id);
+    var name = n.missing ? t('missing', n.id) : (scene.title || scene.id);
     picture.appendChild(svg('rect', { x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height, rx: 6,
       class: 'map-node ' + kind }));
     picture.appendChild(svg('text', { x: n.x, y: n.y + 5, 'text-anchor': 'middle', class: 'map-name' },
       name.length > 20 ? name.slice(0, 19) + '…' : name));
+    var said = n.missing ? 0 : S.commentsOn(E, n.id).length;
+    if (said) {
+      var cx = n.x + n.width / 2 - 4, cy = n.y - n.height / 2 + 4;
+      picture.appendChild(svg('circle', { cx: cx, cy: cy, r: 11, class: 'map-count' }));
+      picture.appendChild(svg('text', { x: cx, y: cy + 5, 'text-anchor': 'middle', class: 'map-count-text' }, String(said)));
+    }
   });
   window.ForumUI.clear(box);
   box.appendChild(picture);
-  box.appendChild(el('p', 'hint', 'Thick border: an ending. Dashed: no scene leads there yet. Red: a scene that does not exist yet.'));
+  box.appendChild(el('p', 'hint', t('mapKey') +
+    t('mapCountKey')));
 };
 }());

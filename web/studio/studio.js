@@ -3,7 +3,7 @@
 (function () {
 'use strict';
 
-var U = window.ForumUI, el = U.el, clear = U.clear;
+var U = window.ForumUI, el = U.el, clear = U.clear, t = U.t;
 var view = document.getElementById('view');
 var statusLine = document.getElementById('save-status');
 var query = new URLSearchParams(location.search);
@@ -39,6 +39,7 @@ S.field = function (o) {
   var label = el('label', null, o.label), hint = o.hint ? el('p', 'hint', o.hint) : null;
   if (!o.multi) input.type = o.type || 'text';
   input.id = o.id;
+  input.dir = 'auto';
   input.value = o.value == null ? '' : o.value;
   label.htmlFor = o.id;
   if (hint) {
@@ -53,7 +54,7 @@ S.field = function (o) {
 S.show = function (children, title) {
   clear(view);
   build(view, children);
-  document.title = (title ? title + ' – ' : '') + 'Forum studio';
+  document.title = (title ? title + ' – ' : '') + t('forumStudio');
   view.focus();
 };
 
@@ -87,7 +88,7 @@ function connect() {
   S.conn = new window.ForumConnection({
     hello: hello,
     onStatus: function (status) {
-      if (status !== 'open') S.status('offline', 'Offline: your changes are kept on this device');
+      if (status !== 'open') S.status('offline', t('offlineKept'));
       else if (S.onOnline) S.onOnline();
     },
     onMessage: function (msg) {
@@ -103,7 +104,7 @@ S.on.welcome = function (msg) {
   S.me = msg;
   if (!S.screen || S.screen === 'signin') S.list();
   else if (S.onReconnect && !first) S.onReconnect();
-  if (!S.busy) S.status('saved', 'Connected');
+  if (!S.busy) S.status('saved', t('connected'));
 };
 
 S.on.error = function (msg) {
@@ -124,6 +125,7 @@ S.on.error = function (msg) {
 /* The first screen: an invite link's welcome, or the organisers' sign-in. */
 function signIn(problem) {
   S.screen = 'signin';
+  S.redraw = function () { signIn(problem); };
   S.status('', '');
   var invite = query.get('invite');
   if (invite) store('studio.invite', invite);
@@ -131,27 +133,27 @@ function signIn(problem) {
   error.setAttribute('role', 'alert');
   if (!problem) error.hidden = true;
   if (invite || (S.load('studio.invite') && !problem)) {
-    var name = S.field({ id: 'name', label: 'Your name (optional)', value: S.load('studio.name') || '',
-      hint: 'A first name or a nickname is enough. Others in your group see it beside your changes.' });
-    S.show([el('h1', null, 'Write a story together'),
-      el('p', null, 'You have been invited to write a story for a Forum theatre event. Nobody needs an account or an email address.'),
-      el('p', 'reminder', 'Please do not use the names of real patients, clients or staff: change names and details so nobody can be recognised.'),
+    var name = S.field({ id: 'name', label: t('yourName'), value: S.load('studio.name') || '',
+      hint: t('yourNameHint') });
+    S.show([el('h1', null, t('writeTogether')),
+      el('p', null, t('invited')),
+      el('p', 'reminder', t('reminder')),
       error, build(el('div'), name),
-      S.button('Start writing', function () {
+      S.button(t('startWriting'), function () {
         store('studio.name', name[2].value.trim().slice(0, 40));
         connect();
-      }, 'primary')], 'Welcome');
+      }, 'primary')], t('welcome'));
     return;
   }
-  var key = S.field({ id: 'key', label: 'Organiser key', type: 'password',
-    hint: 'Contributors do not need this: they open the invite link an organiser made for their group.' });
-  S.show([el('h1', null, 'Organisers: sign in'), error, build(el('div'), key),
-    S.button('Sign in', function () {
+  var key = S.field({ id: 'key', label: t('organiserKey'), type: 'password',
+    hint: t('organiserKeyHint') });
+  S.show([el('h1', null, t('organisersSignIn')), error, build(el('div'), key),
+    S.button(t('signIn'), function () {
       S.key = key[2].value;
       try { sessionStorage.setItem('studio.key', key[2].value); } catch (e) { /* kept in memory */ }
       store('studio.invite', null);
       connect();
-    }, 'primary')], 'Sign in');
+    }, 'primary')], t('signIn'));
 }
 
 /* The group's stories, a new story, an upload; organisers also get the invites. */
@@ -162,22 +164,27 @@ S.list = function () {
   if (S.me && S.me.role === 'organiser') S.send({ type: 'invites' });
 };
 
-var statusWords = { draft: 'Draft', submitted: 'Sent for review', changes_requested: 'Changes asked for',
-  approved: 'Approved', published: 'Published: in the show', withdrawn: 'Withdrawn' };
+var statusKeys = { draft: 'stDraft', submitted: 'stSubmitted', changes_requested: 'stChanges',
+  approved: 'stApproved', published: 'stPublished', withdrawn: 'stWithdrawn' };
+var statusWords = {};
+Object.keys(statusKeys).forEach(function (k) {
+  Object.defineProperty(statusWords, k, { get: function () { return t(statusKeys[k]); } });
+});
 S.statusWords = statusWords;
 
 S.on.stories = function (msg) {
   if (S.screen !== 'list') return;
+  S.redraw = function () { S.on.stories(msg); };
   var list = el('ul', 'stories');
   msg.stories.forEach(function (s) {
-    var open = S.button(s.title || 'Untitled story', function () { S.send({ type: 'open', story: s.id }); });
+    var open = S.button(s.title || t('untitled'), function () { S.send({ type: 'open', story: s.id }); });
     list.appendChild(build(el('li'), [open, el('span', 'status-tag', statusWords[s.status] || s.status),
-      el('p', 'small', s.scenes + (s.scenes === 1 ? ' scene' : ' scenes') +
-        (s.updatedBy ? ', last changed by ' + s.updatedBy : ''))]));
+      el('p', 'small', (s.scenes === 1 ? t('oneScene') : t('nScenes', s.scenes)) +
+        (s.updatedBy ? t('lastChangedBy', s.updatedBy) : ''))]));
   });
-  var title = S.field({ id: 'new-title', label: 'Title of the new story', hint: 'You can change it later.' });
-  var templates = build(el('fieldset', 'choices'), [el('legend', null, 'Start from')]);
-  [['blank', 'A blank page'], ['decision', 'An example with one decision, to change']].forEach(function (t, i) {
+  var title = S.field({ id: 'new-title', label: t('newTitle'), hint: t('changeLater') });
+  var templates = build(el('fieldset', 'choices'), [el('legend', null, t('startFrom'))]);
+  [['blank', t('blankPage')], ['decision', t('example')]].forEach(function (t, i) {
     var radio = el('input');
     radio.type = 'radio';
     radio.name = 'template';
@@ -192,25 +199,25 @@ S.on.stories = function (msg) {
   upload.type = 'file';
   upload.id = 'upload';
   upload.accept = '.twee,.tw,.txt,.html,.htm';
-  var uploadLabel = el('label', null, 'Bring in a Twine story (.twee or published .html)');
+  var uploadLabel = el('label', null, t('bringTwine'));
   uploadLabel.htmlFor = 'upload';
   var error = el('p', 'check error');
   error.id = 'list-error';
   error.setAttribute('role', 'alert');
-  var group = S.me.group ? 'Stories of ' + S.me.group : 'All stories';
-  S.show([el('h1', null, group), msg.stories.length ? list : el('p', null, 'No stories yet: start one below.'),
-    el('h2', null, 'Start a new story'), build(el('div'), title), templates,
-    S.button('Create the story', function () {
+  var group = S.me.group ? t('storiesOf', S.me.group) : t('allStories');
+  S.show([el('h1', null, group), msg.stories.length ? list : el('p', null, t('noStories')),
+    el('h2', null, t('startNew')), build(el('div'), title), templates,
+    S.button(t('create'), function () {
       var chosen = view.querySelector('input[name=template]:checked');
       S.send({ type: 'create', title: title[2].value, template: chosen ? chosen.value : 'blank' });
     }, 'primary'),
-    el('h2', null, 'Bring in a story'), uploadLabel, upload,
-    S.button('Bring it in', function () {
+    el('h2', null, t('bringStory')), uploadLabel, upload,
+    S.button(t('bringIt'), function () {
       var file = upload.files && upload.files[0];
-      if (!file) { error.textContent = 'Choose a file first.'; return; }
-      if (file.size > 3 * 1024 * 1024) { error.textContent = 'That file is too large (over 3 MB).'; return; }
+      if (!file) { error.textContent = t('chooseFile'); return; }
+      if (file.size > 3 * 1024 * 1024) { error.textContent = t('fileTooLarge'); return; }
       file.text().then(function (text) { S.send({ type: 'import', file: file.name, data: text }); });
-    }), error, el('section', null)], 'Stories');
+    }), error, el('section', null)], t('stories'));
   view.lastChild.id = 'invites';
   if (S.invites) S.on.invites(S.invites);
 };
@@ -223,27 +230,56 @@ S.on.invites = function (msg) {
   var box = document.getElementById('invites');
   if (!box || S.me.role !== 'organiser') return;
   clear(box);
-  var label = S.field({ id: 'invite-label', label: 'Group or workshop name', hint: 'Such as “Tuesday carers’ group”. No names of people.' });
-  var days = S.field({ id: 'invite-days', label: 'Open for (days)', type: 'number', value: '14' });
+  var label = S.field({ id: 'invite-label', label: t('groupName'), hint: t('groupNameHint') });
+  var days = S.field({ id: 'invite-days', label: t('openFor'), type: 'number', value: '14' });
   var list = el('ul', 'stories');
   msg.invites.forEach(function (invite) {
     var link = location.origin + '/?invite=' + invite.token;
-    var closed = invite.revokedAt ? 'closed' : new Date(invite.expiresAt) < new Date() ? 'expired' :
-      'open until ' + new Date(invite.expiresAt).toLocaleDateString();
+    var closed = invite.revokedAt ? t('linkClosed') : new Date(invite.expiresAt) < new Date() ? t('linkExpired') :
+      t('openUntil', new Date(invite.expiresAt).toLocaleDateString());
     list.appendChild(build(el('li'), [el('p', null, invite.label + ' (' + closed + ')'),
       invite.revokedAt ? null : el('p', 'link-box', link),
-      invite.revokedAt ? null : S.button('Close the link for ' + invite.label, function () {
+      invite.revokedAt ? null : S.button(t('closeLink', invite.label), function () {
         S.send({ type: 'invite_revoke', token: invite.token });
       })]));
   });
-  build(box, [el('h2', null, 'Invite links'), el('p', 'hint', 'One link per group or workshop. Anyone with the link can write with the group until it expires or you close it.'),
+  build(box, [el('h2', null, t('inviteLinks')), el('p', 'hint', t('inviteHint')),
     build(el('div'), label), build(el('div'), days),
-    S.button('Make an invite link', function () {
+    S.button(t('makeInvite'), function () {
       S.send({ type: 'invite_create', label: label[2].value, days: parseInt(days[2].value, 10) || 14 });
     }, 'primary'), list]);
 };
 
+/* The page's own words: English, Welsh or Arabic (right to left), from the switch at the top,
+ * else the browser's languages; remembered on this device. Story text is never translated. */
+var LANGUAGES = /^(en|cy|ar)$/;
+
+function pickLanguage() {
+  var kept = S.load('studio.lang');
+  if (kept && LANGUAGES.test(kept)) return kept;
+  var wanted = (navigator.languages || [navigator.language || 'en']).map(function (l) { return String(l).slice(0, 2).toLowerCase(); });
+  return wanted.filter(function (l) { return LANGUAGES.test(l); })[0] || 'en';
+}
+
+function useLanguage(code, fromSwitch) {
+  U.useLanguage(code, function () {
+    var root = document.documentElement, select = document.getElementById('studio-lang');
+    root.lang = code;
+    root.dir = code === 'ar' ? 'rtl' : 'ltr';
+    if (select) select.value = code;
+    if (S.redraw) S.redraw();
+    if (fromSwitch && select) select.focus();
+  });
+}
+
 document.addEventListener('DOMContentLoaded', function () {
+  var select = document.getElementById('studio-lang');
+  select.value = pickLanguage();
+  select.addEventListener('change', function () {
+    store('studio.lang', select.value);
+    useLanguage(select.value, true);
+  });
+  useLanguage(select.value, false);
   if (query.get('invite') || !S.load('studio.invite')) {
     if (!query.get('invite') && sessionKey()) connect(); else signIn();
   } else {

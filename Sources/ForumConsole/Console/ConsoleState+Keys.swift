@@ -178,6 +178,9 @@ extension ConsoleState {
             notice = Notice(kind: .refused, text: error.message, until: nil)
             return []
         case .success(.empty), .success(.status): return []
+        case .success(.report):
+            notice = Notice(kind: .info, text: ReportAddress.line(joinURLs: view.joinURLs), until: nil)
+            return []
         case .success(.help):
             mode = .help
             return []

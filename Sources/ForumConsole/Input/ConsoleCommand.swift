@@ -9,6 +9,8 @@ public enum ConsoleInput: Equatable, Sendable {
     case chooseNumber(Int)
     case help
     case status
+    /// Where to open the live report (a page of `forum serve`; it asks for the host key).
+    case report
     case quit
     case empty
 
@@ -69,12 +71,15 @@ public enum ConsoleInput: Equatable, Sendable {
             return .success(.command(name: "note", args: ["text": .string(note)]))
         case "help", "?": return .success(.help)
         case "status": return .success(.status)
+        case "report":
+            guard rest.isEmpty else { return .failure(ConsoleInputError("report takes nothing after it")) }
+            return .success(.report)
         case "quit", "exit", "q": return .success(.quit)
         default:
             if let voice = parseVoice(verb, rest) { return voice }
             let known = [
                 "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-                "session", "results", "split", "finish", "join", "status", "help", "quit", "undo", "note",
+                "session", "results", "split", "finish", "join", "status", "help", "quit", "undo", "note", "report",
             ]
             var message = "unknown command '\(verb)'"
             if let closest = ClosestMatch.best(for: verb, among: known) { message += ": did you mean '\(closest)'?" }
@@ -95,6 +100,7 @@ public enum ConsoleInput: Equatable, Sendable {
         end              end the story
         undo             take back the last move of the room (the scene before, its vote as it was)
         note TEXT        keep a note on this decision for the report (never shown to the room)
+        report           where to open the live report in a browser (it asks for the host key)
         results MODE     who sees the results before the reveal: hidden, screen or everyone
         split on|off     split the results by perspective (on the projector too)
         split place      split them by place instead: in the room or remote

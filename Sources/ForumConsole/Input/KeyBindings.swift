@@ -56,5 +56,6 @@ public enum KeyBindings {
         (":merge P Q", "P same idea as Q"),
         (":adopt P", "put P to the vote"),
         (":ideas on|off", "ideas on screen"),
+        (":report", "live report address"),
     ]
 }

@@ -153,6 +153,12 @@ public enum ClientMessageDecoder {
         case "reject": return .reject(proposal: try args.string("proposal"))
         case "merge": return .merge(proposal: try args.string("proposal"), into: try args.string("into"))
         case "adopt": return .adopt(proposal: try args.string("proposal"))
+        case "report":
+            let name = try args.optionalString("edition") ?? ReportEdition.community.rawValue
+            guard let edition = ReportEdition(rawValue: name) else {
+                throw ProtocolError("bad_message", "'edition' must be community or organisers.")
+            }
+            return .report(edition: edition)
         default:
             throw ProtocolError(
                 "unknown_command",

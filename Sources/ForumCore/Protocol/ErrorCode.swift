@@ -38,6 +38,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case tooManyInterventions = "too_many_interventions"
     /// *(addition)* `split` by the other dimension in a round already split one way.
     case splitFixed = "split_fixed"
+    case reportFailed = "report_failed"
 }
 
 extension ProtocolError {

@@ -43,6 +43,9 @@ public enum HostCommand: Sendable, Equatable {
     case merge(proposal: String, into: String)
     /// Put an approved proposal to the vote: a new round of this decision with it as an option.
     case adopt(proposal: String)
+    /// The show's report as it stands, built from the database and sent to this host only
+    /// (a `report` message); the show does not change.
+    case report(edition: ReportEdition)
 
     /// The protocol's name for the command.
     public var name: String {
@@ -73,13 +76,14 @@ public enum HostCommand: Sendable, Equatable {
         case .reject: "reject"
         case .merge: "merge"
         case .adopt: "adopt"
+        case .report: "report"
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
     public static let names = [
         "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session", "results", "split", "finish", "join", "undo", "note",
+        "session", "results", "split", "finish", "join", "undo", "note", "report",
         "acknowledge", "stops", "proposals", "show_proposals", "approve", "reject", "merge", "adopt",
     ]
 

@@ -232,6 +232,7 @@ extension Show {
             var records = round == nil ? [] : try apply(.replay(scene: nil), at: time)
             records += try adopt(option, proposal: id, carrying: carried, at: time)
             return records
+        case .report: return []  // answered by the session from the database: the show does not change
         }
     }
 

@@ -15,7 +15,9 @@ final class StudioLoop {
     let storeQueue = DispatchQueue(label: "forum-studio-store")
     var eventLoop: UnsafeMutableRawPointer?
     var protocolInitialised = false
-    private var connections: [UInt64: StudioConnection] = [:]
+    private var connections: [UInt64: Connection] = [:]
+    /// What arrives on each connection: its fragments and its rate limit.
+    private var receivers: [UInt64: Receiver] = [:]
     private var nextID: UInt64 = 1
     private let pre = forum_lws_pre()
     private var scratch: [UInt8] = []
@@ -46,10 +48,12 @@ final class StudioLoop {
             let id = nextID
             nextID += 1
             user.storeBytes(of: id, as: UInt64.self)
-            connections[id] = StudioConnection(id: id, wsi: wsi, now: uptime)
+            connections[id] = Connection(wsi: wsi, now: uptime, jitter: 0)
+            receivers[id] = Receiver(limiter: RateLimiter(now: uptime))
             return 0
         case LWS_CALLBACK_CLOSED:
             guard let id = user?.load(as: UInt64.self), connections.removeValue(forKey: id) != nil else { return 0 }
+            receivers[id] = nil
             let service = service
             storeQueue.async { service.closed(id) }
             return 0
@@ -69,33 +73,35 @@ final class StudioLoop {
     }
 
     private func receive(id: UInt64, wsi: OpaquePointer, input: UnsafeMutableRawPointer?, length: Int) {
+        guard var receiver = receivers[id] else { return }
+        defer { receivers[id] = receiver }
         let isLast = lws_is_final_fragment(wsi) != 0 && lws_remaining_packet_payload(wsi) == 0
-        if !connections[id]!.discarding, let input, length > 0 {
-            connections[id]!.partial.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
-            if lws_frame_is_binary(wsi) != 0 || connections[id]!.partial.count > StudioService.maximumMessageSize {
-                connections[id]!.partial = []
-                connections[id]!.discarding = true
+        if !receiver.discarding, let input, length > 0 {
+            receiver.partial.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
+            if lws_frame_is_binary(wsi) != 0 || receiver.partial.count > StudioService.maximumMessageSize {
+                receiver.partial = []
+                receiver.discarding = true
                 send(
                     StudioErrorBytes.make(.tooLarge, "That message is too large, or not text: it was not saved."),
                     to: id)
             }
         }
         guard isLast else { return }
-        if connections[id]!.discarding {
-            connections[id]!.discarding = false
+        if receiver.discarding {
+            receiver.discarding = false
             return
         }
-        let message = connections[id]!.partial
-        connections[id]!.partial = []
-        guard connections[id]!.limiter.allow(now: uptime) else {
-            connections[id]!.refusedInARow += 1
-            if connections[id]!.refusedInARow == 1 {
+        let message = receiver.partial
+        receiver.partial = []
+        guard receiver.limiter.allow(now: uptime) else {
+            receiver.refusedInARow += 1
+            if receiver.refusedInARow == 1 {
                 send(StudioErrorBytes.make(.rateLimited, "Too many changes at once: slow down."), to: id)
             }
-            if connections[id]!.refusedInARow > 200 { close(id) }
+            if receiver.refusedInARow > 200 { close(id) }
             return
         }
-        connections[id]!.refusedInARow = 0
+        receiver.refusedInARow = 0
         let service = service
         let mailbox = mailbox
         storeQueue.async { mailbox.post(.deliver(service.handle(message, from: id))) }
@@ -110,35 +116,27 @@ final class StudioLoop {
         }
     }
 
+    /// Queues a message and asks lws for a write slot; a page too slow to keep up is closed.
     private func send(_ bytes: [UInt8], to id: UInt64) {
-        guard var connection = connections[id], !connection.closing else { return }
+        guard let connection = connections[id], !connection.closing else { return }
         if !connection.enqueue(bytes, kind: .reply) {
             connection.closing = true
-            connection.outbox = []
+            connection.clear()
         }
-        connections[id] = connection
         lws_callback_on_writable(connection.wsi)
     }
 
     private func close(_ id: UInt64) {
-        guard connections[id] != nil else { return }
-        connections[id]!.closing = true
-        lws_callback_on_writable(connections[id]!.wsi)
+        guard let connection = connections[id] else { return }
+        connection.closing = true
+        lws_callback_on_writable(connection.wsi)
     }
 
     private func writeNext(id: UInt64) -> Int32 {
-        guard var connection = connections[id] else { return -1 }
-        if connection.outbox.isEmpty { return connection.closing ? -1 : 0 }
-        let payload = connection.outbox.removeFirst().bytes
-        connections[id] = connection
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: repeatElement(0, count: pre))
-        scratch.append(contentsOf: payload)
-        let written = scratch.withUnsafeMutableBufferPointer { buffer in
-            lws_write(connection.wsi, buffer.baseAddress! + pre, payload.count, LWS_WRITE_TEXT)
-        }
-        if written < payload.count { return -1 }
-        if !connection.outbox.isEmpty || connection.closing { lws_callback_on_writable(connection.wsi) }
+        guard let connection = connections[id] else { return -1 }
+        guard let payload = connection.takeNext() else { return connection.closing ? -1 : 0 }
+        guard connection.write(payload, pre: pre, scratch: &scratch) else { return -1 }
+        if connection.hasMore || connection.closing { lws_callback_on_writable(connection.wsi) }
         return 0
     }
 
@@ -159,6 +157,19 @@ final class StudioLoop {
         var buffer = [CChar](repeating: 0, count: min(Int(length), 511) + 1)
         guard lws_hdr_copy(wsi, &buffer, Int32(buffer.count), token) >= 0 else { return nil }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+extension StudioLoop {
+    /// A studio connection's incoming side: the fragments of a message still arriving, and
+    /// its rate limit (the lws side, wsi and outbox, is its ``Connection``).
+    struct Receiver {
+        var partial: [UInt8] = []
+        /// True while the rest of an oversized or binary message is being skipped.
+        var discarding = false
+        var limiter: RateLimiter
+        /// Messages refused by the rate limiter since the last one let through.
+        var refusedInARow = 0
     }
 }
 

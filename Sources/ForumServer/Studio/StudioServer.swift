@@ -72,9 +72,9 @@ private func runStudioThread(
     let pages = try? PrecompressedPages(webRoot: webRoot)
     defer { pages?.remove() }
     let loop = StudioLoop(service: service, mailbox: mailbox)
-    let context: StudioLwsContext
+    let context: LwsContext
     do {
-        context = try StudioLwsContext(port: port, webRoot: webRoot, pages: pages, loop: loop, eventLoop: eventLoop)
+        context = try LwsContext(port: port, setup: loop.setup(webRoot: webRoot, pages: pages), eventLoop: eventLoop)
     } catch {
         report(.failure(error as? LwsContext.StartError ?? .init(description: "\(error)")))
         return
