@@ -1,0 +1,106 @@
+import ForumCore
+import Foundation
+import Testing
+
+/// The server's messages byte for byte, for every role at the show's main moments: the wire
+/// is the contract (docs/protocol.md), so a change to how messages are built must not change
+/// a byte unless it means to. `UPDATE_GOLDEN=1` rewrites Golden/server-messages.txt.
+@Suite("Protocol: the server's messages byte for byte")
+struct WireGoldenTests {
+    static let goldenFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Golden/server-messages.txt")
+    static let t0 = ShowFixtures.t0
+    static let roles: [ClientMessage.Role] = [.audience, .screen, .host]
+
+    static let library = Library(
+        programme: EventProgramme(
+            title: "Test \"event\"", perspectives: EventProgramme.defaultPerspectives,
+            sessions: ShowFixtures.library.programme.sessions,
+            support: [SupportLine(label: "Samaritans", number: "116 123", when: "Day or night")],
+            translations: [
+                "cy": EventTranslation(title: "Digwyddiad", perspectives: ["police": "Heddlu"], sessions: [:])
+            ]),
+        stories: ShowFixtures.library.stories)
+
+    /// Each moment's messages for every role, as `name: json` lines.
+    static func lines() throws -> [String] {
+        var out: [String] = []
+        func add(_ name: String, _ bytes: [UInt8]) { out.append("\(name): \(String(decoding: bytes, as: UTF8.self))") }
+        for role in roles {
+            let welcome = ServerMessages.welcome(
+                role: role, device: role == .audience ? "dev1" : nil, perspective: role == .audience ? "police" : nil,
+                library: library, joinURLs: ["http://10.0.0.2:8080/"], joinQR: "/qr/join.svg")
+            add("welcome-\(role.rawValue)", welcome.bytes)
+        }
+        var show = Show(library: library)
+        func states(_ moment: String, now: Date? = nil) {
+            let devices = ["a", "b", "c", "d", "e", "f", "g"]
+            for role in roles {
+                let audience: AudienceCount? =
+                    switch role {
+                    case .audience: nil
+                    case .screen: AudienceCount(connected: 9, voted: show.tally?.total ?? 0)
+                    case .host:
+                        AudienceCount.forHost(
+                            connected: 9, voted: show.tally?.total ?? 0, devices: devices, in: show)
+                    }
+                let store = role == .host ? StoreHealth(pending: 2, failed: 1) : nil
+                let state = StateView.state(
+                    of: show, for: role, device: role == .audience ? "a" : nil, audience: audience, store: store,
+                    now: now)
+                add("\(moment)-state-\(role.rawValue)", state.bytes)
+                if let tally = StateView.tallyMessage(
+                    of: show, for: role, audience: audience ?? AudienceCount(connected: 9, voted: 0), store: store)
+                {
+                    add("\(moment)-tally-\(role.rawValue)", tally.bytes)
+                }
+            }
+        }
+        states("empty")
+        _ = try show.perform(.session(id: "morning"), at: t0)
+        _ = try show.perform(.start(story: "night"), at: t0)
+        states("started")
+        _ = try show.perform(.next, at: t0)
+        states("pending")
+        _ = try show.perform(.open(seconds: 30), at: t0)
+        states("open-timed", now: t0.addingTimeInterval(12.5))
+        let votes = [
+            ("a", "police", "police"), ("b", "crisis", "police"), ("c", "crisis", "carer"), ("d", "wait", nil),
+            ("e", "crisis", "police"), ("f", "police", "police"), ("g", "crisis", "police"),
+        ]
+        for (device, option, perspective) in votes {
+            try ShowFixtures.vote(&show, device: device, option: option, perspective: perspective)
+        }
+        _ = try show.perform(.results(.everyone), at: t0)
+        _ = try show.perform(.split(true), at: t0)
+        states("voted-live")
+        _ = try show.perform(.close, at: t0)
+        _ = try show.perform(.reveal, at: t0)
+        states("revealed")
+        _ = try show.perform(.follow, at: t0)
+        states("followed")
+        _ = try show.perform(.finish, at: t0)
+        _ = try show.perform(.join(true), at: t0)
+        states("finished")
+        add("ack-vote", ServerMessages.voteAck(ref: "r1", decision: "D1", option: "police").bytes)
+        add("ack-vote-noref", ServerMessages.voteAck(ref: nil, decision: "D1", option: "police").bytes)
+        add("ack-perspective", ServerMessages.perspectiveAck(ref: "p1", perspective: "carer").bytes)
+        add("ack-perspective-none", ServerMessages.perspectiveAck(ref: nil, perspective: nil).bytes)
+        add("ack-command", ServerMessages.commandAck(ref: "h1", command: "open").bytes)
+        add("error", ServerMessages.error(code: "no_round", message: "No \"round\".", ref: nil).bytes)
+        add("error-tie", ServerMessages.error(code: "tie", message: "Tied.", ref: "h2", options: ["a", "b"]).bytes)
+        add("pong", ServerMessages.pong.bytes)
+        return out
+    }
+
+    @Test func messagesAreTheRecordedBytes() throws {
+        let lines = try Self.lines()
+        let text = lines.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try text.write(to: Self.goldenFile, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: Self.goldenFile, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(lines.count == golden.count)
+        for (line, recorded) in zip(lines, golden) { #expect(line == recorded) }
+    }
+}
