@@ -1,4 +1,5 @@
 import ForumClient
+import ForumCore
 import Foundation
 
 /// `forum host URL --key KEY --command NAME [ARGS]`: runs one host command and reports the
@@ -22,10 +23,8 @@ public enum OneShotCommand {
             while true {
                 let message = try next(from: client, timeoutSeconds: timeoutSeconds)
                 view.apply(message)
-                if message["type"] as? String == "error" {
-                    return ("error: \(message["message"] as? String ?? "refused")", false)
-                }
-                if message["type"] as? String == "state" { break }
+                if case .error(let error) = message { return ("error: \(error.message)", false) }
+                if case .state = message { break }
             }
             let name: String
             var args: [String: Any] = [:]
@@ -52,15 +51,16 @@ public enum OneShotCommand {
             }
             try client.send(try json(["type": "command", "command": name, "args": args, "ref": "oneshot"]))
             while true {
-                let message = try next(from: client, timeoutSeconds: timeoutSeconds)
-                guard message["ref"] as? String == "oneshot" else { continue }
-                if message["type"] as? String == "ack" { return ("ok: \(name)", true) }
-                var text =
-                    "error: \(message["message"] as? String ?? "refused") [\(message["code"] as? String ?? "error")]"
-                if let options = message["options"] as? [String] {
-                    text += " options: \(options.joined(separator: ", "))"
+                switch try next(from: client, timeoutSeconds: timeoutSeconds) {
+                case .ack(let ack) where ack.ref == "oneshot":
+                    return ("ok: \(name)", true)
+                case .error(let error) where error.ref == "oneshot":
+                    var text = "error: \(error.message) [\(error.code)]"
+                    if let options = error.options { text += " options: \(options.joined(separator: ", "))" }
+                    return (text, false)
+                default:
+                    continue
                 }
-                return (text, false)
             }
         } catch {
             return ("error: \(error)", false)
@@ -88,10 +88,13 @@ public enum OneShotCommand {
         String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
 
-    private static func next(from client: WebSocketClient, timeoutSeconds: Double) throws -> [String: Any] {
-        guard let text = try client.receive(timeoutSeconds: timeoutSeconds) else {
-            throw WebSocketClient.Failure(description: "the server closed the connection")
+    /// The next message the server sends that this build can read.
+    private static func next(from client: WebSocketClient, timeoutSeconds: Double) throws -> ServerMessage {
+        while true {
+            guard let text = try client.receive(timeoutSeconds: timeoutSeconds) else {
+                throw WebSocketClient.Failure(description: "the server closed the connection")
+            }
+            if let message = ServerMessage(text: text) { return message }
         }
-        return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }
 }

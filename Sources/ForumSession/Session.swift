@@ -120,7 +120,7 @@ public final class Session {
         actions.append(.send(id, bytes, kind))
     }
 
-    func send(_ message: JSONValue, to id: ConnectionID, kind: SendKind = .reply) {
+    func send(_ message: some ServerMessageBody, to id: ConnectionID, kind: SendKind = .reply) {
         send(message.bytes, to: id, kind: kind)
     }
 

@@ -28,11 +28,11 @@ extension Bench {
             try commandAndState("replay")
         }
         try commandAndState("open")
-        guard let round = host.round.id, host.round.status == "open" else {
+        guard let round = host.round.id, host.round.status == .open else {
             throw BenchFailure("`open` did not open a round: the host's decision is \(host.round)")
         }
         try run(
-            until: { phones.allSatisfy { $0.round == round && $0.status == "open" } }, timeoutSeconds: 60,
+            until: { phones.allSatisfy { $0.round == round && $0.status == .open } }, timeoutSeconds: 60,
             waitingFor: "every phone to see round \(round) open")
         for index in phones.indices { phones[index].votesInRound = 0 }
         return round
@@ -58,7 +58,7 @@ extension Bench {
             // The acks said it; the states after the reveal must say it too.
             try run(
                 until: {
-                    phones.indices.allSatisfy { phones[$0].status == "revealed" && phones[$0].myVote == final($0) }
+                    phones.indices.allSatisfy { phones[$0].status == .revealed && phones[$0].myVote == final($0) }
                 },
                 timeoutSeconds: 30, waitingFor: "every phone's revealed state to show its changed vote")
         }

@@ -39,9 +39,7 @@ extension Bench {
     /// decision.
     func prepareStage(story wanted: String?) throws(BenchFailure) -> Stage {
         var candidates: [String] = []
-        if case .array(let stories)? = host.welcome?["stories"] {
-            candidates = stories.compactMap { $0["id"]?.stringValue }
-        }
+        candidates = host.welcome?.catalogue?.stories.map(\.id) ?? []
         if let wanted { candidates = [wanted] }
         for story in candidates {
             if let stage = try walk(story: story) { return stage }
@@ -54,16 +52,16 @@ extension Bench {
         var previous: String?
         for _ in 0..<500 {
             guard let scene = host.scene else { return nil }
-            if case .array(let options)? = host.state?["decision"]?["options"] {
-                let ids = options.compactMap { $0["id"]?.stringValue }
+            if let options = host.state?.decision?.options {
+                let ids = options.map(\.id)
                 var other = previous
-                if other == nil, case .object(let next)? = host.state?["host"]?["options_next"] {
-                    other = next.compactMap { $0.1.stringValue }.first { $0 != scene }
+                if other == nil, let next = host.state?.host?.details?.optionsNext {
+                    other = next.compactMap(\.scene).first { $0 != scene }
                 }
                 guard ids.count >= 2, let other else { return nil }
                 return Stage(story: story, decisionScene: scene, options: ids, otherScene: other)
             }
-            guard host.state?["host"]?["next"]?.stringValue != nil else { return nil }
+            guard host.state?.host?.details?.next != nil else { return nil }
             previous = scene
             try commandAndState("next")
         }

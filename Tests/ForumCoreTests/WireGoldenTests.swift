@@ -103,4 +103,43 @@ struct WireGoldenTests {
         #expect(lines.count == golden.count)
         for (line, recorded) in zip(lines, golden) { #expect(line == recorded) }
     }
+
+    /// What clients read is what the server meant: each recorded message decodes to its type
+    /// and encodes back to the very same bytes.
+    @Test func everyMessageDecodesAndEncodesBackToItsBytes() throws {
+        let golden = try String(contentsOf: Self.goldenFile, encoding: .utf8).split(separator: "\n")
+        #expect(golden.count > 40)
+        for line in golden {
+            let name = line.prefix { $0 != ":" }
+            let text = String(line.dropFirst(name.count + 2))
+            let message = try #require(ServerMessage(text: text), "\(name) decodes")
+            #expect(message.json.text == text, "\(name)")
+            #expect(name.contains(message.type.rawValue), "\(name) is a \(message.type)")
+        }
+    }
+
+    @Test func clientsReadTheTypedFields() throws {
+        var show = try ShowFixtures.showWithOpenRound()
+        try ShowFixtures.vote(&show, device: "a", option: "crisis", perspective: "police")
+        let host = StateView.state(of: show, for: .host, audience: AudienceCount(connected: 4, voted: 1))
+        guard case .state(let state)? = ServerMessage(bytes: host.bytes) else {
+            Issue.record("a host state decodes as a state")
+            return
+        }
+        #expect(state.decision?.status == .open)
+        #expect(state.decision?.myVote == nil, "the host has no vote of its own")
+        #expect(state.tally?.counts["crisis"] == 1)
+        #expect(state.tally?.counts(of: "police")?["crisis"] == 1)
+        #expect(state.host?.details?.optionsNext.first { $0.option == "wait" }?.scene == "morning")
+        #expect(state.audience?.connected == 4)
+        let phone = StateView.state(of: show, for: .audience, device: "b")
+        guard case .state(let phoneState)? = ServerMessage(bytes: phone.bytes) else {
+            Issue.record("a phone state decodes as a state")
+            return
+        }
+        #expect(phoneState.decision?.myVote == .some(nil), "a phone that has not voted is told so")
+        #expect(phoneState.host == nil && phoneState.audience == nil)
+        #expect(ServerMessage(text: #"{"type":"dance"}"#) == nil)
+        #expect(ServerMessage(text: "not json") == nil)
+    }
 }

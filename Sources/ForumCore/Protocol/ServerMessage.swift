@@ -1,0 +1,188 @@
+/// The `type` of every message the server sends (docs/protocol.md).
+public enum ServerMessageType: String, Sendable, CaseIterable {
+    case welcome
+    case state
+    case tally
+    case ack
+    case error
+    case pong
+}
+
+/// One kind of server message as a type: the server encodes it (``json``) and clients
+/// decode it (``init(json:)``), so field names are spelled once, here.
+public protocol ServerMessageBody: Sendable, Equatable {
+    /// The message's `type`.
+    static var type: ServerMessageType { get }
+    /// The wire form, keys in protocol order.
+    var json: JSONValue { get }
+    /// Reads the wire form leniently: missing members take their defaults (an older server
+    /// or a short test fixture); nil only when `json` is not an object of this `type`.
+    init?(json: JSONValue)
+}
+
+extension ServerMessageBody {
+    /// The wire form as compact UTF-8 JSON.
+    public var bytes: [UInt8] { json.bytes }
+
+    /// A member of the wire form, for tests that check the wire itself.
+    public subscript(key: String) -> JSONValue? { json[key] }
+
+    /// Whether `json` is an object whose `type` is this message's.
+    static func isOwnType(_ json: JSONValue) -> Bool { json["type"]?.stringValue == type.rawValue }
+}
+
+/// Any message the server sends, decoded: what the console, forum-bench and the tests read.
+public enum ServerMessage: Sendable, Equatable {
+    case welcome(WelcomeMessage)
+    case state(StateMessage)
+    case tally(TallyMessage)
+    case ack(AckMessage)
+    case error(ErrorMessage)
+    case pong
+
+    /// Decodes one message's UTF-8 JSON text; nil for text that is not JSON or has a `type`
+    /// this build does not know.
+    public init?(bytes: some Collection<UInt8>) {
+        guard let json = JSONValue(parsing: bytes) else { return nil }
+        self.init(json: json)
+    }
+
+    /// Decodes one message from JSON text.
+    public init?(text: String) { self.init(bytes: text.utf8) }
+
+    /// Decodes one parsed message.
+    public init?(json: JSONValue) {
+        switch json["type"]?.stringValue.flatMap(ServerMessageType.init(rawValue:)) {
+        case .welcome?: guard let body = WelcomeMessage(json: json) else { return nil }; self = .welcome(body)
+        case .state?: guard let body = StateMessage(json: json) else { return nil }; self = .state(body)
+        case .tally?: guard let body = TallyMessage(json: json) else { return nil }; self = .tally(body)
+        case .ack?: guard let body = AckMessage(json: json) else { return nil }; self = .ack(body)
+        case .error?: guard let body = ErrorMessage(json: json) else { return nil }; self = .error(body)
+        case .pong?: self = .pong
+        case nil: return nil
+        }
+    }
+
+    /// The message's `type`.
+    public var type: ServerMessageType {
+        switch self {
+        case .welcome: .welcome
+        case .state: .state
+        case .tally: .tally
+        case .ack: .ack
+        case .error: .error
+        case .pong: .pong
+        }
+    }
+
+    /// The wire form.
+    public var json: JSONValue {
+        switch self {
+        case .welcome(let body): body.json
+        case .state(let body): body.json
+        case .tally(let body): body.json
+        case .ack(let body): body.json
+        case .error(let body): body.json
+        case .pong: PongMessage().json
+        }
+    }
+}
+
+/// `ack`: a vote, a perspective or a host command is stored (docs/protocol.md).
+public struct AckMessage: ServerMessageBody {
+    public static let type = ServerMessageType.ack
+
+    /// What was acknowledged.
+    public enum Subject: Sendable, Equatable {
+        /// The vote counted for `option` in round `decision`.
+        case vote(decision: String, option: String)
+        /// The perspective now kept (nil: none).
+        case perspective(String?)
+        /// The host command done, by its wire name.
+        case command(String)
+    }
+
+    /// The `ref` the client gave, if any.
+    public var ref: String?
+    public var subject: Subject
+
+    public init(ref: String?, _ subject: Subject) {
+        self.ref = ref
+        self.subject = subject
+    }
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [("type", .string(Self.type.rawValue)), ("ref", .string(ref))]
+        switch subject {
+        case .vote(let decision, let option): members += [("decision", .string(decision)), ("option", .string(option))]
+        case .perspective(let perspective): members.append(("perspective", .string(perspective)))
+        case .command(let command): members.append(("command", .string(command)))
+        }
+        return .object(members)
+    }
+
+    public init?(json: JSONValue) {
+        guard Self.isOwnType(json) else { return nil }
+        ref = json["ref"]?.stringValue
+        if let command = json["command"]?.stringValue {
+            subject = .command(command)
+        } else if let decision = json["decision"]?.stringValue {
+            subject = .vote(decision: decision, option: json["option"]?.stringValue ?? "")
+        } else {
+            subject = .perspective(json["perspective"]?.stringValue)
+        }
+    }
+}
+
+/// `error`: a message refused, with a stable `code` (``ErrorCode``) and a sentence.
+public struct ErrorMessage: ServerMessageBody {
+    public static let type = ServerMessageType.error
+
+    /// The wire code; see ``errorCode``.
+    public var code: String
+    public var message: String
+    /// The `ref` of the refused message, when it had one.
+    public var ref: String?
+    /// For `tie`: the tied options.
+    public var options: [String]?
+
+    public init(code: String, message: String, ref: String?, options: [String]? = nil) {
+        self.code = code
+        self.message = message
+        self.ref = ref
+        self.options = options
+    }
+
+    /// The code as a type (nil only for a code this build does not know).
+    public var errorCode: ErrorCode? { ErrorCode(rawValue: code) }
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("type", .string(Self.type.rawValue)), ("code", .string(code)), ("message", .string(message)),
+        ]
+        if let ref { members.append(("ref", .string(ref))) }
+        if let options { members.append(("options", .array(options.map { .string($0) }))) }
+        return .object(members)
+    }
+
+    public init?(json: JSONValue) {
+        guard Self.isOwnType(json) else { return nil }
+        code = json["code"]?.stringValue ?? "error"
+        message = json["message"]?.stringValue ?? ""
+        ref = json["ref"]?.stringValue
+        options = json["options"]?.arrayValue.map { $0.compactMap(\.stringValue) }
+    }
+}
+
+/// `pong`, the answer to a client's `ping`.
+public struct PongMessage: ServerMessageBody {
+    public static let type = ServerMessageType.pong
+
+    public init() {}
+
+    public var json: JSONValue { .object([("type", .string(Self.type.rawValue))]) }
+
+    public init?(json: JSONValue) {
+        guard Self.isOwnType(json) else { return nil }
+    }
+}
