@@ -80,7 +80,7 @@ extension Session {
                 } else {
                     pending[store(records)] = .command(connection: id, ref: ref, name: command.name)
                 }
-                logger.info("host command", metadata: ["command": "\(command.name)"])
+                logger.info("host command", metadata: ["command": "\(command.name.rawValue)"])
                 broadcastState()
             } catch {
                 sendError(to: id, ProtocolError(error.code, error.message, ref: ref), options: error.options)

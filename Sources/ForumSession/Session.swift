@@ -32,7 +32,7 @@ public final class Session {
         /// A re-recorded vote (perspective change): count it, nobody is waiting.
         case recount(VoteRecord)
         /// A host command, acknowledged once its records are stored.
-        case command(connection: ConnectionID, ref: String?, name: String)
+        case command(connection: ConnectionID, ref: String?, name: HostCommandName)
     }
     var pending: [UInt64: PendingReply] = [:]
     private var nextTicket: UInt64 = 1

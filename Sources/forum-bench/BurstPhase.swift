@@ -23,11 +23,11 @@ extension Bench {
     /// it already had a round) and waits until every phone sees it open. Returns its id.
     func openRound(stage: Stage) throws(BenchFailure) -> String {
         if host.scene != stage.decisionScene {
-            try commandAndState("goto", [("scene", .string(stage.decisionScene))])
+            try commandAndState(.goto, [("scene", .string(stage.decisionScene))])
         } else if host.round.id != nil {
-            try commandAndState("replay")
+            try commandAndState(.replay)
         }
-        try commandAndState("open")
+        try commandAndState(.open)
         guard let round = host.round.id, host.round.status == .open else {
             throw BenchFailure("`open` did not open a round: the host's decision is \(host.round)")
         }
@@ -52,8 +52,8 @@ extension Bench {
             try run(
                 until: { phones.indices.allSatisfy { phones[$0].myVote == final($0) } }, timeoutSeconds: 30,
                 waitingFor: "every phone's my_vote to show its changed vote")
-            try commandAndState("close")
-            try commandAndState("reveal")
+            try commandAndState(.close)
+            try commandAndState(.reveal)
             try verifyTally(round: id, finalOption: final, voters: phones.count)
             // The acks said it; the states after the reveal must say it too.
             try run(

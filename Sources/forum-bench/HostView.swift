@@ -53,16 +53,18 @@ struct HostView {
 
 extension Bench {
     /// Runs one host command and waits for its ack; throws if it is refused.
-    func command(_ name: String, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
-        let ref = "c\(host.answers.count + 1)-\(name)"
-        var members: [(String, JSONValue)] = [("type", "command"), ("command", .string(name))]
+    func command(_ name: HostCommandName, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
+        let ref = "c\(host.answers.count + 1)-\(name.rawValue)"
+        var members: [(String, JSONValue)] = [("type", "command"), ("command", .string(name.rawValue))]
         if !args.isEmpty { members.append(("args", .object(args))) }
         members.append(("ref", .string(ref)))
         host.answers[ref] = "waiting"
         pool.send(0, JSONValue.object(members).bytes)
-        try run(until: { host.answers[ref] != "waiting" }, timeoutSeconds: 30, waitingFor: "the answer to `\(name)`")
+        try run(
+            until: { host.answers[ref] != "waiting" }, timeoutSeconds: 30,
+            waitingFor: "the answer to `\(name.rawValue)`")
         guard host.answers[ref] == "ok" else {
-            throw BenchFailure("the host command `\(name)` was refused: \(host.answers[ref] ?? "?")")
+            throw BenchFailure("the host command `\(name.rawValue)` was refused: \(host.answers[ref] ?? "?")")
         }
     }
 }

@@ -48,7 +48,7 @@ extension Bench {
     }
 
     private func walk(story: String) throws(BenchFailure) -> Stage? {
-        try commandAndState("start", [("story", .string(story))])
+        try commandAndState(.start, [("story", .string(story))])
         var previous: String?
         for _ in 0..<500 {
             guard let scene = host.scene else { return nil }
@@ -63,15 +63,17 @@ extension Bench {
             }
             guard host.state?.host?.details?.next != nil else { return nil }
             previous = scene
-            try commandAndState("next")
+            try commandAndState(.next)
         }
         return nil
     }
 
     /// Runs a host command that changes the show and waits for the host's new state.
-    func commandAndState(_ name: String, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
+    func commandAndState(_ name: HostCommandName, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
         let before = host.states
         try command(name, args)
-        try run(until: { host.states > before }, timeoutSeconds: 30, waitingFor: "the host's state after `\(name)`")
+        try run(
+            until: { host.states > before }, timeoutSeconds: 30, waitingFor: "the host's state after `\(name.rawValue)`"
+        )
     }
 }

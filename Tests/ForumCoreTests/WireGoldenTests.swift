@@ -86,7 +86,7 @@ struct WireGoldenTests {
         add("ack-vote-noref", ServerMessages.voteAck(ref: nil, decision: "D1", option: "police").bytes)
         add("ack-perspective", ServerMessages.perspectiveAck(ref: "p1", perspective: "carer").bytes)
         add("ack-perspective-none", ServerMessages.perspectiveAck(ref: nil, perspective: nil).bytes)
-        add("ack-command", ServerMessages.commandAck(ref: "h1", command: "open").bytes)
+        add("ack-command", ServerMessages.commandAck(ref: "h1", command: .open).bytes)
         add("error", ServerMessages.error(code: "no_round", message: "No \"round\".", ref: nil).bytes)
         add("error-tie", ServerMessages.error(code: "tie", message: "Tied.", ref: "h2", options: ["a", "b"]).bytes)
         add("pong", ServerMessages.pong.bytes)

@@ -100,20 +100,20 @@ public enum ClientMessageDecoder {
         case let object as [String: Any]: args = Fields(object: object)
         default: throw ProtocolError("bad_message", "'args' must be an object.")
         }
-        switch name {
-        case "start": return .start(story: try args.string("story"))
-        case "next": return .next
-        case "back": return .back
-        case "goto": return .goto(scene: try args.string("scene"))
-        case "open": return .open(seconds: try args.optionalInt("seconds"))
-        case "close": return .close
-        case "reveal": return .reveal
-        case "follow": return .follow
-        case "choose": return .choose(option: try args.string("option"))
-        case "replay": return .replay(scene: try args.optionalString("scene"))
-        case "end": return .end
-        case "session": return .session(id: try args.string("session"))
-        case "results":
+        switch HostCommandName(rawValue: name) {
+        case .start?: return .start(story: try args.string("story"))
+        case .next?: return .next
+        case .back?: return .back
+        case .goto?: return .goto(scene: try args.string("scene"))
+        case .open?: return .open(seconds: try args.optionalInt("seconds"))
+        case .close?: return .close
+        case .reveal?: return .reveal
+        case .follow?: return .follow
+        case .choose?: return .choose(option: try args.string("option"))
+        case .replay?: return .replay(scene: try args.optionalString("scene"))
+        case .end?: return .end
+        case .session?: return .session(id: try args.string("session"))
+        case .results?:
             let mode = try args.string("mode")
             guard let visibility = ResultsVisibility(rawValue: mode) else {
                 throw ProtocolError(
@@ -121,12 +121,12 @@ public enum ClientMessageDecoder {
                     "'mode' must be one of: \(ResultsVisibility.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             return .results(visibility)
-        case "split": return .split(try args.bool("on"))
-        case "finish": return .finish
-        case "join": return .join(try args.bool("on"))
-        case "undo": return .undo
-        case "note": return .note(text: try args.string("text"))
-        default:
+        case .split?: return .split(try args.bool("on"))
+        case .finish?: return .finish
+        case .join?: return .join(try args.bool("on"))
+        case .undo?: return .undo
+        case .note?: return .note(text: try args.string("text"))
+        case nil:
             throw ProtocolError(
                 "unknown_command",
                 "Unknown command '\(name.prefix(40))'. Commands: \(HostCommand.names.joined(separator: ", ")).")

@@ -98,8 +98,8 @@ public struct AckMessage: ServerMessageBody {
         case vote(decision: String, option: String)
         /// The perspective now kept (nil: none).
         case perspective(String?)
-        /// The host command done, by its wire name.
-        case command(String)
+        /// The host command done.
+        case command(HostCommandName)
     }
 
     /// The `ref` the client gave, if any.
@@ -116,7 +116,7 @@ public struct AckMessage: ServerMessageBody {
         switch subject {
         case .vote(let decision, let option): members += [("decision", .string(decision)), ("option", .string(option))]
         case .perspective(let perspective): members.append(("perspective", .string(perspective)))
-        case .command(let command): members.append(("command", .string(command)))
+        case .command(let command): members.append(("command", .string(command.rawValue)))
         }
         return .object(members)
     }
@@ -124,7 +124,8 @@ public struct AckMessage: ServerMessageBody {
     public init?(json: JSONValue) {
         guard Self.isOwnType(json) else { return nil }
         ref = json["ref"]?.stringValue
-        if let command = json["command"]?.stringValue {
+        if let name = json["command"]?.stringValue {
+            guard let command = HostCommandName(rawValue: name) else { return nil }
             subject = .command(command)
         } else if let decision = json["decision"]?.stringValue {
             subject = .vote(decision: decision, option: json["option"]?.stringValue ?? "")

@@ -36,7 +36,7 @@ public enum ServerMessages {
     }
 
     /// `ack` for a host command.
-    public static func commandAck(ref: String?, command: String) -> AckMessage {
+    public static func commandAck(ref: String?, command: HostCommandName) -> AckMessage {
         AckMessage(ref: ref, .command(command))
     }
 

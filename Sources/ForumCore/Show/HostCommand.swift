@@ -28,32 +28,29 @@ public enum HostCommand: Sendable, Equatable {
     case note(text: String)
 
     /// The protocol's name for the command.
-    public var name: String {
+    public var name: HostCommandName {
         switch self {
-        case .start: "start"
-        case .next: "next"
-        case .back: "back"
-        case .goto: "goto"
-        case .open: "open"
-        case .close: "close"
-        case .reveal: "reveal"
-        case .follow: "follow"
-        case .choose: "choose"
-        case .replay: "replay"
-        case .end: "end"
-        case .session: "session"
-        case .results: "results"
-        case .split: "split"
-        case .finish: "finish"
-        case .join: "join"
-        case .undo: "undo"
-        case .note: "note"
+        case .start: .start
+        case .next: .next
+        case .back: .back
+        case .goto: .goto
+        case .open: .open
+        case .close: .close
+        case .reveal: .reveal
+        case .follow: .follow
+        case .choose: .choose
+        case .replay: .replay
+        case .end: .end
+        case .session: .session
+        case .results: .results
+        case .split: .split
+        case .finish: .finish
+        case .join: .join
+        case .undo: .undo
+        case .note: .note
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
-    public static let names = [
-        "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session", "results", "split", "finish", "join", "undo", "note",
-    ]
+    public static let names = HostCommandName.allCases.map(\.rawValue)
 }
