@@ -32,6 +32,8 @@ final class Bench {
     var overloadedVotes = 0
     /// Set while the bench closes its own connections.
     var closing = false
+    /// The server's CPU time so far, in seconds (0 when it cannot be read).
+    var serverCPUSeconds: () -> Double = { 0 }
 
     init(pool: ConnectionPool, hostKey: String) {
         self.pool = pool

@@ -8,6 +8,8 @@ struct BurstResult {
     var seconds: Double
     /// How long sending every phone's vote took.
     var sendMilliseconds: Double
+    /// The server's CPU time from just before the first vote to the last ack (0: not read).
+    var serverCPUSeconds: Double = 0
 
     var acksPerSecond: Double { seconds > 0 ? Double(latencies.count) / seconds : 0 }
 }
@@ -16,6 +18,15 @@ struct BurstResult {
 struct BurstsResult {
     var first: [BurstResult] = []
     var changed: [BurstResult] = []
+
+    /// Votes stored per second of the server's CPU over the bursts' votes alone (from each
+    /// burst's first vote to its last ack: the vote path at saturation, without the rounds'
+    /// opens, reveals and their fan-outs); nil when the CPU was not read.
+    var votesPerServerCPUSecond: Double? {
+        let runs = first + changed
+        let cpu = runs.map(\.serverCPUSeconds).reduce(0, +)
+        return cpu > 0 ? Double(runs.map(\.latencies.count).reduce(0, +)) / cpu : nil
+    }
 }
 
 extension Bench {
@@ -70,6 +81,7 @@ extension Bench {
         voteLatencies.removeAll(keepingCapacity: true)
         voteSendTimes.removeAll(keepingCapacity: true)
         let votes = phones.indices.map { prepareVote(phone: $0, round: round, option: option($0)) }
+        let cpuBefore = serverCPUSeconds()
         let start = Clock.now()
         for vote in votes { send(vote) }
         let sent = Clock.now()
@@ -78,7 +90,8 @@ extension Bench {
             waitingFor: "the acks of a burst of \(phones.count) votes")
         return BurstResult(
             latencies: voteLatencies, seconds: Clock.seconds(from: start, to: lastAck),
-            sendMilliseconds: Clock.milliseconds(from: start, to: sent))
+            sendMilliseconds: Clock.milliseconds(from: start, to: sent),
+            serverCPUSeconds: serverCPUSeconds() - cpuBefore)
     }
 
     /// Waits until the host's tally for `round` counts exactly `voters` phones, each for its
