@@ -142,4 +142,18 @@ struct WireGoldenTests {
         #expect(ServerMessage(text: #"{"type":"dance"}"#) == nil)
         #expect(ServerMessage(text: "not json") == nil)
     }
+
+    /// Acks write their bytes directly (one per vote): always the bytes of their wire form.
+    @Test func acksWrittenDirectlyAreTheirWireForm() {
+        let texts = ["D1", "", "a\"b\\c\n\u{1}é😀", String(repeating: "x", count: 300)]
+        for text in texts {
+            for ref in [nil, text] {
+                let acks = [
+                    AckMessage(ref: ref, .vote(decision: text, option: text)), AckMessage(ref: ref, .perspective(text)),
+                    AckMessage(ref: ref, .perspective(nil)), AckMessage(ref: ref, .command(.open)),
+                ]
+                for ack in acks { #expect(ack.bytes == ack.json.bytes, "\(ack)") }
+            }
+        }
+    }
 }

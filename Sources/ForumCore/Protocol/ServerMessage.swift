@@ -15,6 +15,9 @@ public protocol ServerMessageBody: Sendable, Equatable {
     static var type: ServerMessageType { get }
     /// The wire form, keys in protocol order.
     var json: JSONValue { get }
+    /// The wire form as compact UTF-8 JSON (by default, ``json`` written out; a message on
+    /// the hot path may write its bytes directly, the same bytes).
+    var bytes: [UInt8] { get }
     /// Reads the wire form leniently: missing members take their defaults (an older server
     /// or a short test fixture); nil only when `json` is not an object of this `type`.
     init?(json: JSONValue)
@@ -23,6 +26,19 @@ public protocol ServerMessageBody: Sendable, Equatable {
 extension ServerMessageBody {
     /// The wire form as compact UTF-8 JSON.
     public var bytes: [UInt8] { json.bytes }
+
+    /// `"key":` after the `{` or a `,`, for messages that write their bytes directly.
+    static func appendKey(_ key: StaticString, first: Bool = false, into out: inout [UInt8]) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
+    /// A JSON string, or `null`.
+    static func appendString(_ value: String?, into out: inout [UInt8]) {
+        if let value { JSONValue.writeString(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
 
     /// A member of the wire form, for tests that check the wire itself.
     public subscript(key: String) -> JSONValue? { json[key] }
@@ -119,6 +135,32 @@ public struct AckMessage: ServerMessageBody {
         case .command(let command): members.append(("command", .string(command.rawValue)))
         }
         return .object(members)
+    }
+
+    /// Written directly (an ack goes out for every vote): the same bytes as ``json``.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(96)
+        out.append(UInt8(ascii: "{"))
+        Self.appendKey("type", first: true, into: &out)
+        out.append(contentsOf: #""ack""#.utf8)
+        Self.appendKey("ref", into: &out)
+        Self.appendString(ref, into: &out)
+        switch subject {
+        case .vote(let decision, let option):
+            Self.appendKey("decision", into: &out)
+            Self.appendString(decision, into: &out)
+            Self.appendKey("option", into: &out)
+            Self.appendString(option, into: &out)
+        case .perspective(let perspective):
+            Self.appendKey("perspective", into: &out)
+            Self.appendString(perspective, into: &out)
+        case .command(let command):
+            Self.appendKey("command", into: &out)
+            Self.appendString(command.rawValue, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 
     public init?(json: JSONValue) {
