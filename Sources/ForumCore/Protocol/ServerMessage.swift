@@ -68,15 +68,18 @@ public enum ServerMessage: Sendable, Equatable {
 
     /// Decodes one parsed message.
     public init?(json: JSONValue) {
-        switch json["type"]?.stringValue.flatMap(ServerMessageType.init(rawValue:)) {
-        case .welcome?: guard let body = WelcomeMessage(json: json) else { return nil }; self = .welcome(body)
-        case .state?: guard let body = StateMessage(json: json) else { return nil }; self = .state(body)
-        case .tally?: guard let body = TallyMessage(json: json) else { return nil }; self = .tally(body)
-        case .ack?: guard let body = AckMessage(json: json) else { return nil }; self = .ack(body)
-        case .error?: guard let body = ErrorMessage(json: json) else { return nil }; self = .error(body)
-        case .pong?: self = .pong
-        case nil: return nil
-        }
+        let message: ServerMessage? =
+            switch json["type"]?.stringValue.flatMap(ServerMessageType.init(rawValue:)) {
+            case .welcome?: WelcomeMessage(json: json).map { .welcome($0) }
+            case .state?: StateMessage(json: json).map { .state($0) }
+            case .tally?: TallyMessage(json: json).map { .tally($0) }
+            case .ack?: AckMessage(json: json).map { .ack($0) }
+            case .error?: ErrorMessage(json: json).map { .error($0) }
+            case .pong?: .pong
+            case nil: nil
+            }
+        guard let message else { return nil }
+        self = message
     }
 
     /// The message's `type`.
