@@ -18,7 +18,7 @@ public enum OneShotCommand {
         do {
             let client = try WebSocketClient(url: url, timeoutSeconds: timeoutSeconds)
             defer { client.close() }
-            try client.send(try json(["type": "hello", "role": "host", "key": key]))
+            try client.send(ClientMessage.hello(role: .host, device: nil, key: key).json().text)
             var view = HostView()
             while true {
                 let message = try next(from: client, timeoutSeconds: timeoutSeconds)
@@ -27,21 +27,21 @@ public enum OneShotCommand {
                 if case .state = message { break }
             }
             let name: String
-            var args: [String: Any] = [:]
+            var args: [String: ConsoleArgument] = [:]
             switch input {
             case .command(let commandName, let commandArgs):
                 name = commandName
-                args = commandArgs.mapValues(\.jsonObject)
+                args = commandArgs
                 // `choose 2` means the second option, as in the console.
                 if name == "choose", case .string(let option) = commandArgs["option"], let number = Int(option),
                     view.options.indices.contains(number - 1)
                 {
-                    args["option"] = view.options[number - 1].id
+                    args["option"] = .string(view.options[number - 1].id)
                 }
             case .chooseNumber(let number):
                 guard number <= view.options.count else { return ("error: there is no option \(number)", false) }
                 name = "choose"
-                args["option"] = view.options[number - 1].id
+                args["option"] = .string(view.options[number - 1].id)
             case .status, .empty:
                 return (status(of: view, url: url), true)
             case .help:
@@ -49,7 +49,7 @@ public enum OneShotCommand {
             case .quit:
                 return ("", true)
             }
-            try client.send(try json(["type": "command", "command": name, "args": args, "ref": "oneshot"]))
+            try client.send(ConsoleArgument.commandMessage(name, args: args, ref: "oneshot").text)
             while true {
                 switch try next(from: client, timeoutSeconds: timeoutSeconds) {
                 case .ack(let ack) where ack.ref == "oneshot":
@@ -82,10 +82,6 @@ public enum OneShotCommand {
         var lines: [String] = []
         for line in text where !(line.isEmpty && (lines.last?.isEmpty ?? true)) { lines.append(line) }
         return lines.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
-    }
-
-    private static func json(_ object: [String: Any]) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
 
     /// The next message the server sends that this build can read.

@@ -72,9 +72,7 @@ final class Bench {
     func prepareVote(phone: Int, round: String, option: String) -> PreparedVote {
         let ref = nextVoteRef
         nextVoteRef += 1
-        let message: JSONValue = .object([
-            ("type", "vote"), ("decision", .string(round)), ("option", .string(option)), ("ref", .string("v\(ref)")),
-        ])
+        let message = ClientMessage.vote(decision: round, option: option).json(ref: "v\(ref)")
         return PreparedVote(phone: phone, round: round, option: option, ref: ref, bytes: message.bytes)
     }
 
@@ -114,8 +112,7 @@ final class Bench {
                 // As the phone page does: the ack is enough, no state after it.
                 pool.send(
                     index,
-                    JSONValue.object([("type", "hello"), ("role", "audience"), ("state_after_ack", .bool(false))]).bytes
-                )
+                    ClientMessage.hello(role: .audience, device: nil, key: nil, stateAfterAck: false).json().bytes)
             }
         case .message(let bytes):
             guard let message = ServerMessage(bytes: bytes) else {
@@ -137,7 +134,7 @@ final class Bench {
     }
 
     private func sendHostHello() {
-        pool.send(0, JSONValue.object([("type", "hello"), ("role", "host"), ("key", .string(hostKey))]).bytes)
+        pool.send(0, ClientMessage.hello(role: .host, device: nil, key: hostKey).json().bytes)
     }
 
     private func receive(phone index: Int, message: ServerMessage, at now: UInt64) {
