@@ -143,6 +143,15 @@ struct WireGoldenTests {
                 add("split-place-tally-\(role.rawValue)", tally.bytes)
             }
         }
+        // An approved proposal put to the vote: a new round with an option `from` the audience.
+        _ = try show.perform(.proposals(true), at: t0)
+        show.addProposal(try show.checkProposal(device: "p1", text: "Text her sister", at: t0))
+        _ = try show.moderate(.approve(proposal: "P1"), by: .host, at: t0)
+        _ = try show.perform(.adopt(proposal: "P1"), at: t0)
+        for role in roles {
+            let state = StateView.state(of: show, for: role, device: role == .audience ? "p1" : nil)
+            add("adopted-state-\(role.rawValue)", state.bytes)
+        }
     }
 
     @Test func messagesAreTheRecordedBytes() throws {
