@@ -113,6 +113,7 @@ let package = Package(
         .testTarget(
             name: "ForumCoreTests",
             dependencies: ["ForumCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -88,23 +88,11 @@ public final class WebSocketClient: Sendable {
     // MARK: Opening handshake
 
     private func handshake(host: String, port: Int, path: String, timeoutSeconds: Double) throws {
-        var keyBytes = [UInt8](repeating: 0, count: 16)
-        for index in keyBytes.indices { keyBytes[index] = UInt8.random(in: 0...255) }
-        let key = Data(keyBytes).base64EncodedString()
-        let request =
-            "GET \(path) HTTP/1.1\r\nHost: \(host):\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Key: \(key)\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        try transport.write(Array(request.utf8))
+        let handshake = OpeningHandshake()
+        try transport.write(handshake.request(host: "\(host):\(port)", path: path))
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         let head = try reader.withLock { reader in try reader.readHTTPHead(transport: transport, deadline: deadline) }
-        let lines = head.components(separatedBy: "\r\n")
-        guard let status = lines.first, status.hasPrefix("HTTP/1.1 101") else {
-            throw Failure(description: "the server refused the WebSocket upgrade: \(lines.first ?? "no answer")")
-        }
-        let expected = WebSocketAccept.value(for: key)
-        let accept = lines.first { $0.lowercased().hasPrefix("sec-websocket-accept:") }?
-            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces)
-        guard accept == expected else { throw Failure(description: "the server's Sec-WebSocket-Accept is wrong") }
+        try handshake.check(responseHead: head)
     }
 
     private static func connect(host: String, port: Int, timeoutSeconds: Double) throws -> Int32 {
@@ -151,12 +139,11 @@ struct FrameReader {
     }
 
     private var buffer: [UInt8] = []
-    private var fragments: [UInt8] = []
+    private var assembler = MessageAssembler()
 
     mutating func readHTTPHead(transport: any ByteTransport, deadline: Date) throws -> String {
-        let terminator: [UInt8] = [13, 10, 13, 10]
         while true {
-            if let range = buffer.firstRange(of: terminator) {
+            if let range = buffer.firstRange(of: OpeningHandshake.headTerminator) {
                 let head = String(decoding: buffer[..<range.lowerBound], as: UTF8.self)
                 buffer.removeSubrange(..<range.upperBound)
                 return head
@@ -172,16 +159,11 @@ struct FrameReader {
                 continue
             }
             buffer.removeFirst(next)
-            switch frame.opcode {
-            case FrameCodec.text, FrameCodec.continuation:
-                fragments += frame.payload
-                if frame.isFinal {
-                    defer { fragments = [] }
-                    return .text(fragments)
-                }
-            case FrameCodec.close: return .close
-            case FrameCodec.ping: return .ping(frame.payload)
-            default: continue
+            switch assembler.take(frame) {
+            case .message(let payload): return .text(payload)
+            case .close: return .close
+            case .ping(let payload): return .ping(payload)
+            case .none: continue
             }
         }
     }

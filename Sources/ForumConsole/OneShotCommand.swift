@@ -1,4 +1,5 @@
 import ForumClient
+import ForumCore
 import Foundation
 
 /// `forum host URL --key KEY --command NAME [ARGS]`: runs one host command and reports the
@@ -19,32 +20,30 @@ public enum OneShotCommand {
         do {
             let client = try WebSocketClient(url: url, timeoutSeconds: timeoutSeconds, tls: tls)
             defer { client.close() }
-            try client.send(try json(["type": "hello", "role": "host", "key": key]))
+            try client.send(ClientMessage.hello(role: .host, device: nil, key: key).json().text)
             var view = HostView()
             while true {
                 let message = try next(from: client, timeoutSeconds: timeoutSeconds)
                 view.apply(message)
-                if message["type"] as? String == "error" {
-                    return ("error: \(message["message"] as? String ?? "refused")", false)
-                }
-                if message["type"] as? String == "state" { break }
+                if case .error(let error) = message { return ("error: \(error.message)", false) }
+                if case .state = message { break }
             }
             let name: String
-            var args: [String: Any] = [:]
+            var args: [String: ConsoleArgument] = [:]
             switch input {
             case .command(let commandName, let commandArgs):
                 name = commandName
-                args = commandArgs.mapValues(\.jsonObject)
+                args = commandArgs
                 // `choose 2` means the second option, as in the console.
                 if name == "choose", case .string(let option) = commandArgs["option"], let number = Int(option),
                     view.options.indices.contains(number - 1)
                 {
-                    args["option"] = view.options[number - 1].id
+                    args["option"] = .string(view.options[number - 1].id)
                 }
             case .chooseNumber(let number):
                 guard number <= view.options.count else { return ("error: there is no option \(number)", false) }
                 name = "choose"
-                args["option"] = view.options[number - 1].id
+                args["option"] = .string(view.options[number - 1].id)
             case .status, .empty:
                 return (status(of: view, url: url), true)
             case .report:
@@ -54,17 +53,18 @@ public enum OneShotCommand {
             case .quit:
                 return ("", true)
             }
-            try client.send(try json(["type": "command", "command": name, "args": args, "ref": "oneshot"]))
+            try client.send(ConsoleArgument.commandMessage(name, args: args, ref: "oneshot").text)
             while true {
-                let message = try next(from: client, timeoutSeconds: timeoutSeconds)
-                guard message["ref"] as? String == "oneshot" else { continue }
-                if message["type"] as? String == "ack" { return ("ok: \(name)", true) }
-                var text =
-                    "error: \(message["message"] as? String ?? "refused") [\(message["code"] as? String ?? "error")]"
-                if let options = message["options"] as? [String] {
-                    text += " options: \(options.joined(separator: ", "))"
+                switch try next(from: client, timeoutSeconds: timeoutSeconds) {
+                case .ack(let ack) where ack.ref == "oneshot":
+                    return ("ok: \(name)", true)
+                case .error(let error) where error.ref == "oneshot":
+                    var text = "error: \(error.message) [\(error.code)]"
+                    if let options = error.options { text += " options: \(options.joined(separator: ", "))" }
+                    return (text, false)
+                default:
+                    continue
                 }
-                return (text, false)
             }
         } catch {
             return ("error: \(error)", false)
@@ -88,14 +88,13 @@ public enum OneShotCommand {
         return lines.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
     }
 
-    private static func json(_ object: [String: Any]) throws -> String {
-        String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
-    }
-
-    private static func next(from client: WebSocketClient, timeoutSeconds: Double) throws -> [String: Any] {
-        guard let text = try client.receive(timeoutSeconds: timeoutSeconds) else {
-            throw WebSocketClient.Failure(description: "the server closed the connection")
+    /// The next message the server sends that this build can read.
+    private static func next(from client: WebSocketClient, timeoutSeconds: Double) throws -> ServerMessage {
+        while true {
+            guard let text = try client.receive(timeoutSeconds: timeoutSeconds) else {
+                throw WebSocketClient.Failure(description: "the server closed the connection")
+            }
+            if let message = ServerMessage(text: text) { return message }
         }
-        return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }
 }

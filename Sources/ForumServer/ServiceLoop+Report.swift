@@ -33,21 +33,23 @@ extension ServiceLoop {
         reportQueue.async {
             let clock = ContinuousClock()
             let started = clock.now
-            let message: JSONValue
+            let bytes: [UInt8]
             do {
                 let html = try build(edition)
-                message = ServerMessages.report(ref: ref, edition: edition, html: html, builtAt: Date())
+                bytes = ServerMessages.report(ref: ref, edition: edition, html: html, builtAt: Date()).bytes
                 let elapsed = clock.now - started
                 logger.info(
                     "report built",
                     metadata: ["edition": "\(edition.rawValue)", "bytes": "\(html.utf8.count)", "took": "\(elapsed)"])
             } catch {
                 logger.error("the report could not be built", metadata: ["error": "\(error)"])
-                message = ServerMessages.error(
-                    code: ErrorCode.reportFailed.rawValue, message: "The report could not be built (\(error)).",
-                    ref: ref)
+                bytes =
+                    ServerMessages.error(
+                        code: ErrorCode.reportFailed.rawValue, message: "The report could not be built (\(error)).",
+                        ref: ref
+                    ).bytes
             }
-            mailbox.post(.reportBuilt(id, message.bytes))
+            mailbox.post(.reportBuilt(id, bytes))
         }
     }
 }

@@ -21,7 +21,7 @@ enum VoiceReply {
     case stop(connection: ConnectionID, ref: String?, toggle: StopToggle)
     case proposal(connection: ConnectionID, ref: String?, proposal: Proposal)
     /// A moderator's action (the queue changed already): acknowledged once stored.
-    case moderation(connection: ConnectionID, ref: String?, name: String, device: String)
+    case moderation(connection: ConnectionID, ref: String?, name: HostCommandName, device: String)
 }
 
 extension Session {
@@ -84,7 +84,7 @@ extension Session {
             var device = ""
             if case .voice(.moderated(_, let proposal)) = records.last { device = proposal.device }
             pending[store(records)] = .voice(.moderation(connection: id, ref: ref, name: command.name, device: device))
-            logger.info("moderation", metadata: ["command": "\(command.name)"])
+            logger.info("moderation", metadata: ["command": "\(command.name.rawValue)"])
             afterVoiceChange(device: device)
         } catch {
             sendError(to: id, ProtocolError(error.code, error.message, ref: ref))

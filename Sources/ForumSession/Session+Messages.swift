@@ -92,7 +92,7 @@ extension Session {
                 } else {
                     pending[store(records)] = .command(connection: id, ref: ref, name: command.name)
                 }
-                logger.info("host command", metadata: ["command": "\(command.name)"])
+                logger.info("host command", metadata: ["command": "\(command.name.rawValue)"])
                 broadcastState()
                 tellProposers(records)
             } catch {

@@ -48,7 +48,7 @@ public final class Session {
         /// A re-recorded vote (perspective change): count it, nobody is waiting.
         case recount(VoteRecord)
         /// A host command, acknowledged once its records are stored.
-        case command(connection: ConnectionID, ref: String?, name: String)
+        case command(connection: ConnectionID, ref: String?, name: HostCommandName)
         /// A phone's Stop or proposal, or a moderator's action: see Session+Interventions.
         case voice(VoiceReply)
     }
@@ -142,7 +142,7 @@ public final class Session {
         actions.append(.send(id, bytes, kind))
     }
 
-    func send(_ message: JSONValue, to id: ConnectionID, kind: SendKind = .reply) {
+    func send(_ message: some ServerMessageBody, to id: ConnectionID, kind: SendKind = .reply) {
         send(message.bytes, to: id, kind: kind)
     }
 

@@ -32,6 +32,8 @@ final class Bench {
     var overloadedVotes = 0
     /// Set while the bench closes its own connections.
     var closing = false
+    /// The server's CPU time so far, in seconds (0 when it cannot be read).
+    var serverCPUSeconds: () -> Double = { 0 }
 
     init(pool: ConnectionPool, hostKey: String) {
         self.pool = pool
@@ -70,9 +72,7 @@ final class Bench {
     func prepareVote(phone: Int, round: String, option: String) -> PreparedVote {
         let ref = nextVoteRef
         nextVoteRef += 1
-        let message: JSONValue = .object([
-            ("type", "vote"), ("decision", .string(round)), ("option", .string(option)), ("ref", .string("v\(ref)")),
-        ])
+        let message = ClientMessage.vote(decision: round, option: option).json(ref: "v\(ref)")
         return PreparedVote(phone: phone, round: round, option: option, ref: ref, bytes: message.bytes)
     }
 
@@ -112,19 +112,19 @@ final class Bench {
                 // As the phone page does: the ack is enough, no state after it.
                 pool.send(
                     index,
-                    JSONValue.object([("type", "hello"), ("role", "audience"), ("state_after_ack", .bool(false))]).bytes
-                )
+                    ClientMessage.hello(role: .audience, device: nil, key: nil, stateAfterAck: false).json().bytes)
             }
         case .message(let bytes):
-            guard let message = JSONParser.parse(bytes), case .string(let type)? = message["type"] else {
+            guard let message = ServerMessage(bytes: bytes) else {
                 failures.append(
-                    "connection \(index) got a message that is not JSON: \(String(decoding: bytes, as: UTF8.self))")
+                    "connection \(index) got a message that is not one of the protocol's: \(String(decoding: bytes, as: UTF8.self))"
+                )
                 return
             }
             if index == 0 {
-                host.receive(type: type, message: message, failures: &failures)
+                host.receive(message, failures: &failures)
             } else {
-                receive(phone: index - 1, type: type, message: message, at: now)
+                receive(phone: index - 1, message: message, at: now)
             }
         case .closed(let reason):
             if !closing {
@@ -134,54 +134,50 @@ final class Bench {
     }
 
     private func sendHostHello() {
-        pool.send(0, JSONValue.object([("type", "hello"), ("role", "host"), ("key", .string(hostKey))]).bytes)
+        pool.send(0, ClientMessage.hello(role: .host, device: nil, key: hostKey).json().bytes)
     }
 
-    private func receive(phone index: Int, type: String, message: JSONValue, at now: UInt64) {
-        switch type {
-        case "welcome":
+    private func receive(phone index: Int, message: ServerMessage, at now: UInt64) {
+        switch message {
+        case .welcome(let welcome):
             phones[index].welcomed = true
-            phones[index].device = message["device"]?.stringValue
-        case "state":
-            receiveState(phone: index, message: message, at: now)
-        case "ack":
-            guard let ref = message["ref"]?.stringValue, ref.hasPrefix("v"), let number = Int(ref.dropFirst()),
+            phones[index].device = welcome.device
+        case .state(let state):
+            receiveState(phone: index, state: state, at: now)
+        case .ack(let ack):
+            guard let ref = ack.ref, ref.hasPrefix("v"), let number = Int(ref.dropFirst()),
                 let pending = pendingVotes.removeValue(forKey: number)
             else { return }
-            let decision = message["decision"]?.stringValue
-            let option = message["option"]?.stringValue
-            guard decision == pending.round, option == pending.option else {
+            guard case .vote(let decision, let option) = ack.subject, decision == pending.round,
+                option == pending.option
+            else {
                 failures.append(
-                    "phone \(index) voted \(pending.option) in \(pending.round) but the ack says \(option ?? "-") in \(decision ?? "-")"
-                )
+                    "phone \(index) voted \(pending.option) in \(pending.round) but the ack says \(ack.json.text)")
                 return
             }
             if phones[index].round == decision { phones[index].myVote = option }
             voteLatencies.append(Clock.milliseconds(from: pending.sent, to: now))
             voteSendTimes.append(pending.sent)
             lastAck = max(lastAck, now)
-        case "error":
-            let code = message["code"]?.stringValue ?? "?"
-            if acceptOverloaded, code == ErrorCode.overloaded.rawValue, let ref = message["ref"]?.stringValue,
-                ref.hasPrefix("v"),
+        case .error(let error):
+            if acceptOverloaded, error.errorCode == .overloaded, let ref = error.ref, ref.hasPrefix("v"),
                 let number = Int(ref.dropFirst()), pendingVotes.removeValue(forKey: number) != nil
             {
                 overloadedVotes += 1
                 return
             }
-            let text = message["message"]?.stringValue ?? ""
-            failures.append("phone \(index) got error \(code): \(text) (ref \(message["ref"]?.stringValue ?? "none"))")
-        default:
+            failures.append(
+                "phone \(index) got error \(error.code): \(error.message) (ref \(error.ref ?? "none"))")
+        case .tally, .pong, .voice, .report:
             break
         }
     }
 
-    private func receiveState(phone index: Int, message: JSONValue, at now: UInt64) {
-        let decision = message["decision"]
-        phones[index].scene = message["scene"]?["id"]?.stringValue
-        phones[index].round = decision?["id"]?.stringValue
-        phones[index].status = decision?["status"]?.stringValue
-        phones[index].myVote = decision?["my_vote"]?.stringValue
+    private func receiveState(phone index: Int, state: StateMessage, at now: UInt64) {
+        phones[index].scene = state.scene?.id
+        phones[index].round = state.decision?.roundID
+        phones[index].status = state.decision?.status
+        phones[index].myVote = state.decision?.myVote ?? nil
         if phones[index].joined == 0, phones[index].welcomed {
             phones[index].joined = now
             joinedCount += 1
@@ -191,17 +187,5 @@ final class Bench {
             phones[index].fanOutArrived = now
             fanOutArrivals.append(Clock.milliseconds(from: fanOutStart, to: now))
         }
-    }
-}
-
-extension JSONValue {
-    /// The string, if this is one.
-    var stringValue: String? {
-        if case .string(let value) = self { value } else { nil }
-    }
-
-    /// The integer, if this is one.
-    var intValue: Int? {
-        if case .int(let value) = self { value } else { nil }
     }
 }

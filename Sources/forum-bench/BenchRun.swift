@@ -35,6 +35,7 @@ struct BenchRun {
     private func measure(server: ServerProcess, machine: Machine, folder: String) throws(BenchFailure) -> Report {
         let bench = Bench(pool: try ConnectionPool(port: server.port), hostKey: hostKey)
         bench.acceptOverloaded = options.acceptOverloaded
+        bench.serverCPUSeconds = { server.cpuSeconds() }
         let openFiles = server.openFileLimits()
         if let soft = openFiles.soft, soft < options.phones + 32 {
             FileHandle.standardError.write(

@@ -7,7 +7,9 @@ import Foundation
 
 /// One non-blocking client WebSocket over a POSIX socket, driven by ``ConnectionPool``'s
 /// epoll loop: connect, opening handshake, masked text frames out, frames in (fragmented or
-/// not), pings answered with pongs. It never blocks; what it reads comes out as events.
+/// not), pings answered with pongs. It never blocks; what it reads comes out as events. The
+/// WebSocket itself (handshake, frames, messages) is ForumClient's, as for the console:
+/// only the non-blocking IO is the bench's.
 final class BenchSocket {
     /// Where the connection is in its life.
     enum Phase {
@@ -30,12 +32,14 @@ final class BenchSocket {
     private(set) var pongsSent = 0
     private var inbound: [UInt8] = []
     private var consumed = 0
-    private var fragments: [UInt8] = []
+    private let handshake: OpeningHandshake
+    private var assembler = MessageAssembler()
     private var outbound: [UInt8] = []
     private var written = 0
 
     /// Starts connecting to `address` (an IPv4 loopback address) without waiting.
-    init(address: sockaddr_in, hostHeader: String, path: String, key: String) throws(BenchFailure) {
+    init(address: sockaddr_in, hostHeader: String, path: String, handshake: OpeningHandshake) throws(BenchFailure) {
+        self.handshake = handshake
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
         guard fd >= 0 else { throw BenchFailure("socket() failed: \(String(cString: strerror(errno)))") }
         var one: Int32 = 1
@@ -51,10 +55,7 @@ final class BenchSocket {
             Glibc.close(fd)
             throw BenchFailure("connect() failed: \(reason)")
         }
-        let request =
-            "GET \(path) HTTP/1.1\r\nHost: \(hostHeader)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Key: \(key)\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        outbound = Array(request.utf8)
+        outbound = handshake.request(host: hostHeader, path: path)
     }
 
     deinit {
@@ -150,42 +151,30 @@ final class BenchSocket {
     }
 
     private func handle(_ frame: Frame, mask: () -> UInt32, emit: (Event) -> Void) {
-        switch frame.opcode {
-        case FrameCodec.text, FrameCodec.binary:
-            if frame.isFinal {
-                emit(.message(frame.payload))
-            } else {
-                fragments = frame.payload
-            }
-        case FrameCodec.continuation:
-            fragments.append(contentsOf: frame.payload)
-            if frame.isFinal {
-                emit(.message(fragments))
-                fragments = []
-            }
-        case FrameCodec.ping:
-            FrameCodec.encode(opcode: FrameCodec.pong, payload: frame.payload, mask: mask(), into: &outbound)
+        switch assembler.take(frame) {
+        case .message(let payload):
+            emit(.message(payload))
+        case .ping(let payload):
+            FrameCodec.encode(opcode: FrameCodec.pong, payload: payload, mask: mask(), into: &outbound)
             pongsSent += 1
             flush(emit: emit)
-        case FrameCodec.close:
+        case .close:
             close(mask: mask())
             emit(.closed("the server sent a close frame"))
-        default:
+        case .none:
             break
         }
     }
 
     /// Reads the HTTP answer to the upgrade; true once the connection is open.
     private func readHandshake(emit: (Event) -> Void) -> Bool {
-        let terminator: [UInt8] = [13, 10, 13, 10]
-        guard let range = inbound[consumed...].firstRange(of: terminator) else { return false }
+        guard let range = inbound[consumed...].firstRange(of: OpeningHandshake.headTerminator) else { return false }
         let head = String(decoding: inbound[consumed..<range.lowerBound], as: UTF8.self)
         consumed = range.upperBound
-        let lines = head.split(separator: "\r\n")
-        guard let status = lines.first, status.hasPrefix("HTTP/1.1 101"),
-            lines.contains(where: { $0.lowercased().hasPrefix("sec-websocket-accept:") })
-        else {
-            fail("the server refused the upgrade: \(lines.first ?? "no answer")", emit: emit)
+        do {
+            try handshake.check(responseHead: head)
+        } catch {
+            fail(error.description, emit: emit)
             return false
         }
         phase = .open

@@ -8,6 +8,8 @@ struct BurstResult {
     var seconds: Double
     /// How long sending every phone's vote took.
     var sendMilliseconds: Double
+    /// The server's CPU time from just before the first vote to the last ack (0: not read).
+    var serverCPUSeconds: Double = 0
 
     var acksPerSecond: Double { seconds > 0 ? Double(latencies.count) / seconds : 0 }
 }
@@ -16,6 +18,15 @@ struct BurstResult {
 struct BurstsResult {
     var first: [BurstResult] = []
     var changed: [BurstResult] = []
+
+    /// Votes stored per second of the server's CPU over the bursts' votes alone (from each
+    /// burst's first vote to its last ack: the vote path at saturation, without the rounds'
+    /// opens, reveals and their fan-outs); nil when the CPU was not read.
+    var votesPerServerCPUSecond: Double? {
+        let runs = first + changed
+        let cpu = runs.map(\.serverCPUSeconds).reduce(0, +)
+        return cpu > 0 ? Double(runs.map(\.latencies.count).reduce(0, +)) / cpu : nil
+    }
 }
 
 extension Bench {
@@ -23,16 +34,16 @@ extension Bench {
     /// it already had a round) and waits until every phone sees it open. Returns its id.
     func openRound(stage: Stage) throws(BenchFailure) -> String {
         if host.scene != stage.decisionScene {
-            try commandAndState("goto", [("scene", .string(stage.decisionScene))])
+            try commandAndState(.goto, [("scene", .string(stage.decisionScene))])
         } else if host.round.id != nil {
-            try commandAndState("replay")
+            try commandAndState(.replay)
         }
-        try commandAndState("open")
-        guard let round = host.round.id, host.round.status == "open" else {
+        try commandAndState(.open)
+        guard let round = host.round.id, host.round.status == .open else {
             throw BenchFailure("`open` did not open a round: the host's decision is \(host.round)")
         }
         try run(
-            until: { phones.allSatisfy { $0.round == round && $0.status == "open" } }, timeoutSeconds: 60,
+            until: { phones.allSatisfy { $0.round == round && $0.status == .open } }, timeoutSeconds: 60,
             waitingFor: "every phone to see round \(round) open")
         for index in phones.indices { phones[index].votesInRound = 0 }
         return round
@@ -52,13 +63,13 @@ extension Bench {
             try run(
                 until: { phones.indices.allSatisfy { phones[$0].myVote == final($0) } }, timeoutSeconds: 30,
                 waitingFor: "every phone's my_vote to show its changed vote")
-            try commandAndState("close")
-            try commandAndState("reveal")
+            try commandAndState(.close)
+            try commandAndState(.reveal)
             try verifyTally(round: id, finalOption: final, voters: phones.count)
             // The acks said it; the states after the reveal must say it too.
             try run(
                 until: {
-                    phones.indices.allSatisfy { phones[$0].status == "revealed" && phones[$0].myVote == final($0) }
+                    phones.indices.allSatisfy { phones[$0].status == .revealed && phones[$0].myVote == final($0) }
                 },
                 timeoutSeconds: 30, waitingFor: "every phone's revealed state to show its changed vote")
         }
@@ -70,6 +81,7 @@ extension Bench {
         voteLatencies.removeAll(keepingCapacity: true)
         voteSendTimes.removeAll(keepingCapacity: true)
         let votes = phones.indices.map { prepareVote(phone: $0, round: round, option: option($0)) }
+        let cpuBefore = serverCPUSeconds()
         let start = Clock.now()
         for vote in votes { send(vote) }
         let sent = Clock.now()
@@ -78,7 +90,8 @@ extension Bench {
             waitingFor: "the acks of a burst of \(phones.count) votes")
         return BurstResult(
             latencies: voteLatencies, seconds: Clock.seconds(from: start, to: lastAck),
-            sendMilliseconds: Clock.milliseconds(from: start, to: sent))
+            sendMilliseconds: Clock.milliseconds(from: start, to: sent),
+            serverCPUSeconds: serverCPUSeconds() - cpuBefore)
     }
 
     /// Waits until the host's tally for `round` counts exactly `voters` phones, each for its

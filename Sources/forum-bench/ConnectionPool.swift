@@ -60,10 +60,7 @@ final class ConnectionPool {
     }
 
     private func makeSocket() throws(BenchFailure) -> BenchSocket {
-        var keyBytes = [UInt8](repeating: 0, count: 16)
-        for index in keyBytes.indices { keyBytes[index] = UInt8.random(in: 0...255) }
-        return try BenchSocket(
-            address: address, hostHeader: hostHeader, path: "/ws", key: Data(keyBytes).base64EncodedString())
+        try BenchSocket(address: address, hostHeader: hostHeader, path: "/ws", handshake: OpeningHandshake())
     }
 
     private func watch(_ index: Int, operation: Int32) throws(BenchFailure) {

@@ -1,3 +1,5 @@
+import ForumCore
+
 /// What the bench knows of one phone: how far it has joined, the last state it was sent,
 /// and its share of the server's rate limit.
 struct Phone {
@@ -8,7 +10,7 @@ struct Phone {
     var device: String?
     var scene: String?
     var round: String?
-    var status: String?
+    var status: StateMessage.DecisionStatus?
     var myVote: String?
     /// When the state of the scene being fanned out arrived (0: not yet).
     var fanOutArrived: UInt64 = 0

@@ -54,6 +54,11 @@ struct Report {
                 + "connections/s (\(join.window) joining at a time)")
         lines.append(burstLine("first votes", bursts.first))
         lines.append(burstLine("changed votes", bursts.changed))
+        if let rate = bursts.votesPerServerCPUSecond {
+            lines.append(
+                "  votes stored per server CPU-second over the bursts' votes alone (first vote to last ack): "
+                    + Self.format(rate, 0))
+        }
         let sending = Percentiles(bursts.first.map(\.sendMilliseconds) + bursts.changed.map(\.sendMilliseconds))
         lines.append("  (sending one burst's \(phones) votes took \(Self.format(sending.p50, 1)) ms median)")
         lines.append(
@@ -146,6 +151,7 @@ struct Report {
                 ("all_acked_s", .array(runs.map { .number($0.seconds) })),
                 ("acks_per_s", .array(runs.map { .number($0.acksPerSecond) })),
                 ("send_ms", .array(runs.map { .number($0.sendMilliseconds) })),
+                ("server_cpu_s", .array(runs.map { .number($0.serverCPUSeconds) })),
             ])
         }
         var members: [(String, ReportJSON)] = [
@@ -165,7 +171,13 @@ struct Report {
                     ("per_phone", fanOut.perPhone.json),
                 ])
             ),
-            ("bursts", .object([("first", burstJSON(bursts.first)), ("changed", burstJSON(bursts.changed))])),
+            (
+                "bursts",
+                .object([
+                    ("first", burstJSON(bursts.first)), ("changed", burstJSON(bursts.changed)),
+                    ("votes_per_server_cpu_s", bursts.votesPerServerCPUSecond.map { .number($0) } ?? .null),
+                ])
+            ),
         ]
         if let sustained {
             members.append(

@@ -39,9 +39,7 @@ extension Bench {
     /// decision.
     func prepareStage(story wanted: String?) throws(BenchFailure) -> Stage {
         var candidates: [String] = []
-        if case .array(let stories)? = host.welcome?["stories"] {
-            candidates = stories.compactMap { $0["id"]?.stringValue }
-        }
+        candidates = host.welcome?.catalogue?.stories.map(\.id) ?? []
         if let wanted { candidates = [wanted] }
         for story in candidates {
             if let stage = try walk(story: story) { return stage }
@@ -50,30 +48,32 @@ extension Bench {
     }
 
     private func walk(story: String) throws(BenchFailure) -> Stage? {
-        try commandAndState("start", [("story", .string(story))])
+        try commandAndState(.start, [("story", .string(story))])
         var previous: String?
         for _ in 0..<500 {
             guard let scene = host.scene else { return nil }
-            if case .array(let options)? = host.state?["decision"]?["options"] {
-                let ids = options.compactMap { $0["id"]?.stringValue }
+            if let options = host.state?.decision?.options {
+                let ids = options.map(\.id)
                 var other = previous
-                if other == nil, case .object(let next)? = host.state?["host"]?["options_next"] {
-                    other = next.compactMap { $0.1.stringValue }.first { $0 != scene }
+                if other == nil, let next = host.state?.host?.details?.optionsNext {
+                    other = next.compactMap(\.scene).first { $0 != scene }
                 }
                 guard ids.count >= 2, let other else { return nil }
                 return Stage(story: story, decisionScene: scene, options: ids, otherScene: other)
             }
-            guard host.state?["host"]?["next"]?.stringValue != nil else { return nil }
+            guard host.state?.host?.details?.next != nil else { return nil }
             previous = scene
-            try commandAndState("next")
+            try commandAndState(.next)
         }
         return nil
     }
 
     /// Runs a host command that changes the show and waits for the host's new state.
-    func commandAndState(_ name: String, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
+    func commandAndState(_ name: HostCommandName, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
         let before = host.states
         try command(name, args)
-        try run(until: { host.states > before }, timeoutSeconds: 30, waitingFor: "the host's state after `\(name)`")
+        try run(
+            until: { host.states > before }, timeoutSeconds: 30, waitingFor: "the host's state after `\(name.rawValue)`"
+        )
     }
 }

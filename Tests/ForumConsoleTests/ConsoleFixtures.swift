@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 
 @testable import ForumConsole
@@ -52,8 +53,10 @@ enum ConsoleFixtures {
             """
     }
 
-    static func object(_ json: String) -> [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]) ?? [:]
+    /// A fixture decoded as the console decodes the server's messages.
+    static func object(_ json: String) -> ServerMessage {
+        guard let message = ServerMessage(text: json) else { fatalError("not a server message: \(json)") }
+        return message
     }
 
     /// A connected console state that has taken in the welcome and `state`.

@@ -67,9 +67,12 @@ struct ConsolePlaceTests {
 
     @Test func theInfoScreenShowsTheRemoteLink() {
         var console = ConsoleFixtures.console()
-        var welcome = ConsoleFixtures.object(ConsoleFixtures.welcome)
-        welcome["remote_join_url"] = "https://forum.example.org/?place=remote"
-        console.receive(welcome, now: now)
+        guard case .welcome(var welcome) = ConsoleFixtures.object(ConsoleFixtures.welcome) else {
+            Issue.record("the fixture is a welcome")
+            return
+        }
+        welcome.remote = RemoteJoin(url: "https://forum.example.org/?place=remote", qr: nil)
+        console.receive(.welcome(welcome), now: now)
         let lines = InfoScreen.lines(console, width: 80, height: 24, glyphs: .unicode)
         #expect(lines.contains { $0.plain.contains("Remote people    https://forum.example.org/?place=remote") })
     }

@@ -53,7 +53,7 @@ import Testing
     @Test func theRoomCannotWorkOutASmallPlaceGroupsVotes() async {
         await propertyCheck(count: 500, input: Self.rooms) { room in
             for role in [ClientMessage.Role.screen, .audience] {
-                let sent = StateView.tallyJSON(room.tally, for: role, by: .place)
+                let sent = StateView.tallyCounts(room.tally, for: role, by: .place).json
                 #expect(sent["total"] == .int(room.people.count))
                 #expect(sent["by_perspective"] == .object([]) && sent["no_perspective"] == .null)
                 #expect(sent["others"] == .null, "one split per round: nothing by perspective")
@@ -97,7 +97,7 @@ import Testing
 
     @Test func theHostAlwaysSeesExactCountsByPlace() async {
         await propertyCheck(count: 300, input: Self.rooms) { room in
-            let host = StateView.tallyJSON(room.tally, for: .host, by: .place)
+            let host = StateView.tallyCounts(room.tally, for: .host, by: .place).json
             for place in Place.allCases {
                 #expect(ints(host["by_place"]?[place.rawValue]) == room.counts(of: place))
             }

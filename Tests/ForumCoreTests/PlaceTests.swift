@@ -103,12 +103,12 @@ struct PlaceTests {
             if case .vote(let again) = records.last { show.count(again) }
         }
         let tally = try #require(show.tally)
-        let host = StateView.tallyJSON(tally, for: .host, by: .place)
+        let host = StateView.tallyCounts(tally, for: .host, by: .place).json
         #expect(host["by_place"]?["remote"]?["wait"] == .int(2))
         #expect(host["by_place"]?["room"]?["police"] == .int(7))
         #expect(host["by_perspective"]?["police"]?["police"] == .int(7))
 
-        let room = StateView.tallyJSON(tally, for: .screen, by: .place)
+        let room = StateView.tallyCounts(tally, for: .screen, by: .place).json
         #expect(room["by_perspective"] == .object([]), "nothing by perspective in a round split by place")
         #expect(room["others"] == .null)
         let place = try #require(room["place_split"])
@@ -118,7 +118,7 @@ struct PlaceTests {
         #expect(place["folded_groups"] == .array(["room"]))
         #expect(place["split_withheld"] == .string("too_few"))
 
-        let byPerspective = StateView.tallyJSON(tally, for: .screen)
+        let byPerspective = StateView.tallyCounts(tally, for: .screen).json
         #expect(byPerspective["place_split"] == nil, "no place in a round split by perspective")
     }
 

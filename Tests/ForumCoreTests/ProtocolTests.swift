@@ -116,7 +116,7 @@ struct ProtocolTests {
         var show = Show(library: ShowFixtures.library)
         let empty = StateView.state(of: show, for: .audience, device: nil)
         #expect(
-            empty.text
+            empty.json.text
                 == #"{"type":"state","session":null,"story":null,"scene":null,"decision":null,"tally":null,"#
                 + #""finished":false,"next_session":{"id":"morning","title":"Morning","starts":null}}"#)
         _ = try show.perform(.start(story: "night"), at: ShowFixtures.t0)

@@ -21,7 +21,7 @@ struct ReportCommandTests {
             return
         }
         #expect(error.code == "bad_message" && error.message.contains("community or organisers"))
-        #expect(HostCommand.names.contains("report") && HostCommand.report(edition: .community).name == "report")
+        #expect(HostCommand.names.contains("report") && HostCommand.report(edition: .community).name == .report)
     }
 
     @Test func theShowDoesNotChangeForAReport() throws {

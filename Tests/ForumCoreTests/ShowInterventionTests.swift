@@ -155,19 +155,19 @@ struct ShowInterventionTests {
         _ = try show.perform(.proposals(true), at: t0)
         try propose(&show, "device-a", "<script>x</script>")
         _ = try show.perform(.approve(proposal: "P1"), at: t0)
-        let screen = StateView.state(of: show, for: .screen).text
+        let screen = StateView.state(of: show, for: .screen).json.text
         #expect(screen.contains(#""stops":null"#) && screen.contains(#""proposals":null"#))
         _ = try show.perform(.stops(true), at: t0)
         _ = try show.perform(.showProposals(true), at: t0)
-        let shown = StateView.state(of: show, for: .screen).text
+        let shown = StateView.state(of: show, for: .screen).json.text
         #expect(shown.contains(#""stops":1"#) && shown.contains("x</script>"))
         for role in [ClientMessage.Role.screen, .host, .moderator, .audience] {
-            #expect(!StateView.state(of: show, for: role, device: "device-a").text.contains("device-a"))
+            #expect(!StateView.state(of: show, for: role, device: "device-a").json.text.contains("device-a"))
         }
-        let host = StateView.state(of: show, for: .moderator).text
+        let host = StateView.state(of: show, for: .moderator).json.text
         #expect(host.contains(#""status":"approved""#) && host.contains(#""stops":1"#))
-        let mine = StateView.voiceMessage(of: show, device: "device-a").text
+        let mine = StateView.voiceMessage(of: show, device: "device-a").json.text
         #expect(mine.contains(#""stop":true"#) && mine.contains(#""status":"approved""#))
-        #expect(StateView.voiceMessage(of: show, device: "other").text.contains(#""proposals":[]"#))
+        #expect(StateView.voiceMessage(of: show, device: "other").json.text.contains(#""proposals":[]"#))
     }
 }

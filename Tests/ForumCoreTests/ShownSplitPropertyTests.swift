@@ -63,7 +63,7 @@ import Testing
 
     @Test func theHostAlwaysSeesExactCounts() async {
         await propertyCheck(count: 300, input: Self.smallRooms) { room in
-            let host = StateView.tallyJSON(room.tally, for: .host)
+            let host = StateView.tallyCounts(room.tally, for: .host).json
             #expect(host["total"] == .int(room.people.count))
             #expect(ints(host["counts"]) == room.overall)
             let perspectives = Set(room.people.compactMap(\.perspective))
@@ -78,7 +78,7 @@ import Testing
     /// Every property of what the screen and the phones get for `room`.
     func checkRoomView(of room: Room) {
         for role in [ClientMessage.Role.screen, .audience] {
-            let sent = StateView.tallyJSON(room.tally, for: role)
+            let sent = StateView.tallyCounts(room.tally, for: role).json
             let total = room.people.count
             #expect(sent["total"] == .int(total))
             #expect(ints(sent["counts"]) == room.overall, "the overall counts stay exact")

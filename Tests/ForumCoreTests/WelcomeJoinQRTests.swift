@@ -11,7 +11,7 @@ struct WelcomeJoinQRTests {
         let welcome = ServerMessages.welcome(
             role: role, device: role == .audience ? "d" : nil, perspective: nil, library: Self.library,
             joinURLs: ["http://192.168.1.20:8080/"], joinQR: joinQR)
-        guard case .object(let members) = welcome else { return [:] }
+        guard case .object(let members) = welcome.json else { return [:] }
         return Dictionary(members, uniquingKeysWith: { first, _ in first })
     }
 

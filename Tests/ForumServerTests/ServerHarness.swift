@@ -109,6 +109,8 @@ final class TestClient {
     let socket: WebSocketClient
     var welcome: [String: Any] = [:]
     var state: [String: Any] = [:]
+    /// The latest state, as its type reads it.
+    var lastState: StateMessage?
     private var counter = 0
 
     init(url: String) throws {
@@ -130,10 +132,14 @@ final class TestClient {
         guard let text = try socket.receive(timeoutSeconds: timeout) else {
             throw WebSocketClient.Failure(description: "closed by the server")
         }
-        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+        let message = try ServerMessageCheck.decode(text)
+        guard let object = message.json.foundationObject as? [String: Any] else {
             throw WebSocketClient.Failure(description: "not a JSON object: \(text)")
         }
-        if object["type"] as? String == "state" { state = object }
+        if case .state(let typed) = message {
+            state = object
+            lastState = typed
+        }
         return object
     }
 
@@ -192,4 +198,21 @@ final class TestClient {
     var myVote: String? { decision?["my_vote"] as? String }
     var decisionID: String? { (state["decision"] as? [String: Any])?["id"] as? String }
     var sceneID: String? { (state["scene"] as? [String: Any])?["id"] as? String }
+}
+
+/// Every message a test reads is read as the console and the bench read it: with the one
+/// JSON reader into its type, and that type must write back the very bytes the server sent
+/// (so the types and the wire cannot drift apart).
+enum ServerMessageCheck {
+    static func decode(_ text: String) throws -> ServerMessage {
+        guard let message = ServerMessage(text: text) else {
+            throw WebSocketClient.Failure(description: "not a server message this build reads: \(text)")
+        }
+        guard message.json.text == text else {
+            throw WebSocketClient.Failure(
+                description:
+                    "the message's type does not write back what the server sent: \(text) vs \(message.json.text)")
+        }
+        return message
+    }
 }

@@ -40,13 +40,23 @@ final class SessionDriver {
             switch action {
             case .send(let id, let bytes, let kind):
                 sends.append((id, bytes, kind))
-                let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
-                inbox[id, default: []].append(object ?? ["unparsable": String(decoding: bytes, as: UTF8.self)])
+                inbox[id, default: []].append(Self.read(bytes))
             case .store(let record, let ticket): storing.append((record, ticket))
             case .close(let id): closed.insert(id)
             case .buildReport(let id, let ref, let edition): reportsAsked.append((id, ref, edition))
             }
         }
+    }
+
+    /// A message as the console and the bench read it: with the one JSON reader into its
+    /// type, which must write back the very bytes sent; then as a dictionary for the tests.
+    /// Anything else comes back as `unparsable`, which no test expects.
+    static func read(_ bytes: [UInt8]) -> [String: Any] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let message = ServerMessage(bytes: bytes), message.json.bytes == bytes,
+            let object = message.json.foundationObject as? [String: Any]
+        else { return ["unparsable": text] }
+        return object
     }
 
     /// Opens a connection (no hello yet).

@@ -18,43 +18,39 @@ extension ConsoleState {
             link = .refused(reason)
             return [.finish(.refused(reason))]
         case .message(let text):
-            guard let message = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-                return []
-            }
+            guard let message = ServerMessage(text: text) else { return [] }
             receive(message, now: now)
         }
         return []
     }
 
     /// Takes in one message from the server.
-    public mutating func receive(_ message: [String: Any], now: Date) {
-        switch message["type"] as? String {
-        case "welcome", "tally":
+    public mutating func receive(_ message: ServerMessage, now: Date) {
+        switch message {
+        case .welcome, .tally:
             view.apply(message)
-        case "state":
+        case .state(let state):
             let before = (view.sceneID, view.decision?.roundID, view.storyID)
             view.apply(message)
-            voice = ConsoleVoice(message["room"])
+            voice = ConsoleVoice(state.room)
             if (view.sceneID, view.decision?.roundID, view.storyID) != before {
                 if view.sceneID != before.0 { scroll = 0 }
                 if case .chooseTie = mode { mode = .normal }
             }
             if view.decision?.split == nil, view.sceneID != before.0 { localSplit = false }
-        case "ack":
-            guard let ref = message["ref"] as? String, let command = waiting.removeValue(forKey: ref) else { return }
+        case .ack(let ack):
+            guard let ref = ack.ref, let command = waiting.removeValue(forKey: ref) else { return }
             notice = Notice(kind: .done, text: Self.doneText(command), until: now + 3)
-        case "error":
-            let ref = message["ref"] as? String
-            let command = ref.flatMap { waiting.removeValue(forKey: $0) }
-            let code = message["code"] as? String ?? "error"
-            if code == ErrorCode.tie.rawValue, let tied = message["options"] as? [String], !tied.isEmpty {
+        case .error(let error):
+            let command = error.ref.flatMap { waiting.removeValue(forKey: $0) }
+            if error.errorCode == .tie, let tied = error.options, !tied.isEmpty {
                 mode = .chooseTie(tied)
                 return
             }
-            let reason = TextWidth.sanitize(message["message"] as? String ?? "refused")
+            let reason = TextWidth.sanitize(error.message.isEmpty ? "refused" : error.message)
             let what = command.map { "\($0) refused: " } ?? "Refused: "
-            notice = Notice(kind: .refused, text: "\(what)\(reason)", code: code, until: nil)
-        default:
+            notice = Notice(kind: .refused, text: "\(what)\(reason)", code: error.code, until: nil)
+        case .pong, .voice, .report:
             break
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import ForumCore
 
 /// The room's voice as the console sees it, from the `room` member of the host's state:
 /// how many want to step in, whether proposals are open, and the proposals waiting.
@@ -20,20 +20,19 @@ public struct ConsoleVoice: Sendable, Equatable {
     /// Nothing yet (no story, or a server without the room's voice).
     public init() {}
 
-    /// Reads a state's `room` (anything else gives nothing).
-    public init(_ room: Any?) {
-        guard let room = room as? [String: Any] else { return }
-        stops = room["stops"] as? Int ?? 0
-        acknowledged = room["acknowledged"] as? Int
-        stopsShown = room["stops_shown"] as? Bool ?? false
-        proposalsOpen = room["proposals_open"] as? Bool ?? false
-        ideasShown = room["proposals_shown"] as? Bool ?? false
-        let queue = room["queue"] as? [[String: Any]] ?? []
-        waiting = queue.compactMap { item in
-            guard item["status"] as? String == "pending", let id = item["id"] as? String else { return nil }
-            return Waiting(id: TextWidth.sanitize(id), text: TextWidth.sanitize(item["text"] as? String ?? ""))
+    /// Reads a state's `room` (nil gives nothing).
+    public init(_ room: StateMessage.Room?) {
+        guard let room else { return }
+        proposalsOpen = room.proposalsOpen
+        guard let staff = room.staff else { return }
+        stops = staff.stops
+        acknowledged = staff.acknowledged
+        stopsShown = staff.stopsShown
+        ideasShown = staff.proposalsShown
+        waiting = staff.queue.filter { $0.status == .pending }.map {
+            Waiting(id: TextWidth.sanitize($0.id), text: TextWidth.sanitize($0.text))
         }
-        approved = queue.count { $0["status"] as? String == "approved" && $0["option"] is NSNull }
+        approved = staff.queue.count { $0.status == .approved && $0.option == nil }
     }
 
     /// True when there is something to tell the host.

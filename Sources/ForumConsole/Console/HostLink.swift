@@ -1,4 +1,5 @@
 import ForumClient
+import ForumCore
 import Foundation
 import Synchronization
 
@@ -44,12 +45,10 @@ public final class HostLink: Sendable {
     @discardableResult
     public func send(command: String, args: [String: ConsoleArgument]) -> String? {
         let ref = "h\(counter.add(1, ordering: .relaxed).newValue)"
-        let argsObject = args.mapValues(\.jsonObject)
-        let object: [String: Any] = ["type": "command", "command": command, "args": argsObject, "ref": ref]
-        guard let data = try? JSONSerialization.data(withJSONObject: object) else { return nil }
+        let text = ConsoleArgument.commandMessage(command, args: args, ref: ref).text
         let sent = socket.withLock { socket -> Bool in
             guard let socket else { return false }
-            return (try? socket.send(String(decoding: data, as: UTF8.self))) != nil
+            return (try? socket.send(text)) != nil
         }
         return sent ? ref : nil
     }
@@ -65,8 +64,7 @@ public final class HostLink: Sendable {
         while !stopped.load(ordering: .acquiring) {
             do {
                 let client = try WebSocketClient(url: url, tls: tls)
-                let hello = try JSONSerialization.data(withJSONObject: ["type": "hello", "role": "host", "key": key])
-                try client.send(String(decoding: hello, as: UTF8.self))
+                try client.send(ClientMessage.hello(role: .host, device: nil, key: key).json().text)
                 socket.withLock { $0 = client }
                 try read(from: client, resetting: &delay)
             } catch {

@@ -22,35 +22,32 @@ public struct PlaceView: Sendable, Equatable {
     public var splitByPlace: Bool { splitBy == "place" }
 
     /// Takes in what a server message says of places; the rest is ignored.
-    mutating func take(_ message: [String: Any]) {
-        switch message["type"] as? String {
-        case "welcome": remoteJoinURL = message["remote_join_url"] as? String
-        case "state":
-            let decision = message["decision"] as? [String: Any]
-            roundID = decision?["id"] as? String
-            splitBy = decision?["split_by"] as? String
-            takeTally(message["tally"] as? [String: Any])
-            takeAudience(message["audience"] as? [String: Any])
-        case "tally":
-            guard (message["decision"] as? String).map({ $0 == roundID }) ?? true else { return }
-            takeTally(message)
-            takeAudience(message["audience"] as? [String: Any])
+    mutating func take(_ message: ServerMessage) {
+        switch message {
+        case .welcome(let welcome): remoteJoinURL = welcome.remote?.url
+        case .state(let state):
+            roundID = state.decision?.roundID
+            splitBy = state.decision?.splitBy.rawValue
+            takeTally(state.tally)
+            takeAudience(state.audience)
+        case .tally(let message):
+            guard message.tally.roundID == roundID else { return }
+            takeTally(message.tally)
+            takeAudience(message.audience)
         default: break
         }
     }
 
-    private mutating func takeTally(_ tally: [String: Any]?) {
-        func numbers(_ value: Any?) -> [String: Int] {
-            (value as? [String: Any] ?? [:]).compactMapValues { $0 as? Int }
-        }
-        byPlace = (tally?["by_place"] as? [String: Any] ?? [:]).mapValues(numbers)
-        noPlace = numbers(tally?["no_place"])
+    private mutating func takeTally(_ tally: TallyCounts?) {
+        let places = tally?.places
+        byPlace = Dictionary((places?.byPlace ?? []).map { ($0.place.rawValue, $0.counts.dictionary) }) { a, _ in a }
+        noPlace = places?.noPlace.dictionary ?? [:]
     }
 
-    private mutating func takeAudience(_ audience: [String: Any]?) {
+    private mutating func takeAudience(_ audience: AudienceCount?) {
         guard let audience else { return }
-        connectedByPlace = (audience["by_place"] as? [String: Any])?.compactMapValues { $0 as? Int }
-        connectedWithoutPlace = audience["no_place"] as? Int
+        connectedByPlace = audience.byPlace
+        connectedWithoutPlace = audience.noPlace
     }
 
     /// The votes by place with typed keys, for the small-group rule (``ShownSplit``): only

@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 
 /// What the host sees, parsed from the server's `welcome`, `state` and `tally` messages
@@ -114,109 +115,86 @@ public struct HostView: Sendable, Equatable {
     public var options: [Option] { decision?.options ?? [] }
 
     /// Takes in one message from the server; other message types are ignored.
-    public mutating func apply(_ message: [String: Any]) {
+    public mutating func apply(_ message: ServerMessage) {
         place.take(message)
-        switch message["type"] as? String {
-        case "welcome": applyWelcome(message)
-        case "state": applyState(message)
-        case "tally":
-            if let round = message["decision"] as? String, round != decision?.roundID { return }
-            applyTally(message)
-            applyAudience(message["audience"] as? [String: Any])
-            applyStore(message["store"] as? [String: Any])
+        switch message {
+        case .welcome(let welcome): applyWelcome(welcome)
+        case .state(let state): applyState(state)
+        case .tally(let message):
+            if message.tally.roundID != decision?.roundID { return }
+            applyTally(message.tally)
+            applyAudience(message.audience)
+            applyStore(message.store)
         default: break
         }
     }
 
-    private mutating func applyWelcome(_ message: [String: Any]) {
-        eventTitle = (message["event"] as? [String: Any])?["title"] as? String ?? ""
-        perspectives = (message["perspectives"] as? [[String: Any]] ?? []).compactMap { item in
-            guard let id = item["id"] as? String else { return nil }
-            return Perspective(id: id, label: item["label"] as? String ?? id)
+    private mutating func applyWelcome(_ welcome: WelcomeMessage) {
+        eventTitle = welcome.eventTitle
+        perspectives = welcome.perspectives.map { Perspective(id: $0.id, label: $0.label) }
+        stories = (welcome.catalogue?.stories ?? []).map {
+            StoryEntry(id: $0.id, title: $0.title, summary: $0.summary ?? "", sceneCount: $0.sceneCount)
         }
-        stories = (message["stories"] as? [[String: Any]] ?? []).compactMap { story in
-            guard let id = story["id"] as? String else { return nil }
-            return StoryEntry(
-                id: id, title: story["title"] as? String ?? id, summary: story["summary"] as? String ?? "",
-                sceneCount: story["scenes"] as? Int ?? 0)
+        sessions = (welcome.catalogue?.sessions ?? []).map {
+            SessionEntry(id: $0.id, title: $0.title, starts: $0.starts ?? "", stories: $0.stories)
         }
-        sessions = (message["sessions"] as? [[String: Any]] ?? []).compactMap { session in
-            guard let id = session["id"] as? String else { return nil }
-            return SessionEntry(
-                id: id, title: session["title"] as? String ?? id, starts: session["starts"] as? String ?? "",
-                stories: session["stories"] as? [String] ?? [])
-        }
-        joinURLs = message["join_urls"] as? [String] ?? []
+        joinURLs = welcome.joinURLs
         hasState = false
     }
 
-    private mutating func applyState(_ message: [String: Any]) {
+    private mutating func applyState(_ state: StateMessage) {
         hasState = true
-        let session = message["session"] as? [String: Any]
-        sessionID = session?["id"] as? String
-        sessionTitle = session?["title"] as? String
-        let story = message["story"] as? [String: Any]
-        storyID = story?["id"] as? String
-        storyTitle = story?["title"] as? String
-        run = story?["run"] as? String
-        let scene = message["scene"] as? [String: Any]
-        sceneID = scene?["id"] as? String
-        sceneTitle = scene?["title"] as? String
-        sceneText = scene?["text"] as? String
-        hostNotes = message["host_notes"] as? String
-        let host = message["host"] as? [String: Any]
-        sceneIndex = host?["scene_index"] as? Int
-        sceneCount = host?["scene_count"] as? Int
-        trail = host?["trail"] as? [String] ?? []
-        next = host?["next"] as? String
-        isEnding = host?["is_ending"] as? Bool ?? false
-        winner = host?["winner"] as? [String] ?? []
-        undo = (host?["undo"] as? [String: Any]).flatMap { undo in
-            (undo["command"] as? String).map {
-                UndoInfo(
-                    command: $0, scene: undo["scene"] as? String, round: undo["round"] as? String,
-                    status: undo["status"] as? String)
-            }
+        sessionID = state.session?.id
+        sessionTitle = state.session?.title
+        storyID = state.story?.id
+        storyTitle = state.story?.title
+        run = state.story?.run
+        sceneID = state.scene?.id
+        sceneTitle = state.scene?.title
+        sceneText = state.scene?.text
+        hostNotes = state.host?.notes
+        let host = state.host?.details
+        sceneIndex = host?.sceneIndex
+        sceneCount = host?.sceneCount
+        trail = host?.trail ?? []
+        next = host?.next
+        isEnding = host?.isEnding ?? false
+        winner = host?.winner ?? []
+        undo = host?.undo.map {
+            UndoInfo(command: $0.command, scene: $0.scene, round: $0.round, status: $0.status?.rawValue)
         }
-        let optionsNext = host?["options_next"] as? [String: Any] ?? [:]
-        decision = (message["decision"] as? [String: Any]).map { decision in
+        let optionsNext = host?.optionsNext ?? []
+        decision = state.decision.map { decision in
             Decision(
-                roundID: decision["id"] as? String,
-                question: decision["question"] as? String ?? "",
-                status: decision["status"] as? String ?? "pending",
-                closesAt: (decision["closes_at"] as? String).flatMap(Self.date),
-                results: decision["results"] as? String,
-                split: decision["split"] as? Bool,
-                options: (decision["options"] as? [[String: Any]] ?? []).map { option in
-                    let id = option["id"] as? String ?? ""
-                    return Option(
-                        id: id, label: option["label"] as? String ?? id, count: 0,
-                        leadsTo: optionsNext[id] as? String)
+                roundID: decision.roundID, question: decision.question, status: decision.status.rawValue,
+                closesAt: decision.closesAt, results: decision.results.rawValue, split: decision.split,
+                options: decision.options.map { option in
+                    Option(
+                        id: option.id, label: option.label, count: 0,
+                        leadsTo: optionsNext.first { $0.option == option.id }?.scene)
                 })
         }
-        applyTally(message["tally"] as? [String: Any])
-        applyAudience(message["audience"] as? [String: Any])
-        applyStore(message["store"] as? [String: Any])
-        finished = message["finished"] as? Bool ?? false
-        joinScreen = message["join_screen"] as? Bool ?? false
+        applyTally(state.tally)
+        applyAudience(state.audience)
+        applyStore(state.store)
+        finished = state.finished
+        joinScreen = state.joinScreen ?? false
     }
 
-    private mutating func applyTally(_ tally: [String: Any]?) {
-        let counts = tally?["counts"] as? [String: Any] ?? [:]
-        total = tally?["total"] as? Int ?? 0
+    private mutating func applyTally(_ tally: TallyCounts?) {
+        total = tally?.total ?? 0
         if var current = decision {
             for index in current.options.indices {
-                current.options[index].count = counts[current.options[index].id] as? Int ?? 0
+                current.options[index].count = tally?.counts[current.options[index].id] ?? 0
             }
             decision = current
         }
-        func numbers(_ value: Any?) -> [String: Int] {
-            (value as? [String: Any] ?? [:]).compactMapValues { $0 as? Int }
-        }
         breakdown = Breakdown(
-            byPerspective: (tally?["by_perspective"] as? [String: Any] ?? [:]).mapValues(numbers),
-            noPerspective: numbers(tally?["no_perspective"]),
-            smallGroups: tally?["small_groups"] as? [String] ?? [])
+            byPerspective: Dictionary((tally?.byPerspective ?? []).map { ($0.perspective, $0.counts.dictionary) }) {
+                a, _ in a
+            },
+            noPerspective: tally?.noPerspective?.dictionary ?? [:],
+            smallGroups: tally?.smallGroups ?? [])
         if let current = decision {
             // The leaders, kept in step with the live tallies between states.
             let best = current.options.map(\.count).max() ?? 0
@@ -224,25 +202,18 @@ public struct HostView: Sendable, Equatable {
         }
     }
 
-    private mutating func applyAudience(_ audience: [String: Any]?) {
-        if let connected = audience?["connected"] as? Int { self.connected = connected }
-        if let voted = audience?["voted"] as? Int { self.voted = voted }
-        if let audience {
-            connectedByPerspective = (audience["by_perspective"] as? [String: Any])?.compactMapValues { $0 as? Int }
-            connectedWithoutPerspective = audience["no_perspective"] as? Int
-        }
+    private mutating func applyAudience(_ audience: AudienceCount?) {
+        guard let audience else { return }
+        connected = audience.connected
+        voted = audience.voted
+        connectedByPerspective = audience.byPerspective
+        connectedWithoutPerspective = audience.noPerspective
     }
 
-    private mutating func applyStore(_ store: [String: Any]?) {
+    private mutating func applyStore(_ store: StoreHealth?) {
         guard let store else { return }
-        storePending = store["pending"] as? Int ?? 0
-        storeFailed = store["failed"] as? Int ?? 0
-    }
-
-    /// Parses an ISO 8601 time, with or without fractional seconds.
-    static func date(_ text: String) -> Date? {
-        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
-        return try? Date.ISO8601FormatStyle().parse(text)
+        storePending = store.pending
+        storeFailed = store.failed
     }
 
     /// The 1-based position of an option of the decision on screen.

@@ -118,13 +118,21 @@ public enum ConsoleArgument: Equatable, Sendable {
     case int(Int)
     case bool(Bool)
 
-    /// The value as JSONSerialization writes it.
-    public var jsonObject: Any {
+    /// The value as the protocol writes it.
+    public var json: JSONValue {
         switch self {
-        case .string(let text): text
-        case .int(let number): number
-        case .bool(let flag): flag
+        case .string(let text): .string(text)
+        case .int(let number): .int(number)
+        case .bool(let flag): .bool(flag)
         }
+    }
+
+    /// A command message with these arguments (keys sorted), for the host's connection.
+    static func commandMessage(_ name: String, args: [String: ConsoleArgument], ref: String) -> JSONValue {
+        .object([
+            ("type", "command"), ("command", .string(name)),
+            ("args", .object(args.keys.sorted().map { ($0, args[$0]!.json) })), ("ref", .string(ref)),
+        ])
     }
 }
 

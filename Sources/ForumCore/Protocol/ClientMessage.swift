@@ -119,20 +119,20 @@ public enum ClientMessageDecoder {
         case let object as [String: Any]: args = Fields(object: object)
         default: throw ProtocolError("bad_message", "'args' must be an object.")
         }
-        switch name {
-        case "start": return .start(story: try args.string("story"))
-        case "next": return .next
-        case "back": return .back
-        case "goto": return .goto(scene: try args.string("scene"))
-        case "open": return .open(seconds: try args.optionalInt("seconds"))
-        case "close": return .close
-        case "reveal": return .reveal
-        case "follow": return .follow
-        case "choose": return .choose(option: try args.string("option"))
-        case "replay": return .replay(scene: try args.optionalString("scene"))
-        case "end": return .end
-        case "session": return .session(id: try args.string("session"))
-        case "results":
+        switch HostCommandName(rawValue: name) {
+        case .start?: return .start(story: try args.string("story"))
+        case .next?: return .next
+        case .back?: return .back
+        case .goto?: return .goto(scene: try args.string("scene"))
+        case .open?: return .open(seconds: try args.optionalInt("seconds"))
+        case .close?: return .close
+        case .reveal?: return .reveal
+        case .follow?: return .follow
+        case .choose?: return .choose(option: try args.string("option"))
+        case .replay?: return .replay(scene: try args.optionalString("scene"))
+        case .end?: return .end
+        case .session?: return .session(id: try args.string("session"))
+        case .results?:
             let mode = try args.string("mode")
             guard let visibility = ResultsVisibility(rawValue: mode) else {
                 throw ProtocolError(
@@ -140,26 +140,26 @@ public enum ClientMessageDecoder {
                     "'mode' must be one of: \(ResultsVisibility.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             return .results(visibility)
-        case "split": return .split(try args.bool("on"), by: try args.splitDimension())
-        case "finish": return .finish
-        case "join": return .join(try args.bool("on"))
-        case "undo": return .undo
-        case "note": return .note(text: try args.string("text"))
-        case "acknowledge": return .acknowledge
-        case "stops": return .stops(try args.bool("on"))
-        case "proposals": return .proposals(try args.bool("on"))
-        case "show_proposals": return .showProposals(try args.bool("on"))
-        case "approve": return .approve(proposal: try args.string("proposal"))
-        case "reject": return .reject(proposal: try args.string("proposal"))
-        case "merge": return .merge(proposal: try args.string("proposal"), into: try args.string("into"))
-        case "adopt": return .adopt(proposal: try args.string("proposal"))
-        case "report":
+        case .split?: return .split(try args.bool("on"), by: try args.splitDimension())
+        case .finish?: return .finish
+        case .join?: return .join(try args.bool("on"))
+        case .undo?: return .undo
+        case .note?: return .note(text: try args.string("text"))
+        case .acknowledge?: return .acknowledge
+        case .stops?: return .stops(try args.bool("on"))
+        case .proposals?: return .proposals(try args.bool("on"))
+        case .showProposals?: return .showProposals(try args.bool("on"))
+        case .approve?: return .approve(proposal: try args.string("proposal"))
+        case .reject?: return .reject(proposal: try args.string("proposal"))
+        case .merge?: return .merge(proposal: try args.string("proposal"), into: try args.string("into"))
+        case .adopt?: return .adopt(proposal: try args.string("proposal"))
+        case .report?:
             let name = try args.optionalString("edition") ?? ReportEdition.community.rawValue
             guard let edition = ReportEdition(rawValue: name) else {
                 throw ProtocolError("bad_message", "'edition' must be community or organisers.")
             }
             return .report(edition: edition)
-        default:
+        case nil:
             throw ProtocolError(
                 "unknown_command",
                 "Unknown command '\(name.prefix(40))'. Commands: \(HostCommand.names.joined(separator: ", ")).")

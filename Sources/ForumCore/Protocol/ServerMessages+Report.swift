@@ -4,10 +4,7 @@ extension ServerMessages {
     /// `report` *(addition)*: the show's report, a whole standalone HTML page built from the
     /// database when the host asked (`command` `report`), for that host only. `ref` is the
     /// command's.
-    public static func report(ref: String?, edition: ReportEdition, html: String, builtAt: Date) -> JSONValue {
-        .object([
-            ("type", "report"), ("ref", .string(ref)), ("edition", .string(edition.rawValue)),
-            ("built_at", .string(ISOTime.string(builtAt))), ("html", .string(html)),
-        ])
+    public static func report(ref: String?, edition: ReportEdition, html: String, builtAt: Date) -> ReportMessage {
+        ReportMessage(ref: ref, edition: edition, builtAt: builtAt, html: html)
     }
 }

@@ -4,40 +4,34 @@
 extension StateView {
     /// The host's exact counts by place: `by_place` (room and remote, zeros included) and
     /// `no_place` (devices that did not say).
-    static func hostPlaceMembers(_ tally: Tally) -> [(String, JSONValue)] {
-        [
-            ("by_place", .object(Place.allCases.map { ($0.rawValue, counts(tally.byPlace[$0] ?? [:], in: tally)) })),
-            ("no_place", counts(tally.noPlace, in: tally)),
-        ]
+    static func hostPlaces(_ tally: Tally) -> TallyCounts.HostPlaces {
+        TallyCounts.HostPlaces(
+            byPlace: Place.allCases.map {
+                TallyCounts.PlaceGroup(place: $0, counts: counts(tally.byPlace[$0] ?? [:], in: tally))
+            },
+            noPlace: counts(tally.noPlace, in: tally))
     }
 
-    /// The room's members of a tally split by place: the perspective fields empty (one split
-    /// per round) and `place_split` with the groups that may be seen.
-    static func roomPlaceMembers(_ tally: Tally) -> [(String, JSONValue)] {
+    /// The room's tally split by place: the perspective fields empty (one split per round)
+    /// and `place_split` with the groups that may be seen.
+    static func roomPlaceTally(_ tally: Tally) -> TallyCounts {
         let split = ShownSplit(of: tally, by: .place, threshold: Show.smallGroupThreshold)
-        func names(_ groups: [VoterGroup]) -> JSONValue {
-            .array(groups.compactMap(\.place).map { .string($0.rawValue) })
-        }
-        let shown = split.shown.keys.compactMap(\.place).sorted()
-        let place: JSONValue = .object([
-            ("by_place", .object(shown.map { ($0.rawValue, counts(split.shown[.place($0)]!, in: tally)) })),
-            ("no_place", split.hides(.noPlace) ? .null : counts(tally.noPlace, in: tally)),
-            ("small_groups", names(split.small)), ("folded_groups", names(split.folded)),
-            (
-                "others",
-                split.others.map { .object([("voters", .int($0.voters)), ("counts", counts($0.counts, in: tally))]) }
-                    ?? .null
-            ),
-            ("split_withheld", .string(split.withheld?.rawValue)),
-        ])
-        return [
-            ("by_perspective", .object([])), ("no_perspective", .null), ("small_groups", .array([])),
-            ("folded_groups", .array([])), ("others", .null), ("split_withheld", .null), ("place_split", place),
-        ]
+        func names(_ groups: [VoterGroup]) -> [Place] { groups.compactMap(\.place) }
+        let placeSplit = TallyCounts.PlaceSplit(
+            byPlace: split.shown.keys.compactMap(\.place).sorted().map {
+                TallyCounts.PlaceGroup(place: $0, counts: counts(split.shown[.place($0)]!, in: tally))
+            },
+            noPlace: split.hides(.noPlace) ? nil : counts(tally.noPlace, in: tally),
+            smallGroups: names(split.small), foldedGroups: names(split.folded),
+            others: split.others.map { ($0.voters, counts($0.counts, in: tally)) }, splitWithheld: split.withheld)
+        return TallyCounts(
+            roundID: tally.roundID, total: tally.total, counts: counts(tally.counts, in: tally), byPerspective: [],
+            noPerspective: nil, smallGroups: [],
+            room: TallyCounts.RoomSplit(foldedGroups: [], others: nil, splitWithheld: nil), placeSplit: placeSplit)
     }
 
-    private static func counts(_ values: [String: Int], in tally: Tally) -> JSONValue {
-        .object(tally.optionOrder.map { ($0, .int(values[$0, default: 0])) })
+    private static func counts(_ values: [String: Int], in tally: Tally) -> OptionCounts {
+        OptionCounts(order: tally.optionOrder, values: values)
     }
 }
 

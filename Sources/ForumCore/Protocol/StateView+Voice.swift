@@ -5,61 +5,45 @@ import Foundation
 /// proposal), the host and the moderator the stop count and the whole queue.
 extension StateView {
     /// A decision's option; the audience's own carry `"from": "audience"`.
-    static func optionJSON(_ option: Option) -> JSONValue {
-        var fields: [(String, JSONValue)] = [("id", .string(option.id)), ("label", .string(option.label))]
-        if AudienceOption.isAudience(option.id) { fields.append(("from", "audience")) }
-        return .object(fields)
+    static func optionRef(_ option: Option) -> StateMessage.OptionRef {
+        StateMessage.OptionRef(id: option.id, label: option.label, fromAudience: AudienceOption.isAudience(option.id))
     }
 
     /// The `room` member of a state.
-    static func voiceJSON(of show: Show, for role: ClientMessage.Role) -> JSONValue {
+    static func room(of show: Show, for role: ClientMessage.Role) -> StateMessage.Room {
         let settings = show.voiceSettings
-        var fields: [(String, JSONValue)] = [
-            ("visit", .int(settings.visit)), ("proposals_open", .bool(settings.proposalsOpen)),
-        ]
+        var room = StateMessage.Room(visit: settings.visit, proposalsOpen: settings.proposalsOpen)
         switch role {
         case .audience:
             break
         case .screen:
-            fields.append(("stops", settings.stopsShown ? .int(show.stopCount) : .null))
-            fields.append(
-                (
-                    "proposals",
-                    settings.proposalsShown
-                        ? .array(
-                            show.approvedHere.map {
-                                .object([
-                                    ("id", .string($0.id)), ("text", .string($0.text)),
-                                    ("same_idea", .int(show.voice.queue.mergedCount(into: $0.id))),
-                                ])
-                            }) : .null
-                ))
+            room.screen = StateMessage.Room.ScreenPart(
+                stops: settings.stopsShown ? show.stopCount : nil,
+                proposals: settings.proposalsShown
+                    ? show.approvedHere.map {
+                        StateMessage.Room.ShownProposal(
+                            id: $0.id, text: $0.text, sameIdea: show.voice.queue.mergedCount(into: $0.id))
+                    } : nil)
         case .host, .moderator:
-            fields += [
-                ("stops", .int(show.stopCount)), ("acknowledged", settings.acknowledged.map { .int($0) } ?? .null),
-                ("stops_shown", .bool(settings.stopsShown)), ("proposals_shown", .bool(settings.proposalsShown)),
-                ("queue", .array(queueJSON(of: show))),
-            ]
+            room.staff = StateMessage.Room.StaffPart(
+                stops: show.stopCount, acknowledged: settings.acknowledged, stopsShown: settings.stopsShown,
+                proposalsShown: settings.proposalsShown, queue: queue(of: show))
         }
-        return .object(fields)
+        return room
     }
 
     /// The proposals the host and the moderator see: every pending one, and the latest
     /// ``queueTail`` decided ones, oldest first. No device token.
-    static func queueJSON(of show: Show) -> [JSONValue] {
+    static func queue(of show: Show) -> [StateMessage.Room.QueuedProposal] {
         let proposals = show.voice.queue.proposals
         let decided = proposals.indices.filter { proposals[$0].status != .pending }.suffix(queueTail)
         let kept = Set(decided)
         return proposals.indices.filter { proposals[$0].status == .pending || kept.contains($0) }.map { index in
             let proposal = proposals[index]
-            return .object([
-                ("id", .string(proposal.id)), ("text", .string(proposal.text)),
-                ("status", .string(proposal.status.rawValue)), ("merged_into", .string(proposal.mergedInto)),
-                ("option", .string(proposal.optionID)), ("run", .string(proposal.runID)),
-                ("scene", .string(proposal.sceneID)),
-                ("same_idea", .int(show.voice.queue.mergedCount(into: proposal.id))),
-                ("at", .string(ISOTime.string(proposal.at))),
-            ])
+            return StateMessage.Room.QueuedProposal(
+                id: proposal.id, text: proposal.text, status: proposal.status, mergedInto: proposal.mergedInto,
+                option: proposal.optionID, run: proposal.runID, scene: proposal.sceneID,
+                sameIdea: show.voice.queue.mergedCount(into: proposal.id), at: proposal.at)
         }
     }
 
@@ -68,21 +52,12 @@ extension StateView {
 
     /// The `voice` message a phone gets about itself: its Stop in this visit and what became
     /// of its proposals (newest last).
-    public static func voiceMessage(of show: Show, device: String, ref: String? = nil) -> JSONValue {
+    public static func voiceMessage(of show: Show, device: String, ref: String? = nil) -> VoiceMessage {
         let mine = show.voice.queue.proposals.filter { $0.device == device }.suffix(20)
-        return .object([
-            ("type", "voice"), ("ref", .string(ref)), ("visit", .int(show.voiceSettings.visit)),
-            ("stop", .bool(show.stopped(device))),
-            (
-                "proposals",
-                .array(
-                    mine.map {
-                        .object([
-                            ("id", .string($0.id)), ("text", .string($0.text)), ("status", .string($0.status.rawValue)),
-                            ("option", .string($0.optionID)),
-                        ])
-                    })
-            ),
-        ])
+        return VoiceMessage(
+            ref: ref, visit: show.voiceSettings.visit, stop: show.stopped(device),
+            proposals: mine.map {
+                VoiceMessage.OwnProposal(id: $0.id, text: $0.text, status: $0.status, option: $0.optionID)
+            })
     }
 }

@@ -72,78 +72,40 @@ public enum StateView {
     public static func state(
         of show: Show, for role: ClientMessage.Role, device: String? = nil, audience: AudienceCount? = nil,
         store: StoreHealth? = nil, now: Date? = nil
-    ) -> JSONValue {
-        let story = show.story
+    ) -> StateMessage {
         let scene = show.scene
-        let decision = scene?.decision
         let round = show.round
-        var members: [(String, JSONValue)] = [("type", "state")]
-        members.append(
-            ("session", show.session.map { sessionJSON($0) } ?? .null))
-        members.append(
-            (
-                "story",
-                story.map { story in
-                    .object([
-                        ("id", .string(story.id)), ("title", .string(story.title)),
-                        ("language", .string(story.language)),
-                        ("content_notes", .array(story.contentNotes.map { .string($0) })),
-                        ("run", .string(show.snapshot.run?.runID)),
-                    ])
-                } ?? .null
-            ))
-        members.append(
-            (
-                "scene",
-                scene.map { scene in
-                    .object([
-                        ("id", .string(scene.id)), ("title", .string(scene.title)), ("text", .string(scene.text)),
-                        ("image", .string(scene.image)), ("image_alt", .string(scene.imageAlt)),
-                    ])
-                } ?? .null
-            ))
-        members.append(
-            (
-                "decision",
-                decision.map { decision in
-                    var fields: [(String, JSONValue)] = [
-                        ("id", .string(round?.roundID)), ("question", .string(decision.question)),
-                        (
-                            "options",
-                            .array(show.roundOptions.map { optionJSON($0) })
-                        ),
-                        ("status", .string(round?.status.rawValue ?? "pending")),
-                        ("results", .string(show.resultsVisibility.rawValue)),
-                        ("split", .bool(show.splitByPerspective)),
-                        ("split_by", .string(show.splitDimension.rawValue)),
-                    ]
-                    if let closesAt = round?.closesAt {
-                        fields.append(("closes_at", .string(ISOTime.string(closesAt))))
-                        if let now {
-                            let left = max(0, closesAt.timeIntervalSince(now))
-                            fields.append(("closes_in_ms", .int(Int((left * 1000).rounded()))))
-                        }
-                    }
-                    if role == .audience { fields.append(("my_vote", .string(device.flatMap { show.vote(of: $0) }))) }
-                    if role != .host, show.tooFewVotersToShow { fields.append(("results_withheld", "too_few_voters")) }
-                    return .object(fields)
-                } ?? .null
-            ))
-        let showsTally = role == .host || ((role != .audience || show.audienceSeesTally) && !show.tooFewVotersToShow)
-        members.append(
-            (
-                "tally",
-                showsTally ? (show.tally.map { tallyJSON($0, for: role, by: show.splitDimension) } ?? .null) : .null
-            ))
-        if role == .host {
-            members.append(("host_notes", .string(scene?.hostNotes)))
-            members.append(("host", hostDetails(of: show)))
+        let decision = scene?.decision.map { decision in
+            StateMessage.DecisionRef(
+                roundID: round?.roundID, question: decision.question,
+                options: show.roundOptions.map(optionRef),
+                status: round.map { StateMessage.DecisionStatus($0.status) } ?? .pending,
+                results: show.resultsVisibility, split: show.splitByPerspective, splitBy: show.splitDimension,
+                closesAt: round?.closesAt,
+                closesInMs: round?.closesAt.flatMap { closesAt in
+                    now.map { Int((max(0, closesAt.timeIntervalSince($0)) * 1000).rounded()) }
+                },
+                myVote: role == .audience ? .some(device.flatMap { show.vote(of: $0) }) : nil,
+                resultsWithheld: role != .host && show.tooFewVotersToShow)
         }
-        members += closingMembers(of: show, for: role)
-        if show.snapshot.run != nil { members.append(("room", voiceJSON(of: show, for: role))) }
-        if role != .audience, let audience { members.append(("audience", audience.json)) }
-        if role == .host, let store { members.append(("store", store.json)) }
-        return .object(members)
+        let showsTally = role == .host || ((role != .audience || show.audienceSeesTally) && !show.tooFewVotersToShow)
+        return StateMessage(
+            session: show.session.map(sessionRef),
+            story: show.story.map { story in
+                StateMessage.StoryRef(
+                    id: story.id, title: story.title, language: story.language, contentNotes: story.contentNotes,
+                    run: show.snapshot.run?.runID)
+            },
+            scene: scene.map {
+                StateMessage.SceneRef(id: $0.id, title: $0.title, text: $0.text, image: $0.image, imageAlt: $0.imageAlt)
+            },
+            decision: decision,
+            tally: showsTally ? show.tally.map { tallyCounts($0, for: role, by: show.splitDimension) } : nil,
+            host: role == .host ? StateMessage.HostPart(notes: scene?.hostNotes, details: hostDetails(of: show)) : nil,
+            finished: show.isFinished, nextSession: show.nextSession.map(sessionRef),
+            joinScreen: role != .audience ? show.showsJoinScreen : nil,
+            audience: role != .audience ? audience : nil, store: role == .host ? store : nil,
+            room: show.snapshot.run != nil ? room(of: show, for: role) : nil)
     }
 
     /// The rate-limited `tally` message: for the screen and the host always, for phones only
@@ -151,15 +113,13 @@ public enum StateView {
     /// count; the host also gets the store's health.
     public static func tallyMessage(
         of show: Show, for role: ClientMessage.Role, audience: AudienceCount, store: StoreHealth? = nil
-    ) -> JSONValue? {
+    ) -> TallyMessage? {
         guard role != .audience || show.audienceSeesTally else { return nil }
         guard role == .host || !show.tooFewVotersToShow else { return nil }
-        guard let tally = show.tally, case .object(let fields) = tallyJSON(tally, for: role, by: show.splitDimension)
-        else { return nil }
-        var members: [(String, JSONValue)] = [("type", "tally")] + fields
-        if role != .audience { members.append(("audience", audience.json)) }
-        if role == .host, let store { members.append(("store", store.json)) }
-        return .object(members)
+        guard let tally = show.tally else { return nil }
+        return TallyMessage(
+            tally: tallyCounts(tally, for: role, by: show.splitDimension), audience: role != .audience ? audience : nil,
+            store: role == .host ? store : nil)
     }
 
     /// A tally as the protocol writes it. The host gets every group's exact counts; every
@@ -168,68 +128,52 @@ public enum StateView {
     /// together, `small_groups` and `folded_groups` for the groups kept back, and
     /// `split_withheld` when no group can be shown. Split `by` place *(addition)*, the room
     /// gets `place_split` instead and nothing by perspective; the host gets both exactly.
-    public static func tallyJSON(
+    public static func tallyCounts(
         _ tally: Tally, for role: ClientMessage.Role, by dimension: SplitDimension = .perspective
-    ) -> JSONValue {
-        func counts(_ values: [String: Int]) -> JSONValue {
-            .object(tally.optionOrder.map { ($0, .int(values[$0, default: 0])) })
-        }
-        let overall: [(String, JSONValue)] = [
-            ("decision", .string(tally.roundID)), ("total", .int(tally.total)), ("counts", counts(tally.counts)),
-        ]
+    ) -> TallyCounts {
+        func counts(_ values: [String: Int]) -> OptionCounts { OptionCounts(order: tally.optionOrder, values: values) }
         guard role != .host else {
-            return .object(
-                overall + [
-                    (
-                        "by_perspective",
-                        .object(tally.byPerspective.keys.sorted().map { ($0, counts(tally.byPerspective[$0]!)) })
-                    ),
-                    ("no_perspective", counts(tally.noPerspective)), ("small_groups", .array([])),
-                ] + hostPlaceMembers(tally))
+            return TallyCounts(
+                roundID: tally.roundID, total: tally.total, counts: counts(tally.counts),
+                byPerspective: tally.byPerspective.keys.sorted().map {
+                    TallyCounts.Group(perspective: $0, counts: counts(tally.byPerspective[$0]!))
+                },
+                noPerspective: counts(tally.noPerspective), smallGroups: [], room: nil, places: hostPlaces(tally))
         }
-        if dimension == .place { return .object(overall + roomPlaceMembers(tally)) }
+        if dimension == .place { return roomPlaceTally(tally) }
         let split = ShownSplit(of: tally, threshold: Show.smallGroupThreshold)
-        func ids(_ groups: [VoterGroup]) -> JSONValue { .array(groups.compactMap(\.perspectiveID).map { .string($0) }) }
-        let perspectives = split.shown.keys.compactMap(\.perspectiveID).sorted()
-        return .object(
-            overall + [
-                ("by_perspective", .object(perspectives.map { ($0, counts(split.shown[.perspective($0)]!)) })),
-                ("no_perspective", split.hides(.noPerspective) ? .null : counts(tally.noPerspective)),
-                ("small_groups", ids(split.small)), ("folded_groups", ids(split.folded)),
-                (
-                    "others",
-                    split.others.map { .object([("voters", .int($0.voters)), ("counts", counts($0.counts))]) } ?? .null
-                ),
-                ("split_withheld", .string(split.withheld?.rawValue)),
-            ])
+        func ids(_ groups: [VoterGroup]) -> [String] { groups.compactMap(\.perspectiveID) }
+        return TallyCounts(
+            roundID: tally.roundID, total: tally.total, counts: counts(tally.counts),
+            byPerspective: split.shown.keys.compactMap(\.perspectiveID).sorted().map {
+                TallyCounts.Group(perspective: $0, counts: counts(split.shown[.perspective($0)]!))
+            },
+            noPerspective: split.hides(.noPerspective) ? nil : counts(tally.noPerspective),
+            smallGroups: ids(split.small),
+            room: TallyCounts.RoomSplit(
+                foldedGroups: ids(split.folded), others: split.others.map { ($0.voters, counts($0.counts)) },
+                splitWithheld: split.withheld))
     }
 
-    private static func hostDetails(of show: Show) -> JSONValue {
-        guard let story = show.story, let run = show.snapshot.run else { return .null }
+    private static func sessionRef(_ session: ProgrammeSession) -> StateMessage.SessionRef {
+        StateMessage.SessionRef(id: session.id, title: session.title, starts: session.starts)
+    }
+
+    private static func hostDetails(of show: Show) -> StateMessage.HostDetails? {
+        guard let story = show.story, let run = show.snapshot.run else { return nil }
         let scene = show.scene
         let index = scene.flatMap { scene in story.scenes.firstIndex { $0.id == scene.id } }
-        var optionsNext: [(String, JSONValue)] = []
-        if let decision = scene?.decision {
-            optionsNext = decision.options.map { ($0.id, .string(decision.destination(of: $0))) }
+        let undo = show.nextUndo.map { step in
+            StateMessage.UndoRef(
+                command: step.command, scene: step.run.sceneID, round: step.run.round?.roundID,
+                status: step.run.round?.status)
         }
-        return .object([
-            ("trail", .array(run.trail.map { .string($0) })),
-            ("next", .string(scene?.next)),
-            ("is_ending", .bool(scene?.isEnding ?? true)),
-            ("options_next", .object(optionsNext)),
-            ("scene_index", index.map { .int($0 + 1) } ?? .null),
-            ("scene_count", .int(story.scenes.count)),
-            ("winner", .array((show.tally?.total ?? 0) > 0 ? (show.tally?.leaders ?? []).map { .string($0) } : [])),
-            ("undo", undoJSON(of: show)),
-        ])
-    }
-
-    /// What `undo` would bring back: the command it takes back, the scene and its round.
-    private static func undoJSON(of show: Show) -> JSONValue {
-        guard let step = show.nextUndo else { return .null }
-        return .object([
-            ("command", .string(step.command)), ("scene", .string(step.run.sceneID)),
-            ("round", .string(step.run.round?.roundID)), ("status", .string(step.run.round?.status.rawValue)),
-        ])
+        return StateMessage.HostDetails(
+            trail: run.trail, next: scene?.next, isEnding: scene?.isEnding ?? true,
+            optionsNext: scene?.decision.map { decision in
+                decision.options.map { (option: $0.id, scene: decision.destination(of: $0)) }
+            } ?? [],
+            sceneIndex: index.map { $0 + 1 }, sceneCount: story.scenes.count,
+            winner: (show.tally?.total ?? 0) > 0 ? show.tally?.leaders ?? [] : [], undo: undo)
     }
 }

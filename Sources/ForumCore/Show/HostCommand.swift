@@ -48,45 +48,41 @@ public enum HostCommand: Sendable, Equatable {
     case report(edition: ReportEdition)
 
     /// The protocol's name for the command.
-    public var name: String {
+    public var name: HostCommandName {
         switch self {
-        case .start: "start"
-        case .next: "next"
-        case .back: "back"
-        case .goto: "goto"
-        case .open: "open"
-        case .close: "close"
-        case .reveal: "reveal"
-        case .follow: "follow"
-        case .choose: "choose"
-        case .replay: "replay"
-        case .end: "end"
-        case .session: "session"
-        case .results: "results"
-        case .split: "split"
-        case .finish: "finish"
-        case .join: "join"
-        case .undo: "undo"
-        case .note: "note"
-        case .acknowledge: "acknowledge"
-        case .stops: "stops"
-        case .proposals: "proposals"
-        case .showProposals: "show_proposals"
-        case .approve: "approve"
-        case .reject: "reject"
-        case .merge: "merge"
-        case .adopt: "adopt"
-        case .report: "report"
+        case .start: .start
+        case .next: .next
+        case .back: .back
+        case .goto: .goto
+        case .open: .open
+        case .close: .close
+        case .reveal: .reveal
+        case .follow: .follow
+        case .choose: .choose
+        case .replay: .replay
+        case .end: .end
+        case .session: .session
+        case .results: .results
+        case .split: .split
+        case .finish: .finish
+        case .join: .join
+        case .undo: .undo
+        case .note: .note
+        case .acknowledge: .acknowledge
+        case .stops: .stops
+        case .proposals: .proposals
+        case .showProposals: .showProposals
+        case .approve: .approve
+        case .reject: .reject
+        case .merge: .merge
+        case .adopt: .adopt
+        case .report: .report
         }
     }
 
     /// Every command name the protocol knows, in the order the docs list them.
-    public static let names = [
-        "start", "next", "back", "goto", "open", "close", "reveal", "follow", "choose", "replay", "end",
-        "session", "results", "split", "finish", "join", "undo", "note", "report",
-        "acknowledge", "stops", "proposals", "show_proposals", "approve", "reject", "merge", "adopt",
-    ]
+    public static let names = HostCommandName.allCases.map(\.rawValue)
 
     /// The commands a moderator (the `moderator` role) may send.
-    public static let moderatorNames: Set<String> = ["approve", "reject", "merge"]
+    public static let moderatorNames: Set<HostCommandName> = [.approve, .reject, .merge]
 }

@@ -96,9 +96,9 @@ extension Show {
             into = target
         default: throw ShowError("forbidden", "A moderator can approve, reject and merge proposals.")
         }
-        let changed = try voice.queue.moderated(id, action: command.name, into: into)
+        let changed = try voice.queue.moderated(id, action: command.name.rawValue, into: into)
         voice.queue.replace(changed)
-        let entry = ModerationEntry(action: command.name, proposalID: id, target: into, by: role, at: time)
+        let entry = ModerationEntry(action: command.name.rawValue, proposalID: id, target: into, by: role, at: time)
         return [.voice(.moderated(entry, changed))]
     }
 

@@ -76,7 +76,7 @@ extension Show {
         default: break
         }
         return StageMove(
-            runID: run.runID, command: command.name, fromScene: run.sceneID, toScene: snapshot.run?.sceneID,
+            runID: run.runID, command: command.name.rawValue, fromScene: run.sceneID, toScene: snapshot.run?.sceneID,
             roundID: run.round?.roundID, optionID: option, roomChoice: roomChoice, at: time)
     }
 

@@ -24,7 +24,7 @@ extension Show {
     /// of its round.
     func undoPoint(before command: HostCommand, at time: Date) -> (step: UndoStep, ballots: Ballots?)? {
         guard Self.movesTheRoom(command), let run = snapshot.run else { return nil }
-        return (UndoStep(command: command.name, run: run, at: time), ballots)
+        return (UndoStep(command: command.name.rawValue, run: run, at: time), ballots)
     }
 
     /// Keeps a step taken by a command that succeeded, and forgets steps of other runs and

@@ -1,15 +1,14 @@
-import ForumCore
-
-/// A small, fast JSON parser from UTF-8 bytes into ForumCore's ``JSONValue``: the bench reads
-/// thousands of server messages a second on one thread, so it parses bytes directly instead
-/// of going through Foundation. Numbers that are not integers are kept as their text.
-struct JSONParser {
+/// The one JSON reader of the protocol's clients (the console, forum-bench, the tests): UTF-8
+/// bytes into ``JSONValue``, keys in order. It parses bytes directly instead of going through
+/// Foundation, fast enough for the bench's thousands of messages a second on one thread.
+/// Numbers that are not integers are kept as their text.
+public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
 
     /// Parses one JSON text; nil if it is not valid JSON.
-    static func parse(_ data: [UInt8]) -> JSONValue? {
-        data.withUnsafeBufferPointer { buffer in
+    public static func parse(_ data: some Collection<UInt8>) -> JSONValue? {
+        Array(data).withUnsafeBufferPointer { buffer in
             var parser = JSONParser(bytes: buffer)
             guard let value = parser.value() else { return nil }
             parser.skipSpace()
