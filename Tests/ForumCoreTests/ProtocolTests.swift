@@ -133,6 +133,13 @@ struct ProtocolTests {
         for carer in ["c1", "c2", "c3", "c4"] {
             try ShowFixtures.vote(&show, device: carer, option: "wait", perspective: "carer")
         }
+        // Until the host splits the results, the room is sent no group at all.
+        let unsplit = try #require(
+            StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 5, voted: 5)))
+        #expect(unsplit["by_perspective"] == .object([]) && unsplit["no_perspective"] == .null)
+        #expect(unsplit["small_groups"] == .array([]) && unsplit["split_withheld"] == .null)
+        #expect(unsplit["total"] == .int(5))
+        _ = try show.perform(.split(true, by: nil), at: ShowFixtures.t0)
         let screen = try #require(
             StateView.tallyMessage(of: show, for: .screen, audience: AudienceCount(connected: 5, voted: 5)))
         #expect(screen["by_perspective"] == .object([]))

@@ -44,7 +44,12 @@ struct EndToEndTests {
         let expected = Dictionary(grouping: finalVotes.values, by: { $0 }).mapValues(\.count)
         #expect(counts == expected)
         #expect(tally["total"] as? Int == 50)
-        #expect((tally["by_perspective"] as? [String: Any])?["police"] != nil)
+        // The room is sent no group until the host splits the results; then the police group.
+        #expect((tally["by_perspective"] as? [String: Any])?.isEmpty == true)
+        try host.command("split", ["on": true])
+        let split = try phones[0].state { $0.decision?["split"] as? Bool == true }
+        let splitTally = try #require(split["tally"] as? [String: Any])
+        #expect((splitTally["by_perspective"] as? [String: Any])?["police"] != nil)
 
         // The export, read while the server still runs, holds exactly the acknowledged votes.
         let out = harness.folder.appendingPathComponent("export")

@@ -100,7 +100,7 @@ public enum StateView {
                 StateMessage.SceneRef(id: $0.id, title: $0.title, text: $0.text, image: $0.image, imageAlt: $0.imageAlt)
             },
             decision: decision,
-            tally: showsTally ? show.tally.map { tallyCounts($0, for: role, by: show.splitDimension) } : nil,
+            tally: showsTally ? show.tally.map { tallyCounts($0, for: role, by: roomSplit(of: show)) } : nil,
             host: role == .host ? StateMessage.HostPart(notes: scene?.hostNotes, details: hostDetails(of: show)) : nil,
             finished: show.isFinished, nextSession: show.nextSession.map(sessionRef),
             joinScreen: role != .audience ? show.showsJoinScreen : nil,
@@ -118,8 +118,15 @@ public enum StateView {
         guard role == .host || !show.tooFewVotersToShow else { return nil }
         guard let tally = show.tally else { return nil }
         return TallyMessage(
-            tally: tallyCounts(tally, for: role, by: show.splitDimension), audience: role != .audience ? audience : nil,
+            tally: tallyCounts(tally, for: role, by: roomSplit(of: show)), audience: role != .audience ? audience : nil,
             store: role == .host ? store : nil)
+    }
+
+    /// The split the room is sent: none until the host turns the split on, then only the
+    /// round's one dimension, so that no phone or screen ever holds two splits of the same
+    /// votes (docs/privacy.md, "Two splits of the same votes").
+    static func roomSplit(of show: Show) -> SplitDimension? {
+        show.splitByPerspective ? show.splitDimension : nil
     }
 
     /// A tally as the protocol writes it. The host gets every group's exact counts; every
@@ -128,8 +135,9 @@ public enum StateView {
     /// together, `small_groups` and `folded_groups` for the groups kept back, and
     /// `split_withheld` when no group can be shown. Split `by` place *(addition)*, the room
     /// gets `place_split` instead and nothing by perspective; the host gets both exactly.
+    /// `by` nil (the split is off): the room gets the overall counts only, no group at all.
     public static func tallyCounts(
-        _ tally: Tally, for role: ClientMessage.Role, by dimension: SplitDimension = .perspective
+        _ tally: Tally, for role: ClientMessage.Role, by dimension: SplitDimension? = .perspective
     ) -> TallyCounts {
         func counts(_ values: [String: Int]) -> OptionCounts { OptionCounts(order: tally.optionOrder, values: values) }
         guard role != .host else {
@@ -139,6 +147,12 @@ public enum StateView {
                     TallyCounts.Group(perspective: $0, counts: counts(tally.byPerspective[$0]!))
                 },
                 noPerspective: counts(tally.noPerspective), smallGroups: [], room: nil, places: hostPlaces(tally))
+        }
+        guard let dimension else {
+            return TallyCounts(
+                roundID: tally.roundID, total: tally.total, counts: counts(tally.counts), byPerspective: [],
+                noPerspective: nil, smallGroups: [],
+                room: TallyCounts.RoomSplit(foldedGroups: [], others: nil, splitWithheld: nil))
         }
         if dimension == .place { return roomPlaceTally(tally) }
         let split = ShownSplit(of: tally, threshold: Show.smallGroupThreshold)
