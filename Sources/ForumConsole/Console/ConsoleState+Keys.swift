@@ -19,6 +19,7 @@ extension ConsoleState {
             mode = .normal
             return []
         case .quit: return pressQuit(key)
+        case .proposals(let cursor): return pressProposals(key, cursor: cursor, now: now)
         }
     }
 
@@ -81,6 +82,7 @@ extension ConsoleState {
         case "i": mode = .info
         case "a": return [send("acknowledge")]
         case "w": return [send("proposals", ["on": .bool(!voice.proposalsOpen)])]
+        case "m": openProposals()
         default:
             notice = Notice(kind: .info, text: "No key '\(character)': press ? for help.", until: now + 4)
         }

@@ -45,6 +45,8 @@ public enum ScreenLayout {
             middle = HelpScreen.lines(state.view, width: width, height: middleHeight, glyphs: glyphs)
         } else if state.mode == .info {
             middle = InfoScreen.lines(state, width: width, height: middleHeight, glyphs: glyphs)
+        } else if case .proposals(let cursor) = state.mode {
+            middle = ProposalsScreen.lines(state, cursor: cursor, width: width, height: middleHeight, glyphs: glyphs)
         } else if wide {
             middle = columns(
                 state, width: width, height: middleHeight, now: now, glyphs: glyphs, scrollLimit: &scrollLimit)
