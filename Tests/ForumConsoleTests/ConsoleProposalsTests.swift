@@ -93,6 +93,37 @@ struct ConsoleProposalsTests {
         #expect(console.notice?.text == "Only the host can put a proposal to the vote.")
     }
 
+    @Test func aModeratorsConsoleOffersOnlyModeratingAndRefusesTheShowsKeys() {
+        var console = Self.console()
+        console.isModerator = true
+        console.mode = .proposals(.init())
+        // Opened before anything is selected: the first arrow selects the oldest waiting.
+        #expect(console.press(.down, now: now).isEmpty)
+        #expect(console.mode == .proposals(.init(selected: "P1")))
+        #expect(console.press(.character("y"), now: now) == [moderate("approve", "P1")])
+        _ = console.press(.character("m"), now: now)
+        for key in ["n", "o", "r", "f", "1", "w", "a", "i", "x"] {
+            #expect(console.press(.character(Character(key)), now: now).isEmpty, "key \(key)")
+            #expect(console.notice?.text == "Only the host can do that: m moderates the proposals.")
+        }
+        for line in [":next", ":adopt P2", ":goto kitchen"] {
+            _ = console.press(.character(":"), now: now)
+            for character in line.dropFirst() { _ = console.press(.character(character), now: now) }
+            #expect(console.press(.enter, now: now).isEmpty, "\(line)")
+        }
+        _ = console.press(.character(":"), now: now)
+        for character in "reject p4" { _ = console.press(.character(character), now: now) }
+        #expect(console.press(.enter, now: now) == [moderate("reject", "P4")])
+        let screen = ScreenLayout.render(console, width: 80, height: 24, now: now).map(\.plain)
+        let footer = screen.suffix(2).joined(separator: "\n")
+        #expect(footer.contains("m moderate") && !footer.contains("next") && !footer.contains("open"))
+        #expect(screen.contains { $0.contains("Moderating: the host runs the show") })
+        _ = console.press(.character("?"), now: now)
+        let help = ScreenLayout.render(console, width: 80, height: 24, now: now).map(\.plain).joined(separator: "\n")
+        #expect(help.contains("Help: moderating") && help.contains("x reject") && help.contains(":merge P Q"))
+        #expect(!help.contains("next scene"))
+    }
+
     @Test func aLongQueueScrollsToKeepTheSelectionInView() {
         var console = Self.console()
         _ = console.press(.character("m"), now: now)

@@ -41,6 +41,7 @@ extension ConsoleState {
     }
 
     private mutating func pressCharacter(_ character: Character, now: Date) -> [ConsoleEffect] {
+        if isModerator, !KeyBindings.moderator.contains(String(character)) { return onlyTheHost(now: now) }
         switch character {
         case "n": return [send("next")]
         case "b": return leave(by: "back", to: view.trail.last, effect: send("back"))
@@ -191,6 +192,7 @@ extension ConsoleState {
             return []
         case .success(.chooseNumber(let number)): return choose(number: number)
         case .success(.command(let name, let args)):
+            if isModerator, !Self.moderatorCommands.contains(name) { return onlyTheHost(now: now) }
             switch name {
             case "end": return end()
             case "finish": return finishDay()

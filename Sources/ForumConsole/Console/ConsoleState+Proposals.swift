@@ -18,6 +18,15 @@ extension ConsoleState {
         notice = nil
         var cursor = cursor
         let items = listedProposals
+        if !items.contains(where: { $0.id == cursor.selected }), cursor.merging == nil {
+            // Nothing selected yet (a moderator's console opens here before the queue comes),
+            // or the selection left the list: select the oldest waiting before acting.
+            cursor.selected = (items.first { $0.status == .pending } ?? items.last)?.id
+            if [.up, .down, .pageUp, .pageDown].contains(key) {
+                mode = .proposals(cursor)
+                return []
+            }
+        }
         let index = items.firstIndex { $0.id == cursor.selected }
         func move(_ step: Int) {
             guard !items.isEmpty else { return }
@@ -67,6 +76,15 @@ extension ConsoleState {
             }
         default: break
         }
+        return []
+    }
+
+    /// The `:` commands a moderator may send.
+    static let moderatorCommands: Set<String> = ["approve", "reject", "merge"]
+
+    /// A show key pressed on a moderator's console.
+    mutating func onlyTheHost(now: Date) -> [ConsoleEffect] {
+        notice = Notice(kind: .refused, text: "Only the host can do that: m moderates the proposals.", until: now + 4)
         return []
     }
 

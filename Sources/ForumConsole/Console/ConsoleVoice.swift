@@ -51,7 +51,7 @@ enum VoicePanel {
         var parts: [String] = []
         if voice.stops > 0 || voice.acknowledged != nil {
             var text = "Stop: \(voice.stops) want\(voice.stops == 1 ? "s" : "") to step in"
-            text += voice.acknowledged.map { " (\($0) acknowledged)" } ?? " (a: acknowledge)"
+            text += voice.acknowledged.map { " (\($0) acknowledged)" } ?? (state.isModerator ? "" : " (a: acknowledge)")
             if voice.stopsShown { text += " on the projector" }
             parts.append(text)
         }

@@ -39,6 +39,14 @@ public enum KeyBindings {
         KeyBinding(keys: "q", label: "quit", help: "quit (asks first)"),
     ]
 
+    /// The normal-mode keys of a moderator's console (`forum host --moderator`).
+    public static let moderator: Set<String> = ["m", ":", "?", "h", "q"]
+
+    /// The keys a console offers: every one for the host, the moderator's for a moderator.
+    public static func offered(moderator isModerator: Bool) -> [KeyBinding] {
+        isModerator ? all.filter { moderator.contains($0.keys) } : all
+    }
+
     /// The commands of the `:` line, for the help screen.
     public static let commandLine: [(String, String)] = [
         (":goto SCENE", "jump to a scene"),

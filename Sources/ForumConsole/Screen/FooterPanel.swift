@@ -45,6 +45,10 @@ enum FooterPanel {
                     text += "(\(code)) "
                 }
                 line = StyledLine(text, tone)
+            } else if state.isModerator {
+                line = StyledLine([
+                    Span(" \(glyphs.arrow) ", .dim), Span("Moderating: the host runs the show; m shows the proposals."),
+                ])
             } else {
                 line = StyledLine([Span(" \(glyphs.arrow) ", .dim), Span(NextStep.of(view, now: now).text)])
             }
@@ -58,7 +62,9 @@ enum FooterPanel {
         switch state.mode {
         case .normal:
             let suggested = NextStep.of(state.view, now: now).keys
-            items = KeyBindings.all.map { ($0.keys, $0.label, suggested.contains($0.keys)) }
+            items = KeyBindings.offered(moderator: state.isModerator).map {
+                ($0.keys, $0.label, state.isModerator ? $0.keys == "m" : suggested.contains($0.keys))
+            }
         case .commandLine:
             items =
                 [("Enter", "run", false), ("Esc", "cancel", false)]

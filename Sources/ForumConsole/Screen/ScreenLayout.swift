@@ -42,7 +42,8 @@ public enum ScreenLayout {
         let middleHeight = max(0, height - top.count - bottom.count)
         let middle: [StyledLine]
         if state.mode == .help {
-            middle = HelpScreen.lines(state.view, width: width, height: middleHeight, glyphs: glyphs)
+            middle = HelpScreen.lines(
+                state.view, width: width, height: middleHeight, glyphs: glyphs, moderator: state.isModerator)
         } else if state.mode == .info {
             middle = InfoScreen.lines(state, width: width, height: middleHeight, glyphs: glyphs)
         } else if case .proposals(let cursor) = state.mode {
