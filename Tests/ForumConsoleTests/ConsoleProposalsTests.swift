@@ -24,6 +24,8 @@ struct ConsoleProposalsTests {
           {"id":"P6","text":"Knock next door","status":"pending","merged_into":null,"option":null,
            "run":"R1","scene":"kitchen","same_idea":0},
           {"id":"P7","text":"Old and done","status":"rejected","merged_into":null,"option":null,
+           "run":"R1","scene":"kitchen","same_idea":0},
+          {"id":"P8","text":"Approved before","status":"approved","merged_into":null,"option":null,
            "run":"R1","scene":"kitchen","same_idea":0}]}
         """
 
@@ -36,7 +38,8 @@ struct ConsoleProposalsTests {
         #expect(console.press(.character("m"), now: now).isEmpty)
         #expect(console.mode == .proposals(.init(selected: "P1")))
         // This scene's proposals and the one still waiting from the kitchen, in the queue's order.
-        #expect(console.listedProposals.map(\.id) == ["P1", "P2", "P3", "P4", "P5", "P6"])
+        // and the one approved there and not yet in a vote (it can still be adopted).
+        #expect(console.listedProposals.map(\.id) == ["P1", "P2", "P3", "P4", "P5", "P6", "P8"])
         let lines = ScreenLayout.render(console, width: 80, height: 40, now: now)
         let screen = lines.map(\.plain).joined(separator: "\n")
         #expect(!screen.contains("\u{1B}") && !screen.contains("\u{07}"))
@@ -63,7 +66,8 @@ struct ConsoleProposalsTests {
         #expect(console.press(.character("a"), now: now) == [moderate("adopt", "P2")])
         // Arrows stop at the ends.
         for _ in 0..<10 { _ = console.press(.down, now: now) }
-        #expect(console.mode == .proposals(.init(selected: "P6")))
+        #expect(console.mode == .proposals(.init(selected: "P8")))
+        _ = console.press(.up, now: now)
         // Merge: d on the duplicate, choose the original, Enter.
         #expect(console.press(.character("d"), now: now).isEmpty)
         #expect(console.mode == .proposals(.init(selected: "P5", merging: "P6")))

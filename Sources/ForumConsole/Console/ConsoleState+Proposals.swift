@@ -1,8 +1,10 @@
 import Foundation
 
 extension ConsoleState {
-    /// The proposals the screen lists now (this scene's, and any waiting from before).
-    public var listedProposals: [ConsoleVoice.Item] { voice.listed(scene: view.sceneID) }
+    /// The proposals the screen lists now (this scene's, and any still to decide or adopt from before).
+    public var listedProposals: [ConsoleVoice.Item] {
+        voice.listed(scene: view.sceneID, options: Set(view.options.map(\.id)))
+    }
 
     /// `m`: opens the proposals screen on the oldest waiting proposal (else the newest).
     mutating func openProposals() {

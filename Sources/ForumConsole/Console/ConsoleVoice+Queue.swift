@@ -28,11 +28,16 @@ extension ConsoleVoice {
         }
     }
 
-    /// The proposals screen's list: this scene's proposals and any still waiting from an
-    /// earlier scene, in the queue's order (oldest first). Without a scene, the whole queue.
-    public func listed(scene: String?) -> [Item] {
+    /// The proposals screen's list: this scene's proposals and, from earlier scenes, those
+    /// still waiting, approved and not yet in a vote (they can still be adopted) or in this
+    /// scene's vote (`options`), in the queue's order (oldest first). Without a scene, the
+    /// whole queue.
+    public func listed(scene: String?, options: Set<String> = []) -> [Item] {
         guard let scene = scene.map(TextWidth.sanitize) else { return queue }
-        return queue.filter { $0.scene == nil || $0.scene == scene || $0.status == .pending }
+        return queue.filter {
+            $0.scene == nil || $0.scene == scene || $0.status == .pending
+                || ($0.status == .approved && ($0.option.map(options.contains) ?? true))
+        }
     }
 }
 
