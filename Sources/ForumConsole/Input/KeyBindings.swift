@@ -33,7 +33,7 @@ public enum KeyBindings {
         KeyBinding(keys: "i", label: "info", help: "addresses, host key, the room"),
         KeyBinding(keys: "a", label: "ack stops", help: "acknowledge the room's stops"),
         KeyBinding(keys: "w", label: "proposals", help: "open/close proposals from phones"),
-        KeyBinding(keys: "m", label: "moderate", help: "the proposals: approve, reject, merge"),
+        KeyBinding(keys: "m", label: "moderate", help: "moderate the proposals"),
         KeyBinding(keys: ":", label: "command", help: "command line (see below)"),
         KeyBinding(keys: "?", label: "help", help: "this help"),
         KeyBinding(keys: "q", label: "quit", help: "quit (asks first)"),

@@ -47,7 +47,8 @@ enum FooterPanel {
                 line = StyledLine(text, tone)
             } else if state.isModerator {
                 line = StyledLine([
-                    Span(" \(glyphs.arrow) ", .dim), Span("Moderating: the host runs the show; m shows the proposals."),
+                    Span(" \(glyphs.arrow) ", .dim),
+                    Span("Moderating: the host runs the show; m switches proposals and show."),
                 ])
             } else {
                 line = StyledLine([Span(" \(glyphs.arrow) ", .dim), Span(NextStep.of(view, now: now).text)])
