@@ -85,6 +85,9 @@ struct ConsoleProposalsTests {
         #expect(console.mode == .proposals(.init(selected: "P2")))
         _ = console.press(.character("m"), now: now)
         #expect(console.mode == .normal)
+        // Ctrl-C there is Ctrl-C as on the show: the fixture's remote console leaves at once.
+        _ = console.press(.character("m"), now: now)
+        #expect(console.press(.interrupt, now: now) == [.finish(.quit(stopShow: false))])
     }
 
     @Test func theModeratorCannotAdoptAndIsNotOfferedIt() {

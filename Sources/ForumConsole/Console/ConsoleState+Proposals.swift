@@ -44,7 +44,11 @@ extension ConsoleState {
         case .escape where cursor.merging != nil:
             cursor.merging = nil
             notice = Notice(kind: .info, text: "Merge cancelled: nothing was changed.", until: now + 3)
-        case .escape, .interrupt, .character("m"), .character("q"): mode = .normal
+        case .interrupt:
+            // As on the show: `forum host` leaves at once, `forum serve` asks.
+            if role == .remote { return [.finish(.quit(stopShow: false))] }
+            mode = .quit
+        case .escape, .character("m"), .character("q"): mode = .normal
         case .enter where cursor.merging != nil, .character("d") where cursor.merging != nil:
             guard let duplicate = cursor.merging, let original = cursor.selected, original != duplicate else {
                 notice = Notice(kind: .refused, text: "Choose another proposal: the one it duplicates.", until: nil)
