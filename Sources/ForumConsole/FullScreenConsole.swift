@@ -19,12 +19,17 @@ public final class FullScreenConsole: Sendable {
     private let tls: TLSOptions
     private let key: String
     private let role: ConsoleState.Role
+    /// A moderator's console (`forum host --moderator`): proposals only.
+    private let moderator: Bool
     private let inbox = Inbox()
 
     /// The shortest time between two frames: at most ten a second, whatever the votes do.
     static let frameInterval: TimeInterval = 0.1
 
-    public init(url: String, key: String, role: ConsoleState.Role, tls: TLSOptions = TLSOptions()) {
+    public init(
+        url: String, key: String, role: ConsoleState.Role, tls: TLSOptions = TLSOptions(), moderator: Bool = false
+    ) {
+        self.moderator = moderator
         self.url = url
         self.tls = tls
         self.key = key
@@ -63,12 +68,19 @@ public final class FullScreenConsole: Sendable {
             return source
         }
         defer { sources.forEach { $0.cancel() } }
-        let link = HostLink(url: url, key: key, tls: tls) { event in inbox.post(.link(event)) }
+        let link = HostLink(url: url, key: key, tls: tls, role: moderator ? .moderator : .host) { event in
+            inbox.post(.link(event))
+        }
         link.start()
         defer { link.stop() }
         let environment = ProcessInfo.processInfo.environment
         var state = ConsoleState(role: role, address: url)
-        state.hostKey = key
+        if moderator {
+            state.isModerator = true
+            state.mode = .proposals(ConsoleState.ProposalCursor())
+        } else {
+            state.hostKey = key
+        }
         var loop = Loop(
             state: state, terminal: terminal, link: link,
             writer: FrameWriter(color: (environment["NO_COLOR"] ?? "").isEmpty),

@@ -16,6 +16,7 @@ struct HostCLI: ParsableCommand {
               forum host wss://192.168.1.20:8080/ws --ca-file venue-cert.pem --key-file host.key
               forum host ws://127.0.0.1:8080/ws --key KEY --command start sams-night
               forum host ws://127.0.0.1:8080/ws --key KEY --command open 60
+              FORUM_MODERATOR_KEY=KEY forum host ws://192.168.1.20:8080/ws --moderator
             """
     )
 
@@ -29,6 +30,17 @@ struct HostCLI: ParsableCommand {
         name: .customLong("key-file"),
         help: ArgumentHelp("A file holding the host key on one line (default: FORUM_HOST_KEY).", valueName: "file"))
     var keyFile: String?
+
+    @Flag(
+        help:
+            "Moderate the room's proposals: the console as the moderator (the key from --moderator-key-file or FORUM_MODERATOR_KEY)."
+    )
+    var moderator = false
+
+    @Option(
+        name: .customLong("moderator-key-file"),
+        help: ArgumentHelp("With --moderator: a file holding the moderator key on one line.", valueName: "file"))
+    var moderatorKeyFile: String?
 
     @Option(
         name: .customLong("ca-file"),
@@ -44,6 +56,7 @@ struct HostCLI: ParsableCommand {
     var command: [String] = []
 
     func run() throws {
+        if moderator { return try runModerator() }
         guard
             let key = try HostKeySource.resolve(
                 file: keyFile, argument: key, environment: ProcessInfo.processInfo.environment)?.key
@@ -78,6 +91,36 @@ struct HostCLI: ParsableCommand {
             throw ExitCode.failure
         case .quit, .interrupted, .hangup:
             print("Left the console. The show goes on.")
+        }
+    }
+
+    /// `--moderator`: the console as the moderator, with the moderator key from a file or
+    /// `FORUM_MODERATOR_KEY` (never the command line, never printed).
+    private func runModerator() throws {
+        guard key == nil, keyFile == nil, command.isEmpty else {
+            throw ValidationError(
+                "--moderator takes the key from --moderator-key-file or FORUM_MODERATOR_KEY, and no --command")
+        }
+        guard
+            let key = try HostKeySource.resolve(
+                file: moderatorKeyFile, argument: nil, environment: ProcessInfo.processInfo.environment,
+                variable: "FORUM_MODERATOR_KEY")?.key
+        else {
+            throw ValidationError("give the moderator key with FORUM_MODERATOR_KEY or --moderator-key-file")
+        }
+        let address =
+            url.hasSuffix("/ws") || url.contains("/ws?") ? url : (url.hasSuffix("/") ? url + "ws" : url + "/ws")
+        guard FullScreenConsole.canRun else { throw ValidationError("the moderator's console needs a terminal") }
+        let console = FullScreenConsole(
+            url: address, key: key, role: .remote, tls: TLSOptions(caFile: caFile), moderator: true)
+        if let warning = PlainTextWarning.text(for: address) { console.serverLogged(warning) }
+        switch console.run() {
+        case .refused(let reason):
+            FileHandle.standardError.write(
+                Data("forum host: \(reason). Check --moderator-key-file or FORUM_MODERATOR_KEY.\n".utf8))
+            throw ExitCode.failure
+        case .quit, .interrupted, .hangup:
+            print("Left the moderator's console. The show goes on.")
         }
     }
 }

@@ -19,6 +19,7 @@ extension ConsoleState {
             mode = .normal
             return []
         case .quit: return pressQuit(key)
+        case .proposals(let cursor): return pressProposals(key, cursor: cursor, now: now)
         }
     }
 
@@ -40,6 +41,7 @@ extension ConsoleState {
     }
 
     private mutating func pressCharacter(_ character: Character, now: Date) -> [ConsoleEffect] {
+        if isModerator, !KeyBindings.moderator.contains(String(character)) { return onlyTheHost(now: now) }
         switch character {
         case "n": return [send("next")]
         case "b": return leave(by: "back", to: view.trail.last, effect: send("back"))
@@ -81,6 +83,7 @@ extension ConsoleState {
         case "i": mode = .info
         case "a": return [send("acknowledge")]
         case "w": return [send("proposals", ["on": .bool(!voice.proposalsOpen)])]
+        case "m": openProposals()
         default:
             notice = Notice(kind: .info, text: "No key '\(character)': press ? for help.", until: now + 4)
         }
@@ -189,6 +192,7 @@ extension ConsoleState {
             return []
         case .success(.chooseNumber(let number)): return choose(number: number)
         case .success(.command(let name, let args)):
+            if isModerator, !Self.moderatorCommands.contains(name) { return onlyTheHost(now: now) }
             switch name {
             case "end": return end()
             case "finish": return finishDay()

@@ -28,6 +28,8 @@ public struct ConsoleState: Sendable, Equatable {
         case help
         /// `i`: the addresses, the host key and who is in the room.
         case info
+        /// `m`: the proposals screen, to moderate from (see ConsoleState+Proposals.swift).
+        case proposals(ProposalCursor)
         /// `q`: leave the console (and, for `forum serve`, whether to stop the show).
         case quit
     }
@@ -87,6 +89,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var waiting: [String: String] = [:]
     /// The host key this console connected with, for the info panel (`i`).
     public var hostKey = ""
+    /// True for a moderator's console (`forum host --moderator`): it may moderate proposals,
+    /// not run the show.
+    public var isModerator = false
 
     public init(role: Role, address: String) {
         self.role = role

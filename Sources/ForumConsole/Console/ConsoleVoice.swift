@@ -16,6 +16,8 @@ public struct ConsoleVoice: Sendable, Equatable {
     public var ideasShown = false
     public var waiting: [Waiting] = []
     public var approved = 0
+    /// The queue as the server sent it (see ConsoleVoice+Queue.swift).
+    public var queue: [Item] = []
 
     /// Nothing yet (no story, or a server without the room's voice).
     public init() {}
@@ -33,6 +35,7 @@ public struct ConsoleVoice: Sendable, Equatable {
             Waiting(id: TextWidth.sanitize($0.id), text: TextWidth.sanitize($0.text))
         }
         approved = staff.queue.count { $0.status == .approved && $0.option == nil }
+        queue = staff.queue.map(Item.init)
     }
 
     /// True when there is something to tell the host.
@@ -48,7 +51,7 @@ enum VoicePanel {
         var parts: [String] = []
         if voice.stops > 0 || voice.acknowledged != nil {
             var text = "Stop: \(voice.stops) want\(voice.stops == 1 ? "s" : "") to step in"
-            text += voice.acknowledged.map { " (\($0) acknowledged)" } ?? " (a: acknowledge)"
+            text += voice.acknowledged.map { " (\($0) acknowledged)" } ?? (state.isModerator ? "" : " (a: acknowledge)")
             if voice.stopsShown { text += " on the projector" }
             parts.append(text)
         }

@@ -20,15 +20,19 @@ public final class HostLink: Sendable {
     private let url: String
     private let tls: TLSOptions
     private let key: String
+    /// The role said in `hello`: host, or moderator *(addition)*.
+    private let role: ClientMessage.Role
     private let onEvent: @Sendable (Event) -> Void
     private let socket = Mutex<WebSocketClient?>(nil)
     private let stopped = Atomic<Bool>(false)
     private let counter = Atomic<Int>(0)
 
     public init(
-        url: String, key: String, tls: TLSOptions = TLSOptions(), onEvent: @escaping @Sendable (Event) -> Void
+        url: String, key: String, tls: TLSOptions = TLSOptions(), role: ClientMessage.Role = .host,
+        onEvent: @escaping @Sendable (Event) -> Void
     ) {
         self.url = url
+        self.role = role
         self.tls = tls
         self.key = key
         self.onEvent = onEvent
@@ -64,7 +68,7 @@ public final class HostLink: Sendable {
         while !stopped.load(ordering: .acquiring) {
             do {
                 let client = try WebSocketClient(url: url, tls: tls)
-                try client.send(ClientMessage.hello(role: .host, device: nil, key: key).json().text)
+                try client.send(ClientMessage.hello(role: role, device: nil, key: key).json().text)
                 socket.withLock { $0 = client }
                 try read(from: client, resetting: &delay)
             } catch {
@@ -103,7 +107,7 @@ public final class HostLink: Sendable {
             if !welcomed {
                 if text.contains("\"unauthorized\"") {
                     stopped.store(true, ordering: .releasing)
-                    onEvent(.refused("the server refused the host key"))
+                    onEvent(.refused("the server refused the \(role == .moderator ? "moderator" : "host") key"))
                     return
                 }
                 if text.contains("\"welcome\"") {

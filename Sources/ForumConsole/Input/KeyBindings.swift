@@ -33,10 +33,19 @@ public enum KeyBindings {
         KeyBinding(keys: "i", label: "info", help: "addresses, host key, the room"),
         KeyBinding(keys: "a", label: "ack stops", help: "acknowledge the room's stops"),
         KeyBinding(keys: "w", label: "proposals", help: "open/close proposals from phones"),
+        KeyBinding(keys: "m", label: "moderate", help: "moderate the proposals"),
         KeyBinding(keys: ":", label: "command", help: "command line (see below)"),
         KeyBinding(keys: "?", label: "help", help: "this help"),
         KeyBinding(keys: "q", label: "quit", help: "quit (asks first)"),
     ]
+
+    /// The normal-mode keys of a moderator's console (`forum host --moderator`).
+    public static let moderator: Set<String> = ["m", ":", "?", "h", "q"]
+
+    /// The keys a console offers: every one for the host, the moderator's for a moderator.
+    public static func offered(moderator isModerator: Bool) -> [KeyBinding] {
+        isModerator ? all.filter { moderator.contains($0.keys) } : all
+    }
 
     /// The commands of the `:` line, for the help screen.
     public static let commandLine: [(String, String)] = [

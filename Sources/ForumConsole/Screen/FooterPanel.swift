@@ -29,7 +29,10 @@ enum FooterPanel {
             line = StyledLine(" Stop the show? Phones lose their connection; every vote is kept. ", .caution)
         case .quit:
             line = StyledLine(" Leave the console? The show goes on without it. ", .caution)
-        case .normal, .help, .info:
+        case .proposals(let cursor) where cursor.merging != nil && state.notice == nil:
+            line = StyledLine(
+                " \(cursor.merging ?? "") is the same idea as which proposal? Choose it, then Enter. ", .caution)
+        case .normal, .help, .info, .proposals:
             if let notice = state.notice, notice.until.map({ now < $0 }) ?? true {
                 let tone: Tone =
                     switch notice.kind {
@@ -42,6 +45,11 @@ enum FooterPanel {
                     text += "(\(code)) "
                 }
                 line = StyledLine(text, tone)
+            } else if state.isModerator {
+                line = StyledLine([
+                    Span(" \(glyphs.arrow) ", .dim),
+                    Span("Moderating: the host runs the show; m switches proposals and show."),
+                ])
             } else {
                 line = StyledLine([Span(" \(glyphs.arrow) ", .dim), Span(NextStep.of(view, now: now).text)])
             }
@@ -55,7 +63,9 @@ enum FooterPanel {
         switch state.mode {
         case .normal:
             let suggested = NextStep.of(state.view, now: now).keys
-            items = KeyBindings.all.map { ($0.keys, $0.label, suggested.contains($0.keys)) }
+            items = KeyBindings.offered(moderator: state.isModerator).map {
+                ($0.keys, $0.label, state.isModerator ? $0.keys == "m" : suggested.contains($0.keys))
+            }
         case .commandLine:
             items =
                 [("Enter", "run", false), ("Esc", "cancel", false)]
@@ -76,6 +86,7 @@ enum FooterPanel {
                 ("any other key", "stay", true),
             ]
         case .quit: items = [("y", "quit", false), ("any other key", "stay", true)]
+        case .proposals(let cursor): items = ProposalsScreen.keys(state, cursor: cursor)
         }
         var lines = pack(items, width: width)
         if state.mode == .normal {
@@ -97,7 +108,7 @@ enum FooterPanel {
 
     /// The normal-mode keys left out of a footer that is short of room, first to last (the
     /// room's voice keys first: its line under the header names `a`, and the help both).
-    static let optional = ["a", "w", "G", "t", "g", "v"]
+    static let optional = ["m", "a", "w", "G", "t", "g", "v"]
 
     /// Items wrapped onto as many lines as they need.
     private static func pack(_ items: [(String, String, Bool)], width: Int) -> [StyledLine] {

@@ -1,7 +1,10 @@
 /// The `?` screen: how a story runs, every key, the `:` commands; two columns from 76
 /// columns, so it fits 80×24.
 enum HelpScreen {
-    static func lines(_ view: HostView, width: Int, height: Int, glyphs: Glyphs) -> [StyledLine] {
+    static func lines(_ view: HostView, width: Int, height: Int, glyphs: Glyphs, moderator: Bool = false)
+        -> [StyledLine]
+    {
+        if moderator { return moderatorLines(width: width, height: height, glyphs: glyphs) }
         var lines = [PanelRule.line([Span("Help", .bold)], width: width, glyphs: glyphs)]
         let rhythm =
             "A story: s start, n next scene; at a decision talk with the room, then o open the vote, c close, "
@@ -46,5 +49,20 @@ enum HelpScreen {
             }
             return line
         }
+    }
+
+    /// A moderator's help: the proposals screen's keys; the show's keys are the host's.
+    private static func moderatorLines(width: Int, height: Int, glyphs: Glyphs) -> [StyledLine] {
+        var lines = [PanelRule.line([Span("Help: moderating", .bold)], width: width, glyphs: glyphs)]
+        let intro =
+            "This console moderates the room's proposals; the host runs the show and alone can put a proposal "
+            + "to the vote. On the proposals screen (m): \(glyphs.up)\(glyphs.down) select, y approve, x reject, "
+            + "d merge a duplicate (choose the one it duplicates, then Enter), m back."
+        lines += TextWrap.lines(intro, width: width - 2).map { StyledLine(" " + $0) }
+        lines.append(StyledLine(" Keys", .bold))
+        lines += grid(
+            KeyBindings.offered(moderator: true).map { ($0.keys, $0.help) }, keyWidth: 4, columns: 1, width: width)
+        lines.append(StyledLine(" Command line: :approve P, :reject P, :merge P Q", .bold))
+        return Array(lines.prefix(height))
     }
 }

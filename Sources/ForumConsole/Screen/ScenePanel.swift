@@ -66,7 +66,8 @@ enum ScenePanel {
             title.append(Span(" \(glyphs.dot) " + TextWidth.sanitize(sceneTitle), .bold))
         }
         let rule = PanelRule.line(title, right: [Span(view.sceneID ?? "", .dim)], width: width, glyphs: glyphs)
-        var footer = [ahead(view, width: width, glyphs: glyphs)]
+        // A moderator is not sent where the options lead: no "Ahead" line for them.
+        var footer = state.isModerator ? [] : [ahead(view, width: width, glyphs: glyphs)]
         if showsPath {
             var path = StyledLine([Span(" Path  ", .dim)])
             for id in view.trail.suffix(8) { path.append(id + " › ") }

@@ -42,9 +42,12 @@ public enum ScreenLayout {
         let middleHeight = max(0, height - top.count - bottom.count)
         let middle: [StyledLine]
         if state.mode == .help {
-            middle = HelpScreen.lines(state.view, width: width, height: middleHeight, glyphs: glyphs)
+            middle = HelpScreen.lines(
+                state.view, width: width, height: middleHeight, glyphs: glyphs, moderator: state.isModerator)
         } else if state.mode == .info {
             middle = InfoScreen.lines(state, width: width, height: middleHeight, glyphs: glyphs)
+        } else if case .proposals(let cursor) = state.mode {
+            middle = ProposalsScreen.lines(state, cursor: cursor, width: width, height: middleHeight, glyphs: glyphs)
         } else if wide {
             middle = columns(
                 state, width: width, height: middleHeight, now: now, glyphs: glyphs, scrollLimit: &scrollLimit)
