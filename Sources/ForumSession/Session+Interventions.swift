@@ -1,21 +1,6 @@
 import ForumCore
 import Foundation
 
-/// How fast one device may tap Stop and send proposals: a flood from one phone is refused
-/// (`too_many_interventions`) without slowing anyone else. Keyed by device token, so a phone
-/// with several tabs shares one allowance.
-struct VoiceLimits {
-    /// Ten Stops (or undos) at once, then one every 5 seconds.
-    var stops: RateLimiter
-    /// Three proposals at once, then one a minute.
-    var proposals: RateLimiter
-
-    init(now: Double) {
-        stops = RateLimiter(capacity: 10, perSecond: 0.2, now: now)
-        proposals = RateLimiter(capacity: 3, perSecond: 1.0 / 60, now: now)
-    }
-}
-
 /// What a stored voice record answers once it is committed.
 enum VoiceReply {
     case stop(connection: ConnectionID, ref: String?, toggle: StopToggle)
@@ -42,20 +27,18 @@ extension Session {
                     options: nil), to: id)
             return
         }
-        var limits = voiceLimits[device] ?? VoiceLimits(now: now.seconds)
-        defer { voiceLimits[device] = limits }
         do throws(ShowError) {
             switch message {
             case .intervene(let on):
                 let toggle = try show.checkStop(device: device, on: on, at: now.date)
-                guard limits.stops.allow(now: now.seconds) else { return refuseFlood(id, ref: ref) }
+                guard stopLimits.allow(device, now: now.seconds) else { return refuseFlood(id, ref: ref) }
                 store(enlist(device))
                 pending[store([.voice(.stop(toggle))])] = .voice(.stop(connection: id, ref: ref, toggle: toggle))
             case .propose(let text):
                 guard show.voiceSettings.proposalsOpen else {
                     throw ShowError("proposals_closed", "Proposals are not open now.")
                 }
-                guard limits.proposals.allow(now: now.seconds) else { return refuseFlood(id, ref: ref) }
+                guard proposalLimits.allow(device, now: now.seconds) else { return refuseFlood(id, ref: ref) }
                 let proposal = try show.checkProposal(device: device, text: text, at: now.date)
                 store(enlist(device))
                 pending[store([.voice(.proposed(proposal))])] = .voice(
@@ -139,7 +122,8 @@ extension Session {
     /// Fresh states for hosts, moderators and screens (the stop count, the queue).
     func sendVoiceStates() {
         voiceDirty = false
-        for (id, connection) in connections where connection.role != .audience && connection.role != nil {
+        for (id, connection) in connections
+        where connection.role != .audience && connection.role != nil && !connection.closing {
             sendState(to: id, device: nil)
         }
     }

@@ -20,8 +20,10 @@ public final class Session {
     let hostKey: String
     /// The moderator's own key, if one was given (the host key moderates too).
     let moderatorKey: String?
-    /// Per device: how fast it may tap Stop and send proposals (see Session+Interventions).
-    var voiceLimits: [String: VoiceLimits] = [:]
+    /// Per device, kept across reconnects: ten Stops (or undos) at once, then one every 5 s.
+    var stopLimits = KeyedRateLimits(capacity: 10, perSecond: 0.2, remembered: 20_000)
+    /// Per device, kept across reconnects: three proposals at once, then one a minute.
+    var proposalLimits = KeyedRateLimits(capacity: 3, perSecond: 1.0 / 60, remembered: 20_000)
     /// Hosts, moderators and screens need a fresh state at the next tick (stops, the queue).
     var voiceDirty = false
     let joinQR: String?
