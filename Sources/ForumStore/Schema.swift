@@ -55,6 +55,9 @@ enum Schema {
         migrator.registerMigration("v6-place") { db in
             try db.execute(sql: version6Place)
         }
+        migrator.registerMigration("v7-votes-by-round") { db in
+            try db.execute(sql: version7VotesByRound)
+        }
         return migrator
     }
 

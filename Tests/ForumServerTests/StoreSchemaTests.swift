@@ -40,8 +40,31 @@ import Testing
         let migrations = try reopened.pool.read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4", "v5-room-voice", "v6-place"])
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5-room-voice", "v6-place", "v7-votes-by-round"])
         #expect(try reopened.eventTitle() == "Crisis care day")
+    }
+
+    /// Votes are indexed by round alone: entries in the order votes are cast, so a commit of
+    /// many votes fills few index pages (random device tokens in the key put each vote on its
+    /// own page). The queries that read a round's latest votes still use the index.
+    @Test func votesAreIndexedByRoundInTheOrderTheyAreCast() throws {
+        let directory = try TemporaryDirectory()
+        let database = try ForumDatabase(path: directory.path("show.sqlite"))
+        let (indexes, plan) = try database.pool.read { db in
+            (
+                try String.fetchAll(
+                    db,
+                    sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'votes' ORDER BY name"),
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        EXPLAIN QUERY PLAN SELECT max(id) FROM votes WHERE round_id = 'D1' GROUP BY device
+                        """
+                ).map { $0["detail"] as String }.joined(separator: " ")
+            )
+        }
+        #expect(indexes == ["votes_by_round"])
+        #expect(plan.contains("votes_by_round"))
     }
 
     @Test func writerIsWALWithFullSynchronousAndForeignKeys() throws {
