@@ -7,11 +7,20 @@ extension Session {
         AudienceCount(connected: audienceConnected, voted: show.tally?.total ?? 0)
     }
 
-    /// The host's count: also the phones connected by perspective.
+    /// The host's count: also the phones connected by perspective and by place. Counting
+    /// walks every phone, so the breakdown is kept until a phone joins or leaves or a
+    /// device's perspective or place changes; only `voted` is read fresh.
     var hostAudienceCount: AudienceCount {
-        let devices = connections.values.compactMap { $0.role == .audience ? $0.device : nil }
-        return AudienceCount.forHost(
-            connected: audienceConnected, voted: show.tally?.total ?? 0, devices: devices, in: show)
+        var count: AudienceCount
+        if let memo = hostAudienceMemo, memo.audience == audienceRevision, memo.devices == show.deviceRevision {
+            count = memo.count
+        } else {
+            let devices = connections.values.compactMap { $0.role == .audience ? $0.device : nil }
+            count = AudienceCount.forHost(connected: audienceConnected, voted: 0, devices: devices, in: show)
+            hostAudienceMemo = (audienceRevision, show.deviceRevision, count)
+        }
+        count.voted = show.tally?.total ?? 0
+        return count
     }
 
     /// The audience count a role sees (none for phones).
@@ -79,8 +88,11 @@ extension Session {
         tallyDirty = false
         let phonesToo = show.audienceSeesTally
         var messages: [ClientMessage.Role: [UInt8]] = [:]
-        for (id, connection) in connections {
-            guard let role = connection.role, !connection.closing, role != .audience || phonesToo else { continue }
+        let receivers = phonesToo ? Array(connections.keys) : Array(watchers)
+        for id in receivers {
+            guard let connection = connections[id], let role = connection.role, !connection.closing,
+                role != .audience || phonesToo
+            else { continue }
             if messages[role] == nil {
                 if let tally = StateView.tallyMessage(
                     of: show, for: role, audience: audienceCount(for: role) ?? audienceCount,
@@ -102,7 +114,7 @@ extension Session {
 
     /// Sends hosts a fresh state (for the store's health when nothing else changed).
     func sendHostsState() {
-        for (id, connection) in connections where connection.role == .host && !connection.closing {
+        for id in watchers where connections[id]?.role == .host && connections[id]?.closing == false {
             sendState(to: id, device: nil)
         }
     }

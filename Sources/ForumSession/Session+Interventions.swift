@@ -122,8 +122,7 @@ extension Session {
     /// Fresh states for hosts, moderators and screens (the stop count, the queue).
     func sendVoiceStates() {
         voiceDirty = false
-        for (id, connection) in connections
-        where connection.role != .audience && connection.role != nil && !connection.closing {
+        for id in watchers where connections[id]?.closing == false {
             sendState(to: id, device: nil)
         }
     }

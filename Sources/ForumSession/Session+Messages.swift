@@ -113,7 +113,10 @@ extension Session {
             connections[id]?.device = admitted
             if let place { helloPlace(place, device: admitted) }
             audienceConnected += 1
+            audienceRevision &+= 1
             tallyDirty = true
+        } else {
+            watchers.insert(id)
         }
         connections[id]?.role = role
         let welcome = ServerMessages.welcome(

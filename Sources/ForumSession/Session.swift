@@ -40,6 +40,13 @@ public final class Session {
     var deviceLimits = KeyedRateLimits(capacity: 40, perSecond: 20, remembered: 20_000)
     /// Audience connections now (several tabs of one phone count once each).
     var audienceConnected = 0
+    /// Changes whenever an audience connection joins or closes (see ``hostAudienceCount``).
+    var audienceRevision = 0
+    /// The host's audience count by perspective and place, and the revisions it was made at.
+    var hostAudienceMemo: (audience: Int, devices: Int, count: AudienceCount)?
+    /// Connections that said hello as a host, screen or moderator: the ones a tally goes to
+    /// while phones do not see it (so a tick does not walk every phone).
+    var watchers: Set<ConnectionID> = []
 
     /// Something a ticket is waiting for before the client hears back.
     enum PendingReply {
@@ -111,8 +118,10 @@ public final class Session {
         case .tick:
             tick()
         case .closed(let id):
+            watchers.remove(id)
             if let connection = connections.removeValue(forKey: id), connection.role == .audience {
                 audienceConnected -= 1
+                audienceRevision &+= 1
                 tallyDirty = true
                 if let device = connection.device { newDevices.closed(device) }
             }
@@ -174,7 +183,28 @@ public final class Session {
     /// Reassembles a message from its fragments, skipping binary and oversized ones with an
     /// error, then applies the rate limit: a flood is refused, then closed.
     private func receive(_ fragment: [UInt8], binary: Bool, last: Bool, from id: ConnectionID) {
-        guard var connection = connections[id] else { return }
+        guard let index = connections.index(forKey: id) else { return }
+        // In place: copying the connection out and back would copy its strings and buffers
+        // for every message.
+        let (message, allowed, refusedInARow, error) = reassemble(
+            fragment, binary: binary, last: last, into: &connections.values[index])
+        if let error { sendError(to: id, error) }
+        guard let message else { return }
+        guard allowed else {
+            if refusedInARow == 1 {
+                sendError(to: id, ProtocolError(.rateLimited, "Too many messages: slow down."))
+            }
+            if refusedInARow > 200 { close(id, reason: "flooding") }
+            return
+        }
+        handleMessage(message, from: id)
+    }
+
+    /// Adds a fragment to the connection's message; when the message is complete, returns it
+    /// with whether the rate limit lets it through. An error is for the sender.
+    private func reassemble(
+        _ fragment: [UInt8], binary: Bool, last: Bool, into connection: inout SessionConnection
+    ) -> (message: [UInt8]?, allowed: Bool, refusedInARow: Int, error: ProtocolError?) {
         var error: ProtocolError?
         if binary, !connection.discarding {
             connection.partial = []
@@ -189,29 +219,16 @@ public final class Session {
                 error = ProtocolError(.tooLarge, "Messages can be at most \(ClientMessageDecoder.maximumSize) bytes.")
             }
         }
-        var message: [UInt8]?
-        var allowed = false
-        if last {
-            if connection.discarding {
-                connection.discarding = false
-            } else {
-                message = connection.partial
-                connection.partial = []
-                allowed = allowMessage(from: &connection)
-                connection.refusedInARow = allowed ? 0 : connection.refusedInARow + 1
-            }
+        guard last else { return (nil, false, connection.refusedInARow, error) }
+        if connection.discarding {
+            connection.discarding = false
+            return (nil, false, connection.refusedInARow, error)
         }
-        connections[id] = connection
-        if let error { sendError(to: id, error) }
-        guard let message else { return }
-        guard allowed else {
-            if connection.refusedInARow == 1 {
-                sendError(to: id, ProtocolError(.rateLimited, "Too many messages: slow down."))
-            }
-            if connection.refusedInARow > 200 { close(id, reason: "flooding") }
-            return
-        }
-        handleMessage(message, from: id)
+        let message = connection.partial
+        connection.partial = []
+        let allowed = allowMessage(from: &connection)
+        connection.refusedInARow = allowed ? 0 : connection.refusedInARow + 1
+        return (message, allowed, connection.refusedInARow, error)
     }
 
     private func tick() {
@@ -298,7 +315,7 @@ public final class Session {
                 message: "The database cannot be written (\(retrying)). Votes are refused until it can; "
                     + "the show's moves are kept and written as soon as it can.",
                 ref: nil, options: nil)
-            for (id, connection) in connections where connection.role == .host { send(error, to: id) }
+            for id in watchers where connections[id]?.role == .host { send(error, to: id) }
         } else if retrying == nil, recovered, storeRetrying {
             storeRetrying = false
             logger.notice("the database can be written again")

@@ -14,9 +14,16 @@ public struct Show: Sendable {
     /// The counted votes of the current round, if there is one.
     public internal(set) var ballots: Ballots?
     /// Device token → perspective id (nil: none given).
-    public private(set) var devices: [String: String?]
+    public private(set) var devices: [String: String?] {
+        didSet { deviceRevision &+= 1 }
+    }
     /// *(addition)* Device token → where it said it takes part from (absent: not said).
-    public internal(set) var places: [String: Place] = [:]
+    public internal(set) var places: [String: Place] = [:] {
+        didSet { deviceRevision &+= 1 }
+    }
+    /// Changes whenever a device joins or its perspective or place changes: a count made
+    /// from the devices holds while this stays the same.
+    public private(set) var deviceRevision = 0
     /// The counted votes of the rounds that `undo` can bring back, by round id.
     public internal(set) var keptBallots: [String: Ballots] = [:]
     /// The room's stops and proposals (see Show+Interventions.swift).
