@@ -40,11 +40,18 @@ public enum FrameCodec {
             out.append(0x80 | 127)
             for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8((count >> shift) & 0xFF)) }
         }
-        let key: [UInt8] = [
-            UInt8(mask >> 24), UInt8((mask >> 16) & 0xFF), UInt8((mask >> 8) & 0xFF), UInt8(mask & 0xFF),
-        ]
-        out.append(contentsOf: key)
-        for (offset, byte) in payload.enumerated() { out.append(byte ^ key[offset & 3]) }
+        for shift in stride(from: 24, through: 0, by: -8) {
+            out.append(UInt8(truncatingIfNeeded: mask >> UInt32(shift)))
+        }
+        // Masked in place, in the output's own storage: a vote's frame is built for every
+        // phone in a burst, so this runs in the bench's tightest loop.
+        let start = out.count
+        out.append(contentsOf: payload)
+        out.withUnsafeMutableBufferPointer { buffer in
+            for index in start..<buffer.count {
+                buffer[index] ^= UInt8(truncatingIfNeeded: mask >> UInt32(24 - 8 * ((index - start) & 3)))
+            }
+        }
     }
 
     /// The frame starting at `offset` in `buffer` and the offset after it, or nil while it
