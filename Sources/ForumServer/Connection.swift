@@ -1,3 +1,4 @@
+import DequeModule
 import ForumSession
 
 /// What the lws glue keeps of one WebSocket connection: its wsi and the messages waiting
@@ -6,9 +7,9 @@ import ForumSession
 /// show's in the ``Session``, the studio's in ``StudioLoop``'s receivers. Both servers use it.
 final class Connection {
     let wsi: OpaquePointer
-    /// Messages waiting for a WRITEABLE callback, oldest first; `head` is the next to write.
-    private var outbox: [(kind: SendKind, bytes: [UInt8])] = []
-    private var head = 0
+    /// Messages waiting for a WRITEABLE callback, oldest first (a ring buffer: taking the
+    /// first moves nothing).
+    private var outbox: Deque<(kind: SendKind, bytes: [UInt8])> = []
     /// Close once the outbox is written (after `unauthorized`, or when misbehaving).
     var closing = false
     /// Keep-alive (see ``KeepAlive``): when the peer was last heard (seconds of the loop's
@@ -35,35 +36,26 @@ final class Connection {
     }
 
     /// Messages still waiting.
-    var hasMore: Bool { head < outbox.count }
+    var hasMore: Bool { !outbox.isEmpty }
 
     /// Queues a message; a state or tally replaces an unsent one of the same kind so a
     /// slow phone only ever gets the newest. Returns false when the outbox is full.
     func enqueue(_ bytes: [UInt8], kind: SendKind) -> Bool {
-        if kind != .reply, let index = outbox[head...].lastIndex(where: { $0.kind == kind }) {
+        if kind != .reply, let index = outbox.lastIndex(where: { $0.kind == kind }) {
             outbox.remove(at: index)
         }
-        guard outbox.count - head < Self.outboxLimit else { return false }
+        guard outbox.count < Self.outboxLimit else { return false }
         outbox.append((kind, bytes))
         return true
     }
 
     /// The next message to write, or nil when the outbox is empty.
     func takeNext() -> [UInt8]? {
-        guard head < outbox.count else { return nil }
-        let bytes = outbox[head].bytes
-        outbox[head].bytes = []
-        head += 1
-        if head == outbox.count {
-            outbox.removeAll(keepingCapacity: true)
-            head = 0
-        }
-        return bytes
+        outbox.popFirst()?.bytes
     }
 
     /// Drops everything queued.
     func clear() {
         outbox.removeAll()
-        head = 0
     }
 }
