@@ -10,6 +10,8 @@
  * it off so the import stays unambiguous. */
 #define EV_COMPAT3 0
 #include <ev.h>
+#include <math.h>
+#include <stddef.h>
 
 /* LWS_PRE is a function-like-macro expression (_LWS_PAD(...)): Swift cannot import it. */
 static inline size_t forum_lws_pre(void) { return LWS_PRE; }
@@ -46,6 +48,51 @@ static inline void forum_timer_start(void *loop, forum_timer *timer, double seco
 }
 static inline void forum_timer_stop(void *loop, forum_timer *timer) {
     ev_timer_stop((struct ev_loop *)loop, &timer->watcher);
+}
+
+/* How busy the loop is, for shedding load: an ev_check watcher runs as each turn starts
+ * (just after the poll returns, before the turn's callbacks) and an ev_prepare watcher as it
+ * ends (just before the next poll). `turn` is the last turn's length in seconds: what is read
+ * in the next turn waited about that long in the kernel. `busy` is the share of the last
+ * second or so spent in turns rather than waiting in the poll (an exponential average with a
+ * time constant of half a second). ev_*_init are macros: wrap them. */
+typedef struct forum_load_meter {
+    ev_check check; /* first, so the watcher's address is the struct's */
+    ev_prepare prepare;
+    double turn_started;
+    double last_prepare;
+    double turn;
+    double busy;
+} forum_load_meter;
+static void forum_load_turn_starts(struct ev_loop *loop, ev_check *watcher, int events) {
+    (void)events;
+    forum_load_meter *meter = (forum_load_meter *)watcher;
+    meter->turn_started = ev_time();
+    (void)loop;
+}
+static void forum_load_turn_ends(struct ev_loop *loop, ev_prepare *watcher, int events) {
+    (void)loop;
+    (void)events;
+    forum_load_meter *meter = (forum_load_meter *)((char *)watcher - offsetof(forum_load_meter, prepare));
+    double now = ev_time();
+    if (meter->turn_started > 0 && meter->last_prepare > 0) {
+        meter->turn = now - meter->turn_started;
+        double span = now - meter->last_prepare;
+        double keep = exp(-span / 0.5); /* an exponential average with a time constant of 0.5 s */
+        double share = span > 0 ? meter->turn / span : 1.0;
+        meter->busy = keep * meter->busy + (1.0 - keep) * (share > 1.0 ? 1.0 : share);
+    }
+    meter->last_prepare = now;
+}
+static inline void forum_load_meter_start(void *loop, forum_load_meter *meter) {
+    ev_check_init(&meter->check, forum_load_turn_starts);
+    ev_prepare_init(&meter->prepare, forum_load_turn_ends);
+    ev_check_start((struct ev_loop *)loop, &meter->check);
+    ev_prepare_start((struct ev_loop *)loop, &meter->prepare);
+}
+static inline void forum_load_meter_stop(void *loop, forum_load_meter *meter) {
+    ev_check_stop((struct ev_loop *)loop, &meter->check);
+    ev_prepare_stop((struct ev_loop *)loop, &meter->prepare);
 }
 
 #endif

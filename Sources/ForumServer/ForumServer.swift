@@ -136,9 +136,17 @@ private func runServiceThread(
         guard let user else { return }
         Unmanaged<ServiceLoop>.fromOpaque(user).takeUnretainedValue().tick()
     }
+    // How busy the loop is, for shedding votes when offered more than it can take.
+    let meter = UnsafeMutablePointer<forum_load_meter>.allocate(capacity: 1)
+    defer { meter.deallocate() }
+    meter.initialize(to: forum_load_meter())
+    loop.loadMeter = meter
     withExtendedLifetime(loop) {
         forum_timer_start(eventLoop, ticker, 0.25)
+        forum_load_meter_start(eventLoop, meter)
         forum_ev_run(eventLoop)
+        forum_load_meter_stop(eventLoop, meter)
+        loop.loadMeter = nil
         forum_timer_stop(eventLoop, ticker)
         mailbox.attach(nil)
         context.destroy()

@@ -21,6 +21,8 @@ final class ServiceLoop {
     let logger: Logger
     /// Set once the context exists; used to stop the loop.
     var eventLoop: UnsafeMutableRawPointer?
+    /// How busy the loop is (set once the loop runs), read for each event.
+    var loadMeter: UnsafeMutablePointer<forum_load_meter>?
     var stopping = false
     /// lws has initialised the protocol (the vhost is fully up).
     var protocolInitialised = false
@@ -54,7 +56,11 @@ final class ServiceLoop {
     }
 
     /// Now, for the session: the wall clock and the seconds since the loop was made.
-    private var now: SessionTime { SessionTime(date: Date(), seconds: uptime) }
+    private var now: SessionTime {
+        SessionTime(
+            date: Date(), seconds: uptime,
+            load: loadMeter.map { LoopLoad(turn: $0.pointee.turn, busy: $0.pointee.busy) } ?? LoopLoad())
+    }
 
     /// Seconds since the loop was made.
     var uptime: Double {

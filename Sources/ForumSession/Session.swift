@@ -65,9 +65,10 @@ public final class Session {
     private var nextTicket: UInt64 = 1
     /// Records handed to the store and not yet reported committed or failed.
     var storeBacklog = 0
-    /// How long the oldest of them has waited. Over ``overloadLag`` seconds, new votes are
-    /// refused (`overloaded`) instead of queued: offered more than the store can take, the
-    /// show keeps acknowledging at capacity with short waits rather than slower and slower.
+    /// How long the oldest of them has waited. Over ``overloadLag`` seconds, or while the IO
+    /// loop is saturated (``LoopLoad/saturated``), new votes are refused (`overloaded`)
+    /// instead of queued: offered more than the store or the loop can take, the show keeps
+    /// acknowledging at capacity with short waits rather than slower and slower.
     var storeLag = StoreLag()
     public var overloadLag = 0.5
 

@@ -61,10 +61,32 @@ public enum SendKind: Sendable, Equatable {
 public struct SessionTime: Sendable, Equatable {
     public var date: Date
     public var seconds: Double
+    /// How loaded the IO side's loop is at this moment (idle unless it says).
+    public var load: LoopLoad
 
     /// A moment: `date` for records, `seconds` from any fixed origin for rate limits.
-    public init(date: Date, seconds: Double) {
+    public init(date: Date, seconds: Double, load: LoopLoad = LoopLoad()) {
         self.date = date
         self.seconds = seconds
+        self.load = load
     }
+}
+
+/// How busy the IO loop is: the length of its last turn (what is read now waited about that
+/// long) and the share of the last second or so it spent working rather than waiting.
+public struct LoopLoad: Sendable, Equatable {
+    public var turn: Double
+    public var busy: Double
+
+    /// A load: `turn` in seconds, `busy` from 0 (idle) to 1 (never waiting).
+    public init(turn: Double = 0, busy: Double = 0) {
+        self.turn = turn
+        self.busy = busy
+    }
+
+    /// Offered more than it can do: busy without a pause for over a second, with turns long
+    /// enough that what is read waited over 0.1 s. A burst (a whole room voting at once, a
+    /// fraction of a second of work, measured at most 0.84 busy on a loaded machine) is not
+    /// this: a refused vote is one the person must send again. A flood that goes on is.
+    public var saturated: Bool { busy >= 0.95 && turn >= 0.1 }
 }
