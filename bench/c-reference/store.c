@@ -148,6 +148,7 @@ struct store {
     record *done_head, *done_tail;
     pthread_mutex_t context_lock; /* the context cannot be destroyed while it is woken */
     struct lws_context *context;
+    int trace; /* FCR_TRACE set: each batch's size and times on stderr */
 };
 
 void store_time(char out[32]) {
@@ -241,14 +242,35 @@ static int write_record(store *s, record *r) {
 }
 
 /* One transaction for the batch, one fsync for all of it. */
+static double monotonic(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static double thread_cpu(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 static void write_batch(store *s, record *batch) {
+    double started = s->trace ? monotonic() : 0, cpu = s->trace ? thread_cpu() : 0;
     if (step(s->stmt[ST_BEGIN])) {
         for (record *r = batch; r; r = r->next) r->ok = 0;
         fprintf(stderr, "forum-c-reference: BEGIN failed: %s\n", sqlite3_errmsg(s->db));
         return;
     }
-    for (record *r = batch; r; r = r->next) r->ok = write_record(s, r) == 0;
-    if (step(s->stmt[ST_COMMIT])) {
+    int count = 0;
+    for (record *r = batch; r; r = r->next, count++) r->ok = write_record(s, r) == 0;
+    double written = s->trace ? monotonic() : 0, written_cpu = s->trace ? thread_cpu() : 0;
+    int failed = step(s->stmt[ST_COMMIT]);
+    if (s->trace)
+        fprintf(stderr,
+                "forum-c-reference: batch of %d: written in %.2f ms (%.2f ms CPU), committed in %.2f ms (%.2f ms CPU)\n",
+                count, (written - started) * 1e3, (written_cpu - cpu) * 1e3, (monotonic() - written) * 1e3,
+                (thread_cpu() - written_cpu) * 1e3);
+    if (failed) {
         fprintf(stderr, "forum-c-reference: COMMIT failed: %s\n", sqlite3_errmsg(s->db));
         step(s->stmt[ST_ROLLBACK]);
         for (record *r = batch; r; r = r->next) r->ok = 0;
@@ -312,6 +334,7 @@ store *store_open(const char *path) {
             goto fail;
         }
     }
+    s->trace = getenv("FCR_TRACE") != NULL;
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->wake, NULL);
     pthread_mutex_init(&s->done_lock, NULL);
