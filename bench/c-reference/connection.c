@@ -69,13 +69,26 @@ void conn_close_after_write(conn *c) {
     lws_callback_on_writable(c->wsi);
 }
 
-/* Queues `m` (the caller's reference is kept by the outbox). A state replaces the state
- * still waiting, if any. A connection whose outbox is full is closed. */
+/* Sends `m` now if nothing waits, else queues it (the caller's reference is kept by the
+ * outbox). A state replaces the state still waiting, if any. A connection whose outbox is
+ * full is closed. */
 void conn_queue(server *s, conn *c, msg *m, int is_state) {
     (void)s;
     if (!m) return;
     if (c->closing) {
         msg_release(m);
+        return;
+    }
+    if (c->qlen == 0 && !c->want_ping && !lws_partial_buffered(c->wsi)) {
+        /* Nothing waits here or in lws: write at once (as Forum does). Waiting for a write
+         * slot costs two epoll changes and a callback per message. What the socket does not
+         * take lws keeps, and the next messages wait in the outbox until it is sent. */
+        int written = lws_write(c->wsi, m->payload, m->len, LWS_WRITE_TEXT);
+        msg_release(m);
+        if (written < 0) {
+            c->closing = 1;
+            lws_callback_on_writable(c->wsi);
+        }
         return;
     }
     if (is_state && c->state_at >= 0) {
