@@ -98,7 +98,7 @@ static void receive(server *s, conn *c, struct lws *wsi, const char *in, size_t 
             return;
         }
     }
-    memcpy(c->rx + c->rx_len, in, len);
+    if (len) memcpy(c->rx + c->rx_len, in, len);
     c->rx_len += len;
     if (!last) return;
     unsigned char *text = c->rx;
