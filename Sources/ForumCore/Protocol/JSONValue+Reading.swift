@@ -49,7 +49,7 @@ extension JSONValue {
 }
 
 extension JSONValue {
-    /// The value as Foundation's JSON objects (`NSNull`, `Bool`, `Int`, `String`, arrays,
+    /// The value as Foundation's JSON objects (`NSNull`, `Bool`, `Int`, `Double`, `String`, arrays,
     /// `[String: Any]`), for code that hands JSON to Foundation and for the tests' view of
     /// a message as a dictionary.
     public var foundationObject: Any {
@@ -57,6 +57,7 @@ extension JSONValue {
         case .null: NSNull()
         case .bool(let value): value
         case .int(let value): value
+        case .number(let text): Double(text) ?? 0
         case .string(let value): value
         case .array(let items): items.map(\.foundationObject)
         case .object(let members):
