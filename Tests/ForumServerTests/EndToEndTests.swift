@@ -8,23 +8,23 @@ struct EndToEndTests {
     @Test func revealedTallyAndExportHoldExactlyTheAcknowledgedVotes() throws {
         let harness = try ServerHarness()
         let host = try harness.join(.host)
-        try host.command("start", ["story": "night"])
-        try host.command("next")
+        try host.command(.start(story: "night"))
+        try host.command(.next)
         let phones = try (0..<50).map { _ in try harness.join(.audience) }
-        #expect(try host.command("open")["type"] as? String == "ack")
+        #expect(try host.command(.open(seconds: nil))["type"] as? String == "ack")
         let options = ["police", "crisis"]
         var finalVotes: [String: String] = [:]  // device → option acknowledged last
         var changes: [String: Int] = [:]
         for (index, phone) in phones.enumerated() {
             try phone.state { $0.status == "open" }
             if index % 5 == 0 {
-                try phone.send(["type": "perspective", "perspective": "police", "ref": "p"])
+                try phone.send(.perspective("police"), ref: "p")
                 #expect(try phone.reply(to: "p")["type"] as? String == "ack")
             }
         }
         // Every phone votes at once (the writer commits them in groups), then some change.
         for (index, phone) in phones.enumerated() {
-            try phone.send(["type": "vote", "decision": "D1", "option": options[index % 2], "ref": "first"])
+            try phone.send(.vote(decision: "D1", option: options[index % 2]), ref: "first")
         }
         for (index, phone) in phones.enumerated() {
             let ack = try phone.reply(to: "first")
@@ -37,7 +37,7 @@ struct EndToEndTests {
             finalVotes[phone.device!] = second
             changes[phone.device!] = 1
         }
-        try host.command("reveal")
+        try host.command(.reveal)
         let revealed = try phones[0].state { $0.status == "revealed" }
         let tally = try #require(revealed["tally"] as? [String: Any])
         let counts = try #require(tally["counts"] as? [String: Int])
@@ -46,7 +46,7 @@ struct EndToEndTests {
         #expect(tally["total"] as? Int == 50)
         // The room is sent no group until the host splits the results; then the police group.
         #expect((tally["by_perspective"] as? [String: Any])?.isEmpty == true)
-        try host.command("split", ["on": true])
+        try host.command(.split(true))
         let split = try phones[0].state { $0.decision?["split"] as? Bool == true }
         let splitTally = try #require(split["tally"] as? [String: Any])
         #expect((splitTally["by_perspective"] as? [String: Any])?["police"] != nil)

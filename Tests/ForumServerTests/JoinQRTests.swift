@@ -33,7 +33,7 @@ struct JoinQRTests {
     @Test func withoutAJoinURLThereIsNoCode() throws {
         let harness = try PagesHarness(joinURLs: [])
         let client = try TestClient(url: "ws://127.0.0.1:\(harness.server.port)/ws")
-        try client.send(["type": "hello", "role": "screen"])
+        try client.send(.hello(role: .screen, device: nil, key: nil))
         let welcome = try client.next(type: "welcome")
         #expect(welcome["join_qr"] is NSNull)
         #expect(try harness.client().get("/qr/join.svg")?.status == 404)
@@ -42,7 +42,7 @@ struct JoinQRTests {
     @Test func aURLTooLongForAQRCodeGivesNone() throws {
         let harness = try PagesHarness(joinURLs: ["http://192.168.1.20:8080/" + String(repeating: "x", count: 3000)])
         let client = try TestClient(url: "ws://127.0.0.1:\(harness.server.port)/ws")
-        try client.send(["type": "hello", "role": "host", "key": ServerHarness.hostKey])
+        try client.send(.hello(role: .host, device: nil, key: ServerHarness.hostKey))
         #expect(try client.next(type: "welcome")["join_qr"] is NSNull)
     }
 }

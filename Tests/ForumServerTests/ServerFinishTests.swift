@@ -29,8 +29,8 @@ import Testing
         #expect(support[0]["dial"] as? String == "116123")
         #expect(support[0]["when"] as? String == "Day or night")
 
-        try host.command("start", ["story": "night"])
-        #expect(try host.command("finish")["type"] as? String == "ack")
+        try host.command(.start(story: "night"))
+        #expect(try host.command(.finish)["type"] as? String == "ack")
         try phone.state { $0.state["finished"] as? Bool == true }
         #expect(phone.state["story"] is NSNull)
         let late = try harness.join(.audience)
@@ -40,7 +40,7 @@ import Testing
         let afterRestart = try harness.join(.screen)
         #expect(afterRestart.state["finished"] as? Bool == true)
         let host2 = try harness.join(.host)
-        try host2.command("start", ["story": "night"])
+        try host2.command(.start(story: "night"))
         try afterRestart.state { $0.state["finished"] as? Bool == false && $0.sceneID == "kitchen" }
         harness.stop()
 
@@ -57,10 +57,10 @@ import Testing
         let screen = try harness.join(.screen)
         let phone = try harness.join(.audience)
         #expect(screen.state["join_screen"] as? Bool == false)
-        try host.command("join", ["on": true])
+        try host.command(.join(true))
         try screen.state { $0.state["join_screen"] as? Bool == true }
         #expect(phone.state["join_screen"] == nil)
-        try host.command("join", ["on": false])
+        try host.command(.join(false))
         try screen.state { $0.state["join_screen"] as? Bool == false }
     }
 }

@@ -72,10 +72,7 @@ final class ServerHarness {
         -> TestClient
     {
         let client = try TestClient(url: url)
-        var hello: [String: Any] = ["type": "hello", "role": role.rawValue]
-        if let device { hello["device"] = device }
-        if role == .host, let key { hello["key"] = key }
-        try client.send(hello)
+        try client.send(.hello(role: role, device: device, key: role == .host ? key : nil))
         client.welcome = try client.next(type: "welcome")
         client.state = try client.next(type: "state")
         return client
@@ -119,10 +116,12 @@ final class TestClient {
 
     deinit { socket.close() }
 
-    func send(_ object: [String: Any]) throws {
-        try socket.send(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+    /// Sends a message as every client writes it (``ClientMessage/json(ref:)``).
+    func send(_ message: ClientMessage, ref: String? = nil) throws {
+        try socket.send(message.json(ref: ref).text)
     }
 
+    /// Sends hand-written text: bytes no ``ClientMessage`` can be, to test the server's errors.
     func sendRaw(_ text: String) throws {
         try socket.send(text)
     }
@@ -166,10 +165,16 @@ final class TestClient {
 
     /// Sends a host command and returns the ack or error that answers it.
     @discardableResult
-    func command(_ name: String, _ args: [String: Any] = [:]) throws -> [String: Any] {
+    func command(_ command: HostCommand) throws -> [String: Any] {
         counter += 1
         let ref = "c\(counter)"
-        try send(["type": "command", "command": name, "args": args, "ref": ref])
+        try send(.command(command), ref: ref)
+        return try reply(to: ref)
+    }
+
+    /// Sends a hand-written command (one no ``HostCommand`` can be) and returns the answer to `ref`.
+    func command(raw text: String, ref: String) throws -> [String: Any] {
+        try sendRaw(text)
         return try reply(to: ref)
     }
 
@@ -179,7 +184,7 @@ final class TestClient {
         counter += 1
         let ref = "v\(counter)"
         let round = decision ?? ((state["decision"] as? [String: Any])?["id"] as? String ?? "")
-        try send(["type": "vote", "decision": round, "option": option, "ref": ref])
+        try send(.vote(decision: round, option: option), ref: ref)
         return try reply(to: ref)
     }
 

@@ -30,12 +30,12 @@ struct ServerPlaceTests {
         #expect(try harness.client().get("/qr/join.svg")?.status == 200, "the room's code stays")
 
         let host = try TestClient(url: "ws://127.0.0.1:\(harness.server.port)/ws")
-        try host.send(["type": "hello", "role": "host", "key": ServerHarness.hostKey])
+        try host.send(.hello(role: .host, device: nil, key: ServerHarness.hostKey))
         let welcome = try host.next(type: "welcome")
         #expect(welcome["remote_join_url"] as? String == remote)
         #expect(welcome["remote_join_qr"] as? String == "/qr/remote.svg")
         let screen = try TestClient(url: "ws://127.0.0.1:\(harness.server.port)/ws")
-        try screen.send(["type": "hello", "role": "screen"])
+        try screen.send(.hello(role: .screen, device: nil, key: nil))
         let screenWelcome = try screen.next(type: "welcome")
         #expect(screenWelcome["remote_join_url"] == nil, "the projector shows the room's link only")
         #expect(screenWelcome["join_qr"] as? String == "/qr/join.svg")
@@ -44,7 +44,7 @@ struct ServerPlaceTests {
     @Test func aPhoneSaysWhereItTakesPartFromAndChangesIt() throws {
         let harness = try ServerHarness()
         let phone = try TestClient(url: harness.url)
-        try phone.send(["type": "hello", "role": "audience", "place": "remote"])
+        try phone.send(.hello(role: .audience, device: nil, key: nil, place: .remote))
         let welcome = try phone.next(type: "welcome")
         #expect(welcome["place"] as? String == "remote")
         _ = try phone.next(type: "state")
@@ -55,19 +55,19 @@ struct ServerPlaceTests {
         #expect(audience["by_place"] as? [String: Int] == ["remote": 1, "room": 0])
         #expect(audience["no_place"] as? Int == 0)
 
-        try phone.send(["type": "place", "place": "room", "ref": "l1"])
+        try phone.send(.place(.room), ref: "l1")
         let ack = try phone.next(type: "ack")
         #expect(ack["ref"] as? String == "l1" && ack["place"] as? String == "room")
-        try phone.send(["type": "place", "place": "garden", "ref": "l2"])
+        try phone.sendRaw(#"{"type":"place","place":"garden","ref":"l2"}"#)
         let error = try phone.next(type: "error")
         #expect(error["code"] as? String == "bad_message")
 
         // Back with its token and no place: the place it chose stays.
         let again = try TestClient(url: harness.url)
-        try again.send(["type": "hello", "role": "audience", "device": device])
+        try again.send(.hello(role: .audience, device: device, key: nil))
         #expect(try again.next(type: "welcome")["place"] as? String == "room")
         let screen = try harness.join(.screen)
-        try screen.send(["type": "place", "place": "room", "ref": "s"])
+        try screen.send(.place(.room), ref: "s")
         #expect(try screen.next(type: "error")["code"] as? String == "forbidden")
     }
 }

@@ -21,14 +21,14 @@ struct ServerProtocolTests {
         let host = try harness.join(.host)
         let phone = try harness.join(.audience)
         let screen = try harness.join(.screen)
-        #expect(try host.command("start", ["story": "night"])["type"] as? String == "ack")
+        #expect(try host.command(.start(story: "night"))["type"] as? String == "ack")
         try phone.state { $0.sceneID == "kitchen" }
         #expect((phone.state["scene"] as? [String: Any])?["text"] as? String == "Sam is <b>awake</b>.")
         #expect(phone.state["host_notes"] == nil)
         try host.state { $0.sceneID == "kitchen" }
         #expect(host.state["host_notes"] as? String == "Ask the room.")
-        try host.command("next")
-        try host.command("open")
+        try host.command(.next)
+        try host.command(.open(seconds: nil))
         try phone.state { $0.status == "open" }
         #expect(phone.decisionID == "D1")
         let ack = try phone.vote("crisis")
@@ -43,11 +43,11 @@ struct ServerProtocolTests {
         #expect((counted["decision"] as? [String: Any])?["results_withheld"] as? String == "too_few_voters")
         var tally = try host.next(type: "tally")
         while tally["total"] as? Int != 1 { tally = try host.next(type: "tally") }
-        try host.command("reveal")
+        try host.command(.reveal)
         let revealed = try phone.state { $0.status == "revealed" }
         #expect(revealed["tally"] is NSNull)
         #expect((revealed["decision"] as? [String: Any])?["results_withheld"] as? String == "too_few_voters")
-        try host.command("follow")
+        try host.command(.follow)
         try phone.state { $0.sceneID == "crisis" }
     }
 
@@ -58,32 +58,34 @@ struct ServerProtocolTests {
         #expect(try phone.next()["code"] as? String == "not_joined")
         try phone.sendRaw("this is not json")
         #expect(try phone.next()["code"] as? String == "bad_json")
-        try phone.send(["type": "hello", "role": "audience"])
+        try phone.send(.hello(role: .audience, device: nil, key: nil))
         _ = try phone.next(type: "welcome")
         _ = try phone.next(type: "state")
-        try phone.send(["type": "hello", "role": "audience"])
+        try phone.send(.hello(role: .audience, device: nil, key: nil))
         #expect(try phone.next()["code"] as? String == "already_joined")
-        try phone.send(["type": "teleport"])
+        try phone.sendRaw(#"{"type":"teleport"}"#)
         #expect(try phone.next()["code"] as? String == "unknown_type")
-        #expect(try phone.command("start", ["story": "night"])["code"] as? String == "forbidden")
+        #expect(try phone.command(.start(story: "night"))["code"] as? String == "forbidden")
         #expect(try phone.vote("police", decision: "D1")["code"] as? String == "unknown_decision")
         try phone.sendRaw(#"{"type":"ping","pad":""# + String(repeating: "x", count: 20_000) + #""}"#)
         #expect(try phone.next()["code"] as? String == "too_large")
-        try phone.send(["type": "ping"])
+        try phone.send(.ping)
         #expect(try phone.next()["type"] as? String == "pong")
 
         let host = try harness.join(.host)
-        try host.command("start", ["story": "night"])
-        #expect(try host.command("open")["code"] as? String == "no_decision")
+        try host.command(.start(story: "night"))
+        #expect(try host.command(.open(seconds: nil))["code"] as? String == "no_decision")
         #expect(
-            try host.command("goto", ["scene": "cal"])["message"] as? String
+            try host.command(.goto(scene: "cal"))["message"] as? String
                 == "There is no scene 'cal' in A night. Did you mean 'call'?")
-        #expect(try host.command("fly")["code"] as? String == "unknown_command")
-        try host.command("next")
-        try host.command("open")
+        #expect(
+            try host.command(raw: #"{"type":"command","command":"fly","ref":"bad-fly"}"#, ref: "bad-fly")["code"]
+                as? String == "unknown_command")
+        try host.command(.next)
+        try host.command(.open(seconds: nil))
         try phone.state { $0.status == "open" }
         #expect(try phone.vote("ambulance")["code"] as? String == "unknown_option")
-        try host.command("close")
+        try host.command(.close)
         try phone.state { $0.status == "closed" }
         #expect(try phone.vote("police")["code"] as? String == "decision_closed")
         #expect(harness.server.port > 0)
@@ -92,7 +94,7 @@ struct ServerProtocolTests {
     @Test func wrongHostKeyIsRefusedAndClosed() throws {
         let harness = try ServerHarness()
         let intruder = try TestClient(url: harness.url)
-        try intruder.send(["type": "hello", "role": "host", "key": "guess"])
+        try intruder.send(.hello(role: .host, device: nil, key: "guess"))
         #expect(try intruder.next()["code"] as? String == "unauthorized")
         #expect(throws: (any Error).self) { _ = try intruder.next(timeout: 2) }
         let host = try harness.join(.host)
@@ -103,7 +105,7 @@ struct ServerProtocolTests {
         let harness = try ServerHarness()
         let flooder = try harness.join(.audience)
         let calm = try harness.join(.audience)
-        for _ in 0..<120 { try flooder.send(["type": "ping"]) }
+        for _ in 0..<120 { try flooder.send(.ping) }
         var codes: [String] = []
         var pongs = 0
         while let message = try? flooder.next(timeout: 1) {
@@ -112,18 +114,18 @@ struct ServerProtocolTests {
         }
         #expect(codes.contains("rate_limited"))
         #expect(pongs >= 30 && pongs < 120)
-        try calm.send(["type": "ping"])
+        try calm.send(.ping)
         #expect(try calm.next()["type"] as? String == "pong")
     }
 
     @Test func aReconnectingPhoneKeepsItsVoteAndPerspectiveAcrossARestart() throws {
         let harness = try ServerHarness()
         let host = try harness.join(.host)
-        try host.command("start", ["story": "night"])
-        try host.command("next")
-        try host.command("open")
+        try host.command(.start(story: "night"))
+        try host.command(.next)
+        try host.command(.open(seconds: nil))
         let phone = try harness.join(.audience)
-        try phone.send(["type": "perspective", "perspective": "carer", "ref": "p"])
+        try phone.send(.perspective("carer"), ref: "p")
         #expect(try phone.reply(to: "p")["type"] as? String == "ack")
         #expect(try phone.vote("police")["type"] as? String == "ack")
         let device = try #require(phone.device)

@@ -31,15 +31,16 @@ import Testing
         let host = try harness.join(.host)
         let other = try harness.join(.host)
         let phone = try harness.join(.audience)
-        try host.command("start", ["story": "night"])
-        try host.command("next")
-        try host.command("open")
+        try host.command(.start(story: "night"))
+        try host.command(.next)
+        try host.command(.open(seconds: nil))
         try phone.state { $0.status == "open" }
-        try host.send(["type": "command", "command": "report", "args": ["edition": "organisers"], "ref": "r1"])
-        try host.send(["type": "command", "command": "report", "ref": "r2"])
+        try host.send(.command(.report(edition: .organisers)), ref: "r1")
+        // No edition: the community's (written by hand, as no HostCommand leaves it out).
+        try host.sendRaw(#"{"type":"command","command":"report","ref":"r2"}"#)
         #expect(gate.started.wait(timeout: .now() + 5) == .success)
         // Two in hand: a third is refused at once.
-        try host.send(["type": "command", "command": "report", "ref": "r3"])
+        try host.send(.command(.report(edition: .community)), ref: "r3")
         #expect(try host.reply(to: "r3")["code"] as? String == "overloaded")
         // The show goes on while a report is being built.
         #expect(try phone.vote("crisis")["type"] as? String == "ack")
@@ -56,7 +57,7 @@ import Testing
         #expect((reports[1]["built_at"] as? String)?.hasSuffix("Z") == true)
         // Only the host that asked gets it: the other host, asked something after the reports
         // were sent, has had no report before its answer.
-        try other.send(["type": "command", "command": "results", "args": ["mode": "hidden"], "ref": "o1"])
+        try other.send(.command(.results(.hidden)), ref: "o1")
         var seen: [String] = []
         while true {
             let message = try other.next()
@@ -69,7 +70,7 @@ import Testing
     @Test func aServerWithNoReportSaysSo() throws {
         let harness = try ServerHarness()
         let host = try harness.join(.host)
-        try host.send(["type": "command", "command": "report", "ref": "r1"])
+        try host.send(.command(.report(edition: .community)), ref: "r1")
         let answer = try host.reply(to: "r1")
         #expect(answer["code"] as? String == "report_failed")
     }

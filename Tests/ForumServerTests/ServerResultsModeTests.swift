@@ -10,9 +10,9 @@ struct ServerResultsModeTests {
         let host = try harness.join(.host)
         let voter = try harness.join(.audience)
         let watcher = try harness.join(.audience)
-        try host.command("start", ["story": "night"])
-        try host.command("next")
-        try host.command("open")
+        try host.command(.start(story: "night"))
+        try host.command(.next)
+        try host.command(.open(seconds: nil))
         try voter.state { $0.status == "open" }
         _ = try voter.vote("police")
         // Four more voters: below 5 the room sees no counts at all.
@@ -25,7 +25,7 @@ struct ServerResultsModeTests {
         #expect(hidden["tally"] is NSNull)
         #expect((hidden["decision"] as? [String: Any])?["results"] as? String == "hidden")
 
-        #expect(try host.command("results", ["mode": "everyone"])["type"] as? String == "ack")
+        #expect(try host.command(.results(.everyone))["type"] as? String == "ack")
         let live = try watcher.state { ($0.state["decision"] as? [String: Any])?["results"] as? String == "everyone" }
         #expect(((live["tally"] as? [String: Any])?["counts"] as? [String: Any])?["police"] as? Int == 5)
         _ = try voter.vote("crisis")
@@ -33,8 +33,11 @@ struct ServerResultsModeTests {
         while (tally["counts"] as? [String: Any])?["crisis"] as? Int != 1 { tally = try watcher.next(type: "tally") }
         #expect(tally["audience"] == nil)
 
-        #expect(try host.command("results", ["mode": "loud"])["code"] as? String == "bad_message")
-        #expect(try host.command("split", ["on": true])["type"] as? String == "ack")
+        #expect(
+            try host.command(
+                raw: #"{"type":"command","command":"results","args":{"mode":"loud"},"ref":"bad-results"}"#,
+                ref: "bad-results")["code"] as? String == "bad_message")
+        #expect(try host.command(.split(true))["type"] as? String == "ack")
         let split = try watcher.state { ($0.state["decision"] as? [String: Any])?["split"] as? Bool == true }
         #expect(split["tally"] is [String: Any])
     }

@@ -12,19 +12,19 @@ struct ServerUndoTests {
     @Test func phonesGetTheSceneBeforeWithTheSameRoundAndTheirVoteAcrossARestart() throws {
         let harness = try ServerHarness()
         let host = try harness.join(.host)
-        #expect(try host.command("undo")["code"] as? String == "nothing_to_undo")
-        try host.command("start", ["story": "night"])
-        try host.command("next")
-        try host.command("open")
+        #expect(try host.command(.undo)["code"] as? String == "nothing_to_undo")
+        try host.command(.start(story: "night"))
+        try host.command(.next)
+        try host.command(.open(seconds: nil))
         let phone = try harness.join(.audience)
         let screen = try harness.join(.screen)
         #expect(try phone.vote("police")["type"] as? String == "ack")
-        try host.command("close")
-        try host.command("choose", ["option": "crisis"])
+        try host.command(.close)
+        try host.command(.choose(option: "crisis"))
         _ = try phone.state { $0.sceneID == "crisis" }
         _ = try screen.state { $0.sceneID == "crisis" }
 
-        #expect(try host.command("undo")["type"] as? String == "ack")
+        #expect(try host.command(.undo)["type"] as? String == "ack")
         _ = try phone.state { $0.sceneID == "call" }
         #expect(phone.decisionID == "D1")
         #expect(phone.status == "closed")
@@ -40,7 +40,7 @@ struct ServerUndoTests {
         #expect((hostState["tally"] as? [String: Any])?["total"] as? Int == 1)
 
         // A move, then a restart: the undo is still there, with the vote reloaded.
-        try host.command("choose", ["option": "police"])
+        try host.command(.choose(option: "police"))
         let device = try #require(phone.device)
         try harness.restart()
         let again = try harness.join(.audience, device: device)
@@ -48,7 +48,7 @@ struct ServerUndoTests {
         let host2 = try harness.join(.host)
         let undo = (host2.state["host"] as? [String: Any])?["undo"] as? [String: Any]
         #expect(undo?["command"] as? String == "choose")
-        #expect(try host2.command("undo")["type"] as? String == "ack")
+        #expect(try host2.command(.undo)["type"] as? String == "ack")
         _ = try again.state { $0.sceneID == "call" }
         #expect(again.decisionID == "D1")
         #expect(again.myVote == "police")
@@ -73,14 +73,14 @@ struct ServerUndoTests {
     @Test func undoReopensTheVoteAMoveClosedAndPhonesCanVoteAgain() throws {
         let harness = try ServerHarness()
         let host = try harness.join(.host)
-        try host.command("start", ["story": "night"])
-        try host.command("next")
-        try host.command("open")
+        try host.command(.start(story: "night"))
+        try host.command(.next)
+        try host.command(.open(seconds: nil))
         let phone = try harness.join(.audience)
         #expect(try phone.vote("police")["type"] as? String == "ack")
-        try host.command("goto", ["scene": "crisis"])
+        try host.command(.goto(scene: "crisis"))
         #expect(try phone.vote("crisis", decision: "D1")["code"] as? String == "decision_closed")
-        try host.command("undo")
+        try host.command(.undo)
         _ = try phone.state { $0.sceneID == "call" && $0.status == "open" }
         #expect(phone.myVote == "police")
         #expect(try phone.vote("crisis", decision: "D1")["type"] as? String == "ack")
@@ -91,7 +91,7 @@ struct ServerUndoTests {
         let harness = try ServerHarness()
         let host = try harness.join(.host)
         let carer = try harness.join(.audience)
-        try carer.send(["type": "perspective", "perspective": "carer", "ref": "p"])
+        try carer.send(.perspective("carer"), ref: "p")
         _ = try carer.reply(to: "p")
         let other = try harness.join(.audience)
         let state = try host.state { client in

@@ -10,9 +10,9 @@ import Testing
     func openVote() -> (SessionDriver, host: ConnectionID) {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         return (driver, host)
     }
 
@@ -66,7 +66,7 @@ import Testing
     func freshJoins(_ driver: SessionDriver, _ count: Int, from source: String) -> [String?] {
         (0..<count).map { _ in
             let id = driver.connect(from: source)
-            driver.say(id, ["type": "hello", "role": "audience"])
+            driver.say(id, .hello(role: .audience, device: nil, key: nil))
             let first = driver.take(id).first
             return first?.type == "welcome" ? nil : first?.code
         }
@@ -88,7 +88,7 @@ import Testing
         // A phone that comes back with its token is not a new phone.
         let known = driver.connect(from: "198.51.100.7")
         let token = driver.join(.audience).welcome["device"] as? String
-        driver.say(known, ["type": "hello", "role": "audience", "device": token ?? ""])
+        driver.say(known, .hello(role: .audience, device: token ?? "", key: nil))
         #expect(driver.take(known).first?.type == "welcome")
     }
 
@@ -97,7 +97,7 @@ import Testing
         let spread = (0..<61).map { "2001:db8:1:2::\(String($0, radix: 16))" }
         let codes = spread.map { source -> String? in
             let id = driver.connect(from: source)
-            driver.say(id, ["type": "hello", "role": "audience"])
+            driver.say(id, .hello(role: .audience, device: nil, key: nil))
             return driver.take(id).first?.code
         }
         #expect(codes.prefix(60).allSatisfy { $0 == nil })
@@ -118,7 +118,7 @@ import Testing
             driver.storing.map(\.record).first == .deviceJoined(DeviceJoin(device: voterToken, at: driver.time.date)))
         driver.commit()
         #expect(driver.take(voter.id).contains { $0.type == "ack" })
-        driver.say(chooser.id, ["type": "perspective", "perspective": "carer", "ref": "p"])
+        driver.say(chooser.id, .perspective("carer"), ref: "p")
         driver.commit()
         #expect(driver.take(chooser.id).contains { $0.type == "ack" })
         let stored = driver.committed.compactMap { record -> String? in
@@ -140,7 +140,7 @@ import Testing
         let driver = SessionDriver()
         for round in 0..<50_000 {
             let id = driver.connect(from: "127.0.0.1")
-            driver.say(id, ["type": "hello", "role": "audience"])
+            driver.say(id, .hello(role: .audience, device: nil, key: nil))
             driver.apply(.closed(id))
             if round % 1000 == 0 { driver.tick(after: 0.1) }
             _ = driver.take(id)

@@ -8,7 +8,7 @@ import Testing
     /// A host hello from `source` with `key`; the code of the error it got, or nil when let in.
     func hello(_ driver: SessionDriver, from source: String, key: String) -> String? {
         let id = driver.connect(from: source)
-        driver.say(id, ["type": "hello", "role": "host", "key": key])
+        driver.say(id, .hello(role: .host, device: nil, key: key))
         let first = driver.take(id).first
         return first?["type"] as? String == "error" ? first?["code"] as? String : nil
     }
@@ -44,7 +44,7 @@ import Testing
         let driver = SessionDriver()
         for _ in 0..<5 { _ = hello(driver, from: "198.51.100.9", key: "x") }
         let id = driver.connect(from: "198.51.100.9")
-        driver.say(id, ["type": "hello", "role": "host", "key": "x", "ref": "h"])
+        driver.say(id, .hello(role: .host, device: nil, key: "x"), ref: "h")
         let error = driver.take(id).first
         #expect(error?["message"] as? String == "Too many wrong host keys: try again in 30 seconds.")
         #expect(error?["ref"] as? String == "h")

@@ -72,9 +72,9 @@ final class SessionDriver {
         apply(.received(id, fragment: Array(text.utf8), binary: false, last: true))
     }
 
-    func say(_ id: ConnectionID, _ object: [String: Any]) {
-        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
-        say(id, String(decoding: data, as: UTF8.self))
+    /// Sends one message as every client writes it (``ClientMessage/json(ref:)``).
+    func say(_ id: ConnectionID, _ message: ClientMessage, ref: String? = nil) {
+        say(id, message.json(ref: ref).text)
     }
 
     /// Connects, says hello and reads the welcome and first state.
@@ -83,10 +83,7 @@ final class SessionDriver {
         -> (id: ConnectionID, welcome: [String: Any], state: [String: Any])
     {
         let id = connect()
-        var hello: [String: Any] = ["type": "hello", "role": role.rawValue]
-        if let device { hello["device"] = device }
-        if role == .host, let key { hello["key"] = key }
-        say(id, hello)
+        say(id, .hello(role: role, device: device, key: role == .host ? key : nil))
         let messages = take(id)
         let welcome = messages.first { $0["type"] as? String == "welcome" } ?? [:]
         let state = messages.last { $0["type"] as? String == "state" } ?? [:]
@@ -136,16 +133,23 @@ final class SessionDriver {
     /// Sends a host command, commits what it stored and returns what answered it (the ack
     /// or error with its ref); the host's other messages stay to be read.
     @discardableResult
-    func command(_ host: ConnectionID, _ name: String, _ args: [String: Any] = [:]) -> [String: Any]? {
-        say(host, ["type": "command", "command": name, "args": args, "ref": "c-\(name)"])
+    func command(_ host: ConnectionID, _ command: HostCommand) -> [String: Any]? {
+        let ref = "c-\(command.name.rawValue)"
+        return self.command(host, raw: ClientMessage.command(command).json(ref: ref).text, ref: ref)
+    }
+
+    /// Sends a hand-written command (one no ``HostCommand`` can be), commits and returns the
+    /// answer to `ref`.
+    func command(_ host: ConnectionID, raw text: String, ref: String) -> [String: Any]? {
+        say(host, text)
         commit()
-        guard let index = inbox[host]?.firstIndex(where: { $0["ref"] as? String == "c-\(name)" }) else { return nil }
+        guard let index = inbox[host]?.firstIndex(where: { $0["ref"] as? String == ref }) else { return nil }
         return inbox[host]?.remove(at: index)
     }
 
     /// Votes for `option` in the current round (ref "v").
     func vote(_ id: ConnectionID, _ option: String, decision: String = "D1") {
-        say(id, ["type": "vote", "decision": decision, "option": option, "ref": "v"])
+        say(id, .vote(decision: decision, option: option), ref: "v")
     }
 
     static let story = Story(

@@ -10,12 +10,12 @@ import Testing
     func remoteLooker() -> (SessionDriver, phone: ConnectionID, token: String) {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         driver.commit()
         let phone = driver.connect()
-        driver.say(phone, ["type": "hello", "role": "audience", "place": "remote"])
+        driver.say(phone, .hello(role: .audience, device: nil, key: nil, place: .remote))
         let welcome = driver.take(phone).first { $0["type"] as? String == "welcome" } ?? [:]
         return (driver, phone, welcome["device"] as? String ?? "")
     }

@@ -17,11 +17,11 @@ struct SessionInterventionTests {
         let host = driver.join(.host).id
         let screen = driver.join(.screen).id
         let moderator = driver.connect()
-        driver.say(moderator, ["type": "hello", "role": "moderator", "key": moderatorKey])
+        driver.say(moderator, .hello(role: .moderator, device: nil, key: moderatorKey))
         let ids = (0..<phones).map { _ in driver.join(.audience).id }
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         for id in [host, screen, moderator] + ids { _ = driver.take(id) }
         return (driver, host, screen, moderator, ids)
     }
@@ -33,22 +33,22 @@ struct SessionInterventionTests {
 
     @Test func stopsAreAcknowledgedAfterTheCommitAndTheHostSeesTheCountAtTheNextTick() {
         let (driver, host, screen, moderator, phones) = Self.room(phones: 3)
-        driver.say(phones[0], ["type": "intervene", "on": true, "ref": "s"])
+        driver.say(phones[0], .intervene(on: true), ref: "s")
         #expect(driver.take(phones[0]).isEmpty)
         driver.commit()
         let answer = driver.take(phones[0]).first
         #expect(answer?.type == "voice" && answer?["ref"] as? String == "s" && answer?["stop"] as? Bool == true)
-        driver.say(phones[1], ["type": "intervene", "on": true])
-        driver.say(phones[2], ["type": "intervene", "on": true])
-        driver.say(phones[2], ["type": "intervene", "on": false])
+        driver.say(phones[1], .intervene(on: true))
+        driver.say(phones[2], .intervene(on: true))
+        driver.say(phones[2], .intervene(on: false))
         driver.commit()
         driver.tick()
         #expect(Self.room(driver.take(host))?["stops"] as? Int == 2)
         #expect(Self.room(driver.take(moderator))?["stops"] as? Int == 2)
         #expect(Self.room(driver.take(screen))?["stops"] is NSNull)  // until the host shows it
         #expect(driver.take(phones[1]).allSatisfy { $0.type == "voice" })  // no state for phones
-        #expect(driver.command(host, "acknowledge")?.type == "ack")
-        driver.command(host, "stops", ["on": true])
+        #expect(driver.command(host, .acknowledge)?.type == "ack")
+        driver.command(host, .stops(true))
         #expect(Self.room(driver.take(screen))?["stops"] as? Int == 2)
         #expect(Self.room(driver.take(host))?["acknowledged"] as? Int == 2)
         let rows = driver.committed.compactMap { if case .voice(.stop(let toggle)) = $0 { toggle } else { nil } }
@@ -57,12 +57,12 @@ struct SessionInterventionTests {
 
     @Test func proposalsGoThroughTheModeratorAndTheProposerHearsWhatBecameOfThem() {
         let (driver, host, screen, moderator, phones) = Self.room(phones: 2)
-        driver.say(phones[0], ["type": "propose", "text": "Call her sister", "ref": "p"])
+        driver.say(phones[0], .propose(text: "Call her sister"), ref: "p")
         #expect(driver.take(phones[0]).first?.code == "proposals_closed")
-        driver.command(host, "proposals", ["on": true])
+        driver.command(host, .proposals(true))
         #expect(Self.room(driver.take(phones[0]))?["proposals_open"] as? Bool == true)
-        driver.say(phones[0], ["type": "propose", "text": "Call her sister", "ref": "p"])
-        driver.say(phones[1], ["type": "propose", "text": "Phone her sister"])
+        driver.say(phones[0], .propose(text: "Call her sister"), ref: "p")
+        driver.say(phones[1], .propose(text: "Phone her sister"))
         driver.commit()
         let ack = driver.take(phones[0]).first
         let mine = ack?["proposals"] as? [[String: Any]]
@@ -71,23 +71,23 @@ struct SessionInterventionTests {
         let queue = Self.room(driver.take(moderator))?["queue"] as? [[String: Any]]
         #expect(queue?.map { $0["id"] as? String } == ["P1", "P2"])
         // A moderator moderates, and nothing else.
-        driver.say(moderator, ["type": "command", "command": "next", "ref": "m"])
+        driver.say(moderator, .command(.next), ref: "m")
         #expect(driver.take(moderator).first?.code == "forbidden")
-        driver.say(moderator, ["type": "command", "command": "approve", "args": ["proposal": "P1"], "ref": "m1"])
-        driver.say(moderator, ["type": "command", "command": "merge", "args": ["proposal": "P2", "into": "P1"]])
+        driver.say(moderator, .command(.approve(proposal: "P1")), ref: "m1")
+        driver.say(moderator, .command(.merge(proposal: "P2", into: "P1")))
         let told = driver.take(phones[0]).last?["proposals"] as? [[String: Any]]
         #expect(told?.first?["status"] as? String == "approved")
         #expect(
             (driver.take(phones[1]).last?["proposals"] as? [[String: Any]])?.first?["status"] as? String == "merged")
         driver.commit()
         #expect(driver.take(moderator).contains { $0.type == "ack" && $0["ref"] as? String == "m1" })
-        driver.command(host, "show_proposals", ["on": true])
+        driver.command(host, .showProposals(true))
         let shown = Self.room(driver.take(screen))?["proposals"] as? [[String: Any]]
         #expect(shown?.count == 1 && shown?.first?["text"] as? String == "Call her sister")
         #expect(shown?.first?["same_idea"] as? Int == 1 && shown?.first?["device"] == nil)
         // The host puts it to the vote: a new round with the audience's option.
-        #expect(driver.command(host, "adopt", ["proposal": "P1"])?.type == "ack")
-        driver.command(host, "open")
+        #expect(driver.command(host, .adopt(proposal: "P1"))?.type == "ack")
+        driver.command(host, .open(seconds: nil))
         let state = driver.take(phones[1]).last { $0.type == "state" }
         let options = state?.decision?["options"] as? [[String: Any]]
         #expect(options?.last?["id"] as? String == "audience_1" && options?.last?["from"] as? String == "audience")
@@ -102,62 +102,62 @@ struct SessionInterventionTests {
 
     @Test func aFloodFromOnePhoneIsRefusedAndTheOthersGoOn() {
         let (driver, host, _, _, phones) = Self.room(phones: 2)
-        driver.command(host, "proposals", ["on": true])
+        driver.command(host, .proposals(true))
         for phone in phones { _ = driver.take(phone) }
-        for index in 0..<12 { driver.say(phones[0], ["type": "intervene", "on": index % 2 == 0]) }
-        for index in 0..<5 { driver.say(phones[0], ["type": "propose", "text": "idea \(index)"]) }
+        for index in 0..<12 { driver.say(phones[0], .intervene(on: index % 2 == 0)) }
+        for index in 0..<5 { driver.say(phones[0], .propose(text: "idea \(index)")) }
         let refused = driver.take(phones[0]).filter { $0.code == "too_many_interventions" }
         #expect(refused.count == 4)  // 2 stops over 10, 2 proposals over 3
-        driver.say(phones[1], ["type": "intervene", "on": true, "ref": "ok"])
-        driver.say(phones[1], ["type": "propose", "text": "mine", "ref": "ok2"])
+        driver.say(phones[1], .intervene(on: true), ref: "ok")
+        driver.say(phones[1], .propose(text: "mine"), ref: "ok2")
         driver.commit()
         #expect(driver.take(phones[1]).map { $0["ref"] as? String } == ["ok", "ok2"])
         driver.seconds += 60
-        driver.say(phones[0], ["type": "propose", "text": "later", "ref": "later"])
+        driver.say(phones[0], .propose(text: "later"), ref: "later")
         driver.commit()
         #expect(driver.take(phones[0]).last?["ref"] as? String == "later")
     }
 
     @Test func badInputIsRefusedWithTheProtocolsErrors() {
         let (driver, host, screen, _, phones) = Self.room(phones: 1)
-        driver.say(screen, ["type": "intervene", "on": true])
+        driver.say(screen, .intervene(on: true))
         #expect(driver.take(screen).first?.code == "forbidden")
-        driver.say(phones[0], ["type": "intervene", "on": "yes"])
-        driver.say(phones[0], ["type": "propose"])
-        driver.say(phones[0], ["type": "propose", "text": String(repeating: "x", count: 5000)])
+        driver.say(phones[0], #"{"type":"intervene","on":"yes"}"#)
+        driver.say(phones[0], #"{"type":"propose"}"#)
+        driver.say(phones[0], .propose(text: String(repeating: "x", count: 5000)))
         #expect(driver.take(phones[0]).map(\.code) == ["bad_message", "bad_message", "bad_message"])
-        driver.command(host, "proposals", ["on": true])
+        driver.command(host, .proposals(true))
         _ = driver.take(phones[0])
-        driver.say(phones[0], ["type": "propose", "text": String(repeating: "x", count: 281)])
-        driver.say(phones[0], ["type": "propose", "text": "\u{7}\u{1B} "])
+        driver.say(phones[0], .propose(text: String(repeating: "x", count: 281)))
+        driver.say(phones[0], .propose(text: "\u{7}\u{1B} "))
         #expect(driver.take(phones[0]).map(\.code) == ["bad_message", "bad_message"])
-        #expect(driver.command(host, "approve", ["proposal": "P7"])?.code == "unknown_proposal")
-        #expect(driver.command(host, "adopt", ["proposal": "P7"])?.code == "unknown_proposal")
+        #expect(driver.command(host, .approve(proposal: "P7"))?.code == "unknown_proposal")
+        #expect(driver.command(host, .adopt(proposal: "P7"))?.code == "unknown_proposal")
         let wrong = driver.connect()
-        driver.say(wrong, ["type": "hello", "role": "moderator", "key": "guess"])
+        driver.say(wrong, .hello(role: .moderator, device: nil, key: "guess"))
         #expect(driver.take(wrong).first?.code == "unauthorized" && driver.closed.contains(wrong))
         // The moderator key lets a moderator in, never a host.
         let impostor = driver.connect()
-        driver.say(impostor, ["type": "hello", "role": "host", "key": Self.moderatorKey])
+        driver.say(impostor, .hello(role: .host, device: nil, key: Self.moderatorKey))
         #expect(driver.take(impostor).first?.code == "unauthorized")
         let byHostKey = driver.connect()
-        driver.say(byHostKey, ["type": "hello", "role": "moderator", "key": SessionDriver.hostKey])
+        driver.say(byHostKey, .hello(role: .moderator, device: nil, key: SessionDriver.hostKey))
         #expect(driver.take(byHostKey).first?.type == "welcome")
     }
 
     @Test func aPhoneBackAfterReconnectingGetsItsOwnStopAndProposals() {
         let (driver, host, _, _, phones) = Self.room(phones: 1)
-        driver.command(host, "proposals", ["on": true])
-        driver.say(phones[0], ["type": "intervene", "on": true])
-        driver.say(phones[0], ["type": "propose", "text": "Call her sister"])
+        driver.command(host, .proposals(true))
+        driver.say(phones[0], .intervene(on: true))
+        driver.say(phones[0], .propose(text: "Call her sister"))
         driver.commit()
         let device = driver.session.show.voice.queue.proposals.first?.device
         let again = driver.connect()
-        driver.say(again, ["type": "hello", "role": "audience", "device": device ?? ""])
+        driver.say(again, .hello(role: .audience, device: device ?? "", key: nil))
         let voice = driver.take(again).first { $0.type == "voice" }
         #expect(voice?["stop"] as? Bool == true && (voice?["proposals"] as? [Any])?.count == 1)
         let fresh = driver.connect()
-        driver.say(fresh, ["type": "hello", "role": "audience"])
+        driver.say(fresh, .hello(role: .audience, device: nil, key: nil))
         #expect(driver.take(fresh).map(\.type) == ["welcome", "state"])  // nothing to tell a new phone
     }
 
@@ -165,9 +165,9 @@ struct SessionInterventionTests {
     /// the stops and proposals tables refer to the devices table.
     @Test func aPhonesFirstStopOrProposalStoresItsDeviceFirst() {
         let (driver, host, _, _, phones) = Self.room(phones: 2)
-        driver.command(host, "proposals", ["on": true])
-        driver.say(phones[0], ["type": "intervene", "on": true])
-        driver.say(phones[1], ["type": "propose", "text": "Call her sister"])
+        driver.command(host, .proposals(true))
+        driver.say(phones[0], .intervene(on: true))
+        driver.say(phones[1], .propose(text: "Call her sister"))
         driver.commit()
         var firstRecordOf: [String: String] = [:]
         for record in driver.committed {

@@ -29,14 +29,14 @@ struct SessionJoinTests {
     @Test func aWrongHostKeyIsRefusedAndClosed() {
         let driver = SessionDriver()
         let intruder = driver.connect()
-        driver.say(intruder, ["type": "hello", "role": "host", "key": "guess"])
+        driver.say(intruder, .hello(role: .host, device: nil, key: "guess"))
         #expect(driver.take(intruder).map(\.code) == ["unauthorized"])
         #expect(driver.closed == [intruder])
         // Nothing more is sent to a closing connection.
-        driver.say(intruder, ["type": "ping"])
+        driver.say(intruder, .ping)
         #expect(driver.take(intruder).isEmpty)
         let missing = driver.connect()
-        driver.say(missing, ["type": "hello", "role": "host"])
+        driver.say(missing, .hello(role: .host, device: nil, key: nil))
         #expect(driver.take(missing).map(\.code) == ["unauthorized"])
         #expect(driver.join(.host).welcome["role"] as? String == "host")
     }
@@ -50,17 +50,17 @@ struct SessionJoinTests {
         #expect(early.first?["ref"] as? String == "early")
         driver.say(phone, "this is not json")
         #expect(driver.take(phone).map(\.code) == ["bad_json"])
-        driver.say(phone, ["type": "hello", "role": "audience"])
+        driver.say(phone, .hello(role: .audience, device: nil, key: nil))
         #expect(driver.take(phone).map(\.type) == ["welcome", "state"])
-        driver.say(phone, ["type": "hello", "role": "audience"])
+        driver.say(phone, .hello(role: .audience, device: nil, key: nil))
         #expect(driver.take(phone).map(\.code) == ["already_joined"])
-        driver.say(phone, ["type": "teleport"])
+        driver.say(phone, #"{"type":"teleport"}"#)
         #expect(driver.take(phone).map(\.code) == ["unknown_type"])
-        driver.say(phone, ["type": "command", "command": "start", "args": ["story": "night"]])
+        driver.say(phone, .command(.start(story: "night")))
         #expect(driver.take(phone).map(\.code) == ["forbidden"])
         driver.vote(phone, "police")
         #expect(driver.take(phone).map(\.code) == ["unknown_decision"])
-        driver.say(phone, ["type": "ping"])
+        driver.say(phone, .ping)
         #expect(driver.take(phone).map(\.type) == ["pong"])
         #expect(driver.session.show.story == nil)
     }
@@ -86,7 +86,7 @@ struct SessionJoinTests {
         driver.apply(.received(phone, fragment: [1, 2, 3], binary: true, last: false))
         driver.apply(.received(phone, fragment: [4, 5], binary: true, last: true))
         #expect(driver.take(phone).map(\.code) == ["bad_message"])
-        driver.say(phone, ["type": "ping"])
+        driver.say(phone, .ping)
         #expect(driver.take(phone).map(\.type) == ["pong"])
     }
 
@@ -94,20 +94,20 @@ struct SessionJoinTests {
         let driver = SessionDriver()
         let flooder = driver.join(.audience).id
         let calm = driver.join(.audience).id
-        for _ in 0..<60 { driver.say(flooder, ["type": "ping"]) }
+        for _ in 0..<60 { driver.say(flooder, .ping) }
         let answers = driver.take(flooder)
         // The device's bucket of 40 (the hello was the connection's): 40 pongs, then one
         // rate_limited error and silence.
         #expect(answers.filter { $0.type == "pong" }.count == 40)
         #expect(answers.compactMap(\.code) == ["rate_limited"])
-        driver.say(calm, ["type": "ping"])
+        driver.say(calm, .ping)
         #expect(driver.take(calm).map(\.type) == ["pong"])
         // The bucket refills at 20 a second.
         driver.seconds += 0.5
-        for _ in 0..<10 { driver.say(flooder, ["type": "ping"]) }
+        for _ in 0..<10 { driver.say(flooder, .ping) }
         #expect(driver.take(flooder).filter { $0.type == "pong" }.count == 10)
         #expect(driver.closed.isEmpty)
-        for _ in 0..<250 { driver.say(flooder, ["type": "ping"]) }
+        for _ in 0..<250 { driver.say(flooder, .ping) }
         #expect(driver.closed == [flooder])
     }
 
@@ -116,7 +116,7 @@ struct SessionJoinTests {
         let phone = driver.join(.audience).id
         for _ in 0..<51 {
             driver.seconds += 0.1
-            driver.say(phone, ["type": "teleport"])
+            driver.say(phone, #"{"type":"teleport"}"#)
         }
         #expect(driver.closed == [phone])
     }
@@ -124,12 +124,12 @@ struct SessionJoinTests {
     @Test func aReconnectingPhoneKeepsItsDeviceVoteAndPerspective() {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         let first = driver.join(.audience)
         let device = first.welcome["device"] as! String
-        driver.say(first.id, ["type": "perspective", "perspective": "carer", "ref": "p"])
+        driver.say(first.id, .perspective("carer"), ref: "p")
         driver.vote(first.id, "police")
         driver.commit()
         driver.apply(.closed(first.id))
@@ -145,9 +145,9 @@ struct SessionJoinTests {
     @Test func aLateJoinerGetsTheCurrentSceneAndOpenVote() {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         let late = driver.join(.audience)
         #expect(late.state.sceneID == "call")
         #expect(late.state.status == "open")

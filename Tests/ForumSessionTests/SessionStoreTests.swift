@@ -11,7 +11,7 @@ struct SessionStoreTests {
         let phone = driver.join(.audience).id
         _ = driver.take(phone)
         driver.commit()
-        driver.say(host, ["type": "command", "command": "start", "args": ["story": "night"], "ref": "s"])
+        driver.say(host, .command(.start(story: "night")), ref: "s")
         #expect(!driver.storing.isEmpty)
         let before = driver.take(host)
         #expect(!before.contains { $0["ref"] as? String == "s" })
@@ -26,7 +26,7 @@ struct SessionStoreTests {
     @Test func aCommandTheStoreRefusesIsAnErrorForTheHost() {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.say(host, ["type": "command", "command": "start", "args": ["story": "night"], "ref": "s"])
+        driver.say(host, .command(.start(story: "night")), ref: "s")
         driver.fail()
         let answer = driver.take(host).first { $0["ref"] as? String == "s" }
         #expect(answer?.code == "storage_failed")
@@ -37,9 +37,9 @@ struct SessionStoreTests {
         let driver = SessionDriver()
         let host = driver.join(.host).id
         let phones = (0..<2).map { _ in driver.join(.audience).id }
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.say(host, ["type": "command", "command": "open", "ref": "o"])
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.say(host, .command(.open(seconds: nil)), ref: "o")
         for phone in phones { driver.vote(phone, "police") }
         for id in [host] + phones { _ = driver.take(id) }
         driver.diskFull()
@@ -69,9 +69,9 @@ struct SessionOverloadTests {
         let driver = SessionDriver()
         let host = driver.join(.host).id
         let phones = (0..<3).map { _ in driver.join(.audience).id }
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         for phone in phones { _ = driver.take(phone) }
         driver.vote(phones[0], "police")
         // The store has not answered for 0.6 s: the next vote is refused at once.
@@ -100,9 +100,9 @@ struct SessionOverloadTests {
         let driver = SessionDriver()
         let host = driver.join(.host).id
         let phones = (0..<50).map { _ in driver.join(.audience).id }
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         for phone in phones {
             driver.seconds += 0.005
             driver.vote(phone, "police")

@@ -11,9 +11,9 @@ struct SessionVoteTests {
         let host = driver.join(.host).id
         let screen = driver.join(.screen).id
         let ids = (0..<phones).map { _ in driver.join(.audience).id }
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         for id in [host, screen] + ids { _ = driver.take(id) }
         return (driver, host, screen, ids)
     }
@@ -51,7 +51,7 @@ struct SessionVoteTests {
     @Test func aPhoneThatNeedsNoStateAfterItsAckGetsTheAckAlone() {
         let (driver, _, _, _) = Self.openVote(phones: 0)
         let phone = driver.connect()
-        driver.say(phone, ["type": "hello", "role": "audience", "state_after_ack": false])
+        driver.say(phone, #"{"type":"hello","role":"audience","state_after_ack":false}"#)
         #expect(driver.take(phone).map(\.type) == ["welcome", "state"])
         driver.vote(phone, "crisis")
         driver.commit()
@@ -60,7 +60,7 @@ struct SessionVoteTests {
         #expect(answers.first?["option"] as? String == "crisis")
         #expect(answers.first?["decision"] as? String == "D1")
         // Its vote is still in every later state.
-        driver.say(phone, ["type": "hello", "role": "audience", "state_after_ack": "no"])
+        driver.say(phone, #"{"type":"hello","role":"audience","state_after_ack":"no"}"#)
         #expect(driver.take(phone).map(\.code) == ["bad_message"])
         #expect(driver.session.show.tally?.total == 1)
     }
@@ -104,7 +104,7 @@ struct SessionVoteTests {
         driver.commit()
         for phone in phones { _ = driver.take(phone) }
         driver.sends = []
-        #expect(driver.command(host, "close")?.type == "ack")
+        #expect(driver.command(host, .close)?.type == "ack")
         let phoneStates = phones.map { driver.take($0).last { $0.type == "state" } }
         #expect(phoneStates.allSatisfy { $0?.status == "closed" })
         #expect(phoneStates.allSatisfy { $0?["host_notes"] == nil && $0?["audience"] == nil })
@@ -123,7 +123,7 @@ struct SessionVoteTests {
         // Phones with the same vote share one encoding of the state.
         let police = driver.sends.filter { phones.prefix(3).contains($0.0) && $0.2 == .state }.map(\.1)
         #expect(police.count == 3 && Set(police).count == 1)
-        driver.command(host, "reveal")
+        driver.command(host, .reveal)
         let revealed = driver.take(phones[0]).last { $0.type == "state" }
         #expect(revealed?.status == "revealed")
         #expect((revealed?["tally"] as? [String: Any])?["total"] as? Int == 5)
@@ -133,7 +133,7 @@ struct SessionVoteTests {
         let (driver, host, screen, phones) = Self.openVote(phones: 4)
         for phone in phones { driver.vote(phone, "police") }
         driver.commit()
-        driver.command(host, "reveal")
+        driver.command(host, .reveal)
         let phoneState = driver.take(phones[0]).last { $0.type == "state" }
         #expect(phoneState?["tally"] is NSNull)
         #expect(phoneState?.decision?["results_withheld"] as? String == "too_few_voters")
@@ -150,7 +150,7 @@ struct SessionVoteTests {
         driver.vote(phone, "police")
         driver.commit()
         _ = driver.take(phone)
-        driver.say(phone, ["type": "perspective", "perspective": "carer", "ref": "p"])
+        driver.say(phone, .perspective("carer"), ref: "p")
         #expect(driver.take(phone).isEmpty)
         #expect(driver.storing.count == 2)
         driver.commit()
@@ -158,15 +158,15 @@ struct SessionVoteTests {
         #expect(ack?.type == "ack")
         #expect(ack?["perspective"] as? String == "carer")
         #expect(driver.session.show.tally?.total == 1)
-        driver.say(phone, ["type": "perspective", "perspective": "astronaut", "ref": "q"])
+        driver.say(phone, .perspective("astronaut"), ref: "q")
         #expect(driver.take(phone).map(\.code) == ["unknown_perspective"])
     }
 
     @Test func aTimedVoteClosesAtTheTickAfterItsTime() {
         let (driver, host, _, phones) = Self.openVote(phones: 1)
-        driver.command(host, "close")
-        driver.command(host, "replay")
-        driver.command(host, "open", ["seconds": 5])
+        driver.command(host, .close)
+        driver.command(host, .replay(scene: nil))
+        driver.command(host, .open(seconds: 5))
         _ = driver.take(phones[0])
         driver.tick(after: 4)
         #expect(driver.take(phones[0]).allSatisfy { $0.type != "state" })
@@ -178,11 +178,13 @@ struct SessionVoteTests {
     @Test func hostCommandErrorsCarryTheirCodeAndOptions() {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        #expect(driver.command(host, "fly")?.code == "unknown_command")
-        driver.command(host, "start", ["story": "night"])
-        #expect(driver.command(host, "open")?.code == "no_decision")
         #expect(
-            driver.command(host, "goto", ["scene": "cal"])?["message"] as? String
+            driver.command(host, raw: #"{"type":"command","command":"fly","ref":"bad-fly"}"#, ref: "bad-fly")?.code
+                == "unknown_command")
+        driver.command(host, .start(story: "night"))
+        #expect(driver.command(host, .open(seconds: nil))?.code == "no_decision")
+        #expect(
+            driver.command(host, .goto(scene: "cal"))?["message"] as? String
                 == "There is no scene 'cal' in A night. Did you mean 'call'?")
     }
 
@@ -190,17 +192,17 @@ struct SessionVoteTests {
         let (driver, host, screen, phones) = Self.openVote(phones: 1)
         driver.vote(phones[0], "police")
         driver.commit()
-        driver.command(host, "goto", ["scene": "police"])
+        driver.command(host, .goto(scene: "police"))
         #expect(driver.take(phones[0]).last { $0.type == "state" }?.sceneID == "police")
-        #expect(driver.command(host, "undo")?.type == "ack")
+        #expect(driver.command(host, .undo)?.type == "ack")
         let undone = driver.take(phones[0]).last { $0.type == "state" }
         #expect(undone?.sceneID == "call")
         #expect(undone?.status == "open")
         #expect(undone?.myVote == "police")
-        #expect(driver.command(host, "join", ["on": true])?.type == "ack")
+        #expect(driver.command(host, .join(true))?.type == "ack")
         #expect(driver.take(screen).last { $0.type == "state" }?["join_screen"] as? Bool == true)
         #expect(driver.take(phones[0]).last { $0.type == "state" }?["join_screen"] == nil)
-        #expect(driver.command(host, "finish")?.type == "ack")
+        #expect(driver.command(host, .finish)?.type == "ack")
         #expect(driver.take(phones[0]).last { $0.type == "state" }?["finished"] as? Bool == true)
         #expect(driver.take(screen).last { $0.type == "state" }?["finished"] as? Bool == true)
         #expect(driver.session.show.isFinished)
@@ -212,11 +214,11 @@ struct SessionLiveResultsTests {
     @Test func phonesAreToldWhenTheCountsStartAndStopBeingHeldBack() {
         let (driver, host, _, phones) = SessionVoteTests.openVote(phones: 0)
         let lean = (0..<5).map { _ in driver.connect() }
-        for phone in lean { driver.say(phone, ["type": "hello", "role": "audience", "state_after_ack": false]) }
-        driver.command(host, "close")
-        driver.command(host, "replay")
-        #expect(driver.command(host, "results", ["mode": "everyone"])?.type == "ack")
-        driver.command(host, "open")
+        for phone in lean { driver.say(phone, #"{"type":"hello","role":"audience","state_after_ack":false}"#) }
+        driver.command(host, .close)
+        driver.command(host, .replay(scene: nil))
+        #expect(driver.command(host, .results(.everyone))?.type == "ack")
+        driver.command(host, .open(seconds: nil))
         driver.commit()
         for phone in lean + phones { _ = driver.take(phone) }
         // The first vote: every phone is told the counts are held back.
