@@ -212,35 +212,6 @@ final class TestClient {
     var sceneID: String? { state?.scene?.id }
 }
 
-/// What tests ask of any answer: its `ref` and, for an error, its code.
-extension ServerMessage {
-    /// The `ref` of an ack, an error, a voice or a report message.
-    var ref: String? {
-        switch self {
-        case .ack(let ack): ack.ref
-        case .error(let error): error.ref
-        case .voice(let voice): voice.ref
-        case .report(let report): report.ref
-        default: nil
-        }
-    }
-
-    /// The error's code as a type (nil for any other message, or a code this build lacks).
-    var errorCode: ErrorCode? {
-        if case .error(let error) = self { error.errorCode } else { nil }
-    }
-
-    /// What an ack acknowledges (nil for any other message).
-    var ackSubject: AckMessage.Subject? {
-        if case .ack(let ack) = self { ack.subject } else { nil }
-    }
-
-    /// The error's sentence (nil for any other message).
-    var errorText: String? {
-        if case .error(let error) = self { error.message } else { nil }
-    }
-}
-
 /// Every message a test reads is read as the console and the bench read it: with the one
 /// JSON reader into its type, and that type must write back the very bytes the server sent
 /// (so the types and the wire cannot drift apart).

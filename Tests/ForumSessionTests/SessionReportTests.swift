@@ -24,7 +24,7 @@ import Testing
         let phone = driver.join(.audience).id
         driver.say(phone, .command(.report(edition: .community)), ref: "r1")
         #expect(driver.reportsAsked.isEmpty)
-        #expect(driver.take(phone).first?["code"] as? String == "forbidden")
+        #expect(driver.take(phone).first?.errorCode == .forbidden)
         let screen = driver.join(.screen).id
         driver.say(screen, .command(.report(edition: .community)), ref: "r2")
         #expect(driver.reportsAsked.isEmpty)
