@@ -105,12 +105,13 @@ public final class HostLink: Sendable {
                 throw WebSocketClient.Failure(description: "the server closed the connection")
             }
             if !welcomed {
-                if text.contains("\"unauthorized\"") {
+                let message = ServerMessage(text: text)
+                if message?.errorCode == .unauthorized {
                     stopped.store(true, ordering: .releasing)
                     onEvent(.refused("the server refused the \(role == .moderator ? "moderator" : "host") key"))
                     return
                 }
-                if text.contains("\"welcome\"") {
+                if message?.type == .welcome {
                     welcomed = true
                     delay = 0.5
                     onEvent(.connected)
