@@ -169,8 +169,8 @@ private struct Loop {
     private mutating func perform(_ effects: [ConsoleEffect]) -> ConsoleOutcome? {
         for effect in effects {
             switch effect {
-            case .send(let command, let args):
-                state.sent(command, ref: link.send(command: command, args: args), now: Date())
+            case .send(let command):
+                state.sent(command.name, ref: link.send(command), now: Date())
             case .finish(let outcome):
                 return outcome
             case .redraw:

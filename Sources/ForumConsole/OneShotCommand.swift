@@ -28,22 +28,18 @@ public enum OneShotCommand {
                 if case .error(let error) = message { return ("error: \(error.message)", false) }
                 if case .state = message { break }
             }
-            let name: String
-            var args: [String: ConsoleArgument] = [:]
+            var command: HostCommand
             switch input {
-            case .command(let commandName, let commandArgs):
-                name = commandName
-                args = commandArgs
+            case .command(let typed):
+                command = typed
                 // `choose 2` means the second option, as in the console.
-                if name == "choose", case .string(let option) = commandArgs["option"], let number = Int(option),
-                    view.options.indices.contains(number - 1)
+                if case .choose(let option) = typed, let number = Int(option), view.options.indices.contains(number - 1)
                 {
-                    args["option"] = .string(view.options[number - 1].id)
+                    command = .choose(option: view.options[number - 1].id)
                 }
             case .chooseNumber(let number):
                 guard number <= view.options.count else { return ("error: there is no option \(number)", false) }
-                name = "choose"
-                args["option"] = .string(view.options[number - 1].id)
+                command = .choose(option: view.options[number - 1].id)
             case .status, .empty:
                 return (status(of: view, url: url), true)
             case .report:
@@ -53,11 +49,11 @@ public enum OneShotCommand {
             case .quit:
                 return ("", true)
             }
-            try client.send(ConsoleArgument.commandMessage(name, args: args, ref: "oneshot").text)
+            try client.send(ClientMessage.command(command).json(ref: "oneshot").text)
             while true {
                 switch try next(from: client, timeoutSeconds: timeoutSeconds) {
                 case .ack(let ack) where ack.ref == "oneshot":
-                    return ("ok: \(name)", true)
+                    return ("ok: \(command.name.rawValue)", true)
                 case .error(let error) where error.ref == "oneshot":
                     var text = "error: \(error.message) [\(error.code)]"
                     if let options = error.options { text += " options: \(options.joined(separator: ", "))" }

@@ -34,11 +34,11 @@ extension Bench {
     /// it already had a round) and waits until every phone sees it open. Returns its id.
     func openRound(stage: Stage) throws(BenchFailure) -> String {
         if host.scene != stage.decisionScene {
-            try commandAndState(.goto, [("scene", .string(stage.decisionScene))])
+            try commandAndState(.goto(scene: stage.decisionScene))
         } else if host.round.id != nil {
-            try commandAndState(.replay)
+            try commandAndState(.replay(scene: nil))
         }
-        try commandAndState(.open)
+        try commandAndState(.open(seconds: nil))
         guard let round = host.round.id, host.round.status == .open else {
             throw BenchFailure("`open` did not open a round: the host's decision is \(host.round)")
         }

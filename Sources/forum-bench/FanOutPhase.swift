@@ -19,7 +19,7 @@ extension Bench {
             fanOutArrivals.removeAll(keepingCapacity: true)
             fanOutTarget = target
             fanOutStart = Clock.now()
-            try command(.goto, [("scene", .string(target))])
+            try command(.goto(scene: target))
             try run(
                 until: { fanOutArrivals.count == phones.count && host.scene == target }, timeoutSeconds: 60,
                 waitingFor: "every phone to get scene \(target) (\(fanOutArrivals.count) of \(phones.count) had it)")

@@ -53,13 +53,11 @@ struct HostView {
 
 extension Bench {
     /// Runs one host command and waits for its ack; throws if it is refused.
-    func command(_ name: HostCommandName, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
+    func command(_ command: HostCommand) throws(BenchFailure) {
+        let name = command.name
         let ref = "c\(host.answers.count + 1)-\(name.rawValue)"
-        var members: [(String, JSONValue)] = [("type", "command"), ("command", .string(name.rawValue))]
-        if !args.isEmpty { members.append(("args", .object(args))) }
-        members.append(("ref", .string(ref)))
         host.answers[ref] = "waiting"
-        pool.send(0, JSONValue.object(members).bytes)
+        pool.send(0, ClientMessage.command(command).json(ref: ref).bytes)
         try run(
             until: { host.answers[ref] != "waiting" }, timeoutSeconds: 30,
             waitingFor: "the answer to `\(name.rawValue)`")

@@ -48,7 +48,7 @@ extension Bench {
     }
 
     private func walk(story: String) throws(BenchFailure) -> Stage? {
-        try commandAndState(.start, [("story", .string(story))])
+        try commandAndState(.start(story: story))
         var previous: String?
         for _ in 0..<500 {
             guard let scene = host.scene else { return nil }
@@ -69,11 +69,11 @@ extension Bench {
     }
 
     /// Runs a host command that changes the show and waits for the host's new state.
-    func commandAndState(_ name: HostCommandName, _ args: [(String, JSONValue)] = []) throws(BenchFailure) {
+    func commandAndState(_ command: HostCommand) throws(BenchFailure) {
         let before = host.states
-        try command(name, args)
+        try self.command(command)
         try run(
-            until: { host.states > before }, timeoutSeconds: 30, waitingFor: "the host's state after `\(name.rawValue)`"
-        )
+            until: { host.states > before }, timeoutSeconds: 30,
+            waitingFor: "the host's state after `\(command.name.rawValue)`")
     }
 }

@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 import Testing
 
@@ -10,13 +11,16 @@ struct ConsoleKeysTests {
     @Test func oneKeyPerFrequentAction() {
         // No votes yet: nothing goes against the room, so no key asks (see ConsoleSafetyNetTests).
         var console = ConsoleFixtures.console(state: ConsoleFixtures.state(counts: [:]))
-        for (key, command) in [("n", "next"), ("b", "back"), ("o", "open"), ("c", "close"), ("r", "reveal")] {
-            #expect(console.press(.character(Character(key)), now: now) == [.send(command: command, args: [:])])
+        let keys: [(String, HostCommand)] = [
+            ("n", .next), ("b", .back), ("o", .open(seconds: nil)), ("c", .close), ("r", .reveal),
+        ]
+        for (key, command) in keys {
+            #expect(console.press(.character(Character(key)), now: now) == [.send(command)])
         }
-        #expect(console.press(.character("f"), now: now) == [.send(command: "follow", args: [:])])
+        #expect(console.press(.character("f"), now: now) == [.send(.follow)])
         #expect(
             console.press(.character("2"), now: now) == [
-                .send(command: "choose", args: ["option": .string("crisis-line")])
+                .send(.choose(option: "crisis-line"))
             ])
         #expect(console.press(.character("4"), now: now) == [])
         #expect(console.notice?.text == "There is no option 4: choose 1-3.")
@@ -25,14 +29,14 @@ struct ConsoleKeysTests {
     @Test func resultsCycleAndSplitToggle() {
         var console = ConsoleFixtures.console(state: ConsoleFixtures.state(results: "screen"))
         #expect(
-            console.press(.character("v"), now: now) == [.send(command: "results", args: ["mode": .string("everyone")])]
+            console.press(.character("v"), now: now) == [.send(.results(.everyone))]
         )
-        #expect(console.press(.character("g"), now: now) == [.send(command: "split", args: ["on": .bool(true)])])
+        #expect(console.press(.character("g"), now: now) == [.send(.split(true))])
         console.receive(ConsoleFixtures.object(ConsoleFixtures.state(split: true, results: "everyone")), now: now)
         #expect(console.isSplit)
         #expect(
-            console.press(.character("v"), now: now) == [.send(command: "results", args: ["mode": .string("hidden")])])
-        #expect(console.press(.character("g"), now: now) == [.send(command: "split", args: ["on": .bool(false)])])
+            console.press(.character("v"), now: now) == [.send(.results(.hidden))])
+        #expect(console.press(.character("g"), now: now) == [.send(.split(false))])
     }
 
     @Test func aTieOnFollowAsksWhichOptionByItsNumber() {
@@ -44,14 +48,14 @@ struct ConsoleKeysTests {
         #expect(console.press(.character("2"), now: now) == [])  // not tied
         #expect(
             console.press(.character("3"), now: now) == [
-                .send(command: "choose", args: ["option": .string("wait-for-gp")])
+                .send(.choose(option: "wait-for-gp"))
             ])
         #expect(console.mode == .normal)
     }
 
     @Test func theServersTieErrorAlsoAsks() {
         var console = ConsoleFixtures.console()
-        console.sent("follow", ref: "h1", now: now)
+        console.sent(.follow, ref: "h1", now: now)
         console.receive(
             ConsoleFixtures.object(
                 #"{"type":"error","code":"tie","message":"A tie.","ref":"h1","options":["police","crisis-line"]}"#),
@@ -64,14 +68,14 @@ struct ConsoleKeysTests {
         #expect(console.press(.character("e"), now: now) == [])
         guard case .confirm(let question) = console.mode else { Issue.record("no confirmation"); return }
         #expect(question.question == "End Sam's night? The run cannot be continued.")
-        #expect(console.press(.character("y"), now: now) == [.send(command: "end", args: [:])])
+        #expect(console.press(.character("y"), now: now) == [.send(.end)])
 
         #expect(console.press(.character("p"), now: now) == [])
         #expect(console.press(.character("n"), now: now) == [])
         #expect(console.notice?.text == "Cancelled: nothing was changed.")
 
         var pending = ConsoleFixtures.console(state: ConsoleFixtures.state(status: "pending", round: nil))
-        #expect(pending.press(.character("p"), now: now) == [.send(command: "replay", args: [:])])
+        #expect(pending.press(.character("p"), now: now) == [.send(.replay(scene: nil))])
     }
 
     @Test func startingAStoryPicksFromTheProgrammeAndConfirmsOverARun() {
@@ -83,7 +87,7 @@ struct ConsoleKeysTests {
         #expect(confirmation.question == "Start Coming home? This ends Sam's night at scene 2 of 16.")
         #expect(
             console.press(.character("y"), now: now) == [
-                .send(command: "start", args: ["story": .string("coming-home")])
+                .send(.start(story: "coming-home"))
             ])
     }
 
@@ -95,9 +99,9 @@ struct ConsoleKeysTests {
         _ = console.press(.character("9"), now: now)
         _ = console.press(.character("0"), now: now)
         #expect(console.mode == .seconds("90"))
-        #expect(console.press(.enter, now: now) == [.send(command: "open", args: ["seconds": .int(90)])])
+        #expect(console.press(.enter, now: now) == [.send(.open(seconds: 90))])
         _ = console.press(.character("t"), now: now)
-        #expect(console.press(.enter, now: now) == [.send(command: "open", args: ["seconds": .int(60)])])
+        #expect(console.press(.enter, now: now) == [.send(.open(seconds: 60))])
     }
 
     @Test func theCommandLine() {
@@ -105,7 +109,7 @@ struct ConsoleKeysTests {
         _ = console.press(.character(":"), now: now)
         for character in "goto kitchen" { _ = console.press(.character(character), now: now) }
         #expect(console.mode == .commandLine("goto kitchen"))
-        #expect(console.press(.enter, now: now) == [.send(command: "goto", args: ["scene": .string("kitchen")])])
+        #expect(console.press(.enter, now: now) == [.send(.goto(scene: "kitchen"))])
         _ = console.press(.character(":"), now: now)
         for character in "gto" { _ = console.press(.character(character), now: now) }
         #expect(console.press(.enter, now: now) == [])
@@ -133,16 +137,16 @@ struct ConsoleKeysTests {
 
     @Test func answersAndTheConnection() {
         var console = ConsoleFixtures.console()
-        console.sent("open", ref: "h7", now: now)
+        console.sent(.open, ref: "h7", now: now)
         console.receive(ConsoleFixtures.object(#"{"type":"ack","ref":"h7","command":"open"}"#), now: now)
         #expect(console.notice?.text == "✓ the vote is open")
-        console.sent("next", ref: "h8", now: now)
+        console.sent(.next, ref: "h8", now: now)
         console.receive(
             ConsoleFixtures.object(#"{"type":"error","code":"at_decision","message":"Use follow.","ref":"h8"}"#),
             now: now)
         #expect(
             console.notice == .init(kind: .refused, text: "next refused: Use follow.", code: "at_decision", until: nil))
-        console.sent("next", ref: nil, now: now)
+        console.sent(.next, ref: nil, now: now)
         #expect(console.notice?.kind == .refused)
         _ = console.receive(.disconnected("closed"), now: now)
         _ = console.receive(.disconnected("refused"), now: now)

@@ -7,8 +7,8 @@ struct ConsoleNoteTests {
         #expect(
             ConsoleInput.parse(":note Police said a 2am call  would wait 4 hours ")
                 == .success(
-                    .command(name: "note", args: ["text": .string("Police said a 2am call  would wait 4 hours")])))
-        #expect(ConsoleInput.parse("NOTE ok") == .success(.command(name: "note", args: ["text": .string("ok")])))
+                    .command(.note(text: "Police said a 2am call  would wait 4 hours"))))
+        #expect(ConsoleInput.parse("NOTE ok") == .success(.command(.note(text: "ok"))))
     }
 
     @Test func anEmptyNoteIsRefusedWithHowToWriteOne() {

@@ -31,18 +31,18 @@ struct ConsolePlaceTests {
         var console = ConsoleFixtures.console()
         #expect(
             console.press(.character("G"), now: now) == [
-                .send(command: "split", args: ["on": .bool(true), "by": .string("place")])
+                .send(.split(true, by: .place))
             ])
         console.receive(ConsoleFixtures.object(Self.placeState()), now: now)
         #expect(console.view.place.splitByPlace && console.isSplit)
-        #expect(console.press(.character("G"), now: now) == [.send(command: "split", args: ["on": .bool(false)])])
+        #expect(console.press(.character("G"), now: now) == [.send(.split(false))])
     }
 
     @Test func theCommandLineTakesSplitPlace() {
         #expect(
             ConsoleInput.parse("split place")
-                == .success(.command(name: "split", args: ["on": .bool(true), "by": .string("place")])))
-        #expect(ConsoleInput.parse("split on") == .success(.command(name: "split", args: ["on": .bool(true)])))
+                == .success(.command(.split(true, by: .place))))
+        #expect(ConsoleInput.parse("split on") == .success(.command(.split(true))))
     }
 
     @Test func theSplitTableShowsPlacesAndMarksWhatTheRoomCannotSee() {

@@ -60,10 +60,10 @@ struct ConsoleProposalsTests {
     @Test func actingSendsTheModerationCommands() {
         var console = Self.console()
         _ = console.press(.character("m"), now: now)
-        #expect(console.press(.character("y"), now: now) == [moderate("approve", "P1")])
+        #expect(console.press(.character("y"), now: now) == [.send(.approve(proposal: "P1"))])
         _ = console.press(.down, now: now)
-        #expect(console.press(.character("x"), now: now) == [moderate("reject", "P2")])
-        #expect(console.press(.character("a"), now: now) == [moderate("adopt", "P2")])
+        #expect(console.press(.character("x"), now: now) == [.send(.reject(proposal: "P2"))])
+        #expect(console.press(.character("a"), now: now) == [.send(.adopt(proposal: "P2"))])
         // Arrows stop at the ends.
         for _ in 0..<10 { _ = console.press(.down, now: now) }
         #expect(console.mode == .proposals(.init(selected: "P8")))
@@ -76,7 +76,7 @@ struct ConsoleProposalsTests {
         for _ in 0..<4 { _ = console.press(.up, now: now) }
         #expect(
             console.press(.enter, now: now) == [
-                .send(command: "merge", args: ["proposal": .string("P6"), "into": .string("P1")])
+                .send(.merge(proposal: "P6", into: "P1"))
             ])
         #expect(console.mode == .proposals(.init(selected: "P1")))
         // Esc cancels a merge and leaves the screen open; m (or Esc) goes back to the show.
@@ -107,7 +107,7 @@ struct ConsoleProposalsTests {
         // Opened before anything is selected: the first arrow selects the oldest waiting.
         #expect(console.press(.down, now: now).isEmpty)
         #expect(console.mode == .proposals(.init(selected: "P1")))
-        #expect(console.press(.character("y"), now: now) == [moderate("approve", "P1")])
+        #expect(console.press(.character("y"), now: now) == [.send(.approve(proposal: "P1"))])
         _ = console.press(.character("m"), now: now)
         for key in ["n", "o", "r", "f", "1", "w", "a", "i", "x"] {
             #expect(console.press(.character(Character(key)), now: now).isEmpty, "key \(key)")
@@ -120,7 +120,7 @@ struct ConsoleProposalsTests {
         }
         _ = console.press(.character(":"), now: now)
         for character in "reject p4" { _ = console.press(.character(character), now: now) }
-        #expect(console.press(.enter, now: now) == [moderate("reject", "P4")])
+        #expect(console.press(.enter, now: now) == [.send(.reject(proposal: "P4"))])
         let screen = ScreenLayout.render(console, width: 80, height: 24, now: now).map(\.plain)
         let footer = screen.suffix(2).joined(separator: "\n")
         #expect(footer.contains("m moderate") && !footer.contains("next") && !footer.contains("open"))
@@ -150,9 +150,5 @@ struct ConsoleProposalsTests {
         #expect(screen.contains("No proposals yet in this scene."))
         #expect(console.press(.character("y"), now: now).isEmpty)
         #expect(console.notice?.text == "No proposal to act on yet.")
-    }
-
-    private func moderate(_ command: String, _ id: String) -> ConsoleEffect {
-        .send(command: command, args: ["proposal": .string(id)])
     }
 }

@@ -17,7 +17,7 @@ struct ConsoleSafetyNetTests {
     @Test func choosingAnOptionThatDidNotWinAsksAndSaysWhatTheRoomChose() {
         var console = console()
         #expect(console.press(.character("1"), now: now) == [])
-        let expected = ConsoleEffect.send(command: "choose", args: ["option": .string("police")])
+        let expected = ConsoleEffect.send(.choose(option: "police"))
         #expect(
             console.mode
                 == .confirm(.init(question: "The room chose 2 (5 of 7 votes). Go with 1 instead?", effect: expected)))
@@ -29,7 +29,7 @@ struct ConsoleSafetyNetTests {
         // The winner goes at once.
         #expect(
             console.press(.character("2"), now: now) == [
-                .send(command: "choose", args: ["option": .string("crisis-line")])
+                .send(.choose(option: "crisis-line"))
             ])
     }
 
@@ -56,7 +56,7 @@ struct ConsoleSafetyNetTests {
         var console = console(status: "revealed", counts: ["police": 3, "wait-for-gp": 3])
         #expect(
             console.press(.character("3"), now: now) == [
-                .send(command: "choose", args: ["option": .string("wait-for-gp")])
+                .send(.choose(option: "wait-for-gp"))
             ])
         _ = console.press(.character("2"), now: now)
         guard case .confirm(let asked) = console.mode else { Issue.record("no question"); return }
@@ -66,7 +66,7 @@ struct ConsoleSafetyNetTests {
     @Test func withoutVotesNothingAsks() {
         var pending = ConsoleFixtures.console(state: ConsoleFixtures.state(status: "pending", round: nil))
         #expect(pending.press(.character("1"), now: now).count == 1)
-        #expect(pending.press(.character("b"), now: now) == [.send(command: "back", args: [:])])
+        #expect(pending.press(.character("b"), now: now) == [.send(.back)])
         var empty = console(counts: [:])
         #expect(empty.press(.character("3"), now: now).count == 1)
     }
@@ -76,7 +76,7 @@ struct ConsoleSafetyNetTests {
         #expect(console.press(.character("b"), now: now) == [])
         guard case .confirm(let back) = console.mode else { Issue.record("no question"); return }
         #expect(back.question == "The room chose 2 (5 of 7 votes). Go back to kitchen anyway?")
-        #expect(console.press(.character("y"), now: now) == [.send(command: "back", args: [:])])
+        #expect(console.press(.character("y"), now: now) == [.send(.back)])
 
         func typed(_ line: String) -> [ConsoleEffect] {
             _ = console.press(.character(":"), now: now)
@@ -88,7 +88,7 @@ struct ConsoleSafetyNetTests {
         #expect(jump.question == "The room chose 2 (5 of 7 votes). Jump to kitchen anyway?")
         _ = console.press(.escape, now: now)
         // Where the winner leads is no going against the room.
-        #expect(typed("goto crisis-line") == [.send(command: "goto", args: ["scene": .string("crisis-line")])])
+        #expect(typed("goto crisis-line") == [.send(.goto(scene: "crisis-line"))])
         #expect(typed("replay kitchen") == [])
         guard case .confirm(let replay) = console.mode else { Issue.record("no question"); return }
         #expect(replay.question == "The room chose 2 (5 of 7 votes). Replay kitchen anyway?")
@@ -100,7 +100,7 @@ struct ConsoleSafetyNetTests {
     @Test func undoAsksSayingWhatComesBackAndWithNothingToUndoTheServerAnswers() {
         var console = console()
         #expect(console.view.undo == nil)
-        #expect(console.press(.character("u"), now: now) == [.send(command: "undo", args: [:])])
+        #expect(console.press(.character("u"), now: now) == [.send(.undo)])
         var json = ConsoleFixtures.state(status: "closed")
         json = json.replacingOccurrences(
             of: #""winner":["crisis-line"]}"#,
@@ -113,10 +113,10 @@ struct ConsoleSafetyNetTests {
         #expect(console.press(.character("u"), now: now) == [])
         guard case .confirm(let asked) = console.mode else { Issue.record("no question"); return }
         #expect(asked.question == "Undo choose: back to the-call with its vote D1 (closed)?")
-        #expect(console.press(.character("y"), now: now) == [.send(command: "undo", args: [:])])
-        console.sent("undo", ref: "h1", now: now)
+        #expect(console.press(.character("y"), now: now) == [.send(.undo)])
+        console.sent(.undo, ref: "h1", now: now)
         console.receive(ConsoleFixtures.object(#"{"type":"ack","ref":"h1","command":"undo"}"#), now: now)
         #expect(console.notice?.text == "✓ undone: the scene before is back")
-        #expect(ConsoleInput.parse("undo") == .success(.command(name: "undo", args: [:])))
+        #expect(ConsoleInput.parse("undo") == .success(.command(.undo)))
     }
 }

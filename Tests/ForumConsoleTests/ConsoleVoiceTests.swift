@@ -36,19 +36,19 @@ struct ConsoleVoiceTests {
 
     @Test func keysAcknowledgeAndToggleProposals() {
         var console = ConsoleFixtures.console(state: Self.state(room: Self.room))
-        #expect(console.press(.character("a"), now: now) == [.send(command: "acknowledge", args: [:])])
-        #expect(console.press(.character("w"), now: now) == [.send(command: "proposals", args: ["on": .bool(false)])])
+        #expect(console.press(.character("a"), now: now) == [.send(.acknowledge)])
+        #expect(console.press(.character("w"), now: now) == [.send(.proposals(false))])
     }
 
     @Test func typedModerationCommands() {
         #expect(
-            ConsoleInput.parse(":approve p3") == .success(.command(name: "approve", args: ["proposal": .string("P3")])))
+            ConsoleInput.parse(":approve p3") == .success(.command(.approve(proposal: "P3"))))
         #expect(
             ConsoleInput.parse("merge P4 P3")
-                == .success(.command(name: "merge", args: ["proposal": .string("P4"), "into": .string("P3")])))
-        #expect(ConsoleInput.parse("ideas on") == .success(.command(name: "show_proposals", args: ["on": .bool(true)])))
-        #expect(ConsoleInput.parse("stops off") == .success(.command(name: "stops", args: ["on": .bool(false)])))
-        #expect(ConsoleInput.parse("ack") == .success(.command(name: "acknowledge", args: [:])))
+                == .success(.command(.merge(proposal: "P4", into: "P3"))))
+        #expect(ConsoleInput.parse("ideas on") == .success(.command(.showProposals(true))))
+        #expect(ConsoleInput.parse("stops off") == .success(.command(.stops(false))))
+        #expect(ConsoleInput.parse("ack") == .success(.command(.acknowledge)))
         guard case .failure = ConsoleInput.parse("merge P4") else {
             Issue.record("merge needs two proposals")
             return

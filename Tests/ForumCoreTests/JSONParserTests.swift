@@ -12,7 +12,9 @@ struct JSONParserTests {
                     ("b", .array([.int(1), .int(-2), .bool(true), .bool(false), .null])),
                     ("a", .object([("x", .string("y"))])), ("e", .object([])), ("f", .array([])),
                 ]))
-        #expect(parse("1.5") == .string("1.5"), "a number that is not an integer is kept as its text")
+        #expect(parse("1.5") == .number("1.5"), "a number that is not an integer is kept as its text")
+        #expect(parse("[1e2, 99999999999999999999]") == .array([.number("1e2"), .number("99999999999999999999")]))
+        #expect(parse("[-1.5e-3]")?.text == "[-1.5e-3]", "and written back as it was")
     }
 
     @Test func decodesEscapesAndSurrogatePairs() {
@@ -22,7 +24,10 @@ struct JSONParserTests {
     }
 
     @Test func refusesWhatIsNotJSON() {
-        for text in ["", "{", #"{"a" 1}"#, "[1,]x", "tru", #""open"#, #"{"a":1} trailing"#, #""\u12""#] {
+        for text in [
+            "", "{", #"{"a" 1}"#, "[1,]x", "tru", #""open"#, #"{"a":1} trailing"#, #""\u12""#, "[01]", "[1.]", "[NaN]",
+            #"["\ud800"]"#, "[\"\u{1}\"]", #"["\x"]"#, "[1,,]",
+        ] {
             #expect(parse(text) == nil, "\(text)")
         }
     }

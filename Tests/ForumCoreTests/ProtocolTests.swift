@@ -59,6 +59,7 @@ struct ProtocolTests {
             ("a", .null), ("b", .string("<script>\"x\"\n\u{1}é")), ("c", .array([.int(-3), .bool(true)])),
         ])
         #expect(value.text == #"{"a":null,"b":"<script>\"x\"\n\u0001é","c":[-3,true]}"#)
+        // Read back by an independent reader (Foundation's), not only by JSONParser.
         let parsed = try? JSONSerialization.jsonObject(with: Data(value.bytes)) as? [String: Any]
         #expect(parsed?["b"] as? String == "<script>\"x\"\n\u{1}é")
     }

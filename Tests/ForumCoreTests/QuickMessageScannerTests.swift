@@ -31,7 +31,7 @@ struct QuickMessageScannerTests {
     @Test(arguments: taken)
     func theQuickPathTakesThePlainMessagesWithTheSameAnswer(text: String) throws {
         let quick = try #require(QuickMessageScanner.decode(Array(text.utf8)))
-        let full = try ClientMessageDecoder.decodeWithFoundation(Array(text.utf8)).get()
+        let full = try ClientMessageDecoder.decodeFully(Array(text.utf8)).get()
         #expect(quick.0 == full.0)
         #expect(quick.ref == full.ref)
     }
@@ -41,7 +41,7 @@ struct QuickMessageScannerTests {
         #expect(QuickMessageScanner.decode(Array(text.utf8)) == nil)
         // The decoder as a whole still answers exactly as the full one.
         let whole = ClientMessageDecoder.decode(Array(text.utf8))
-        let full = ClientMessageDecoder.decodeWithFoundation(Array(text.utf8))
+        let full = ClientMessageDecoder.decodeFully(Array(text.utf8))
         switch (whole, full) {
         case (.success(let a), .success(let b)): #expect(a.0 == b.0 && a.ref == b.ref)
         case (.failure(let a), .failure(let b)): #expect(a == b)

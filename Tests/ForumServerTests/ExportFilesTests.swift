@@ -100,20 +100,20 @@ import Testing
         _ = try Exporter(databasePath: path).export(to: out)
 
         let votesText = try String(contentsOf: out.appendingPathComponent("votes.json"), encoding: .utf8)
-        let votes = try #require(try JSONSerialization.jsonObject(with: Data(votesText.utf8)) as? [[String: Any]])
+        let votes = try ExportJSON.rows(text: votesText)
         #expect(votes.count == 3)
         let expectedKeys = [
             "option", "option_label", "perspective", "place", "question", "round", "run", "scene", "session",
             "session_title",
             "story", "story_title", "times_changed", "voted_at", "voter",
         ]
-        #expect(votes.allSatisfy { $0.keys.sorted() == expectedKeys })
-        #expect(votes[0]["option_label"] as? String == "-ask a neighbour")  // no defusing in JSON
-        #expect(votes[0]["question"] as? String == "What should Sam do, \"now\"?")
-        #expect(votes[0]["times_changed"] as? Int == 1)
-        #expect(votes[0]["voted_at"] as? String == "2025-05-14T09:00:04.000Z")
-        #expect(votes[1]["perspective"] is NSNull)
-        #expect(votes[2]["perspective"] as? String == "lived-experience")
+        #expect(votes.allSatisfy { $0.members?.map(\.0).sorted() == expectedKeys })
+        #expect(votes[0]["option_label"]?.stringValue == "-ask a neighbour")  // no defusing in JSON
+        #expect(votes[0]["question"]?.stringValue == "What should Sam do, \"now\"?")
+        #expect(votes[0]["times_changed"]?.intValue == 1)
+        #expect(votes[0]["voted_at"]?.stringValue == "2025-05-14T09:00:04.000Z")
+        #expect(votes[1]["perspective"] == .null)
+        #expect(votes[2]["perspective"]?.stringValue == "lived-experience")
         // Pretty printed, keys sorted: the first object's keys appear in sorted order.
         let firstObject = votesText.split(separator: "}", maxSplits: 1)[0]
         let keysInText = firstObject.split(separator: "\n").compactMap { line in
@@ -122,17 +122,17 @@ import Testing
         #expect(keysInText == expectedKeys)
 
         let roundsText = try String(contentsOf: out.appendingPathComponent("rounds.json"), encoding: .utf8)
-        let rounds = try #require(try JSONSerialization.jsonObject(with: Data(roundsText.utf8)) as? [[String: Any]])
+        let rounds = try ExportJSON.rows(text: roundsText)
         #expect(rounds.count == 7)
         #expect(
-            rounds.map { $0["option"] as? String } == [
+            rounds.map { $0["option"]?.stringValue } == [
                 "police", "crisis-line", "wait", "neighbour", "police", "crisis-line", "wait",
             ])
-        #expect(rounds.map { $0["count"] as? Int } == [0, 1, 1, 1, 0, 0, 0])
-        #expect(rounds.map { $0["no_perspective"] as? Int } == [0, 0, 1, 0, 0, 0, 0])
-        #expect(rounds[1]["by_perspective"] as? [String: Int] == ["lived-experience": 1, "police": 0])
-        #expect(rounds[3]["by_perspective"] as? [String: Int] == ["lived-experience": 0, "police": 1])
-        #expect(rounds[4]["question"] as? String == "=1+1")
+        #expect(rounds.map { $0["count"]?.intValue } == [0, 1, 1, 1, 0, 0, 0])
+        #expect(rounds.map { $0["no_perspective"]?.intValue } == [0, 0, 1, 0, 0, 0, 0])
+        #expect(rounds[1]["by_perspective"] == .object([("lived-experience", .int(1)), ("police", .int(0))]))
+        #expect(rounds[3]["by_perspective"] == .object([("lived-experience", .int(0)), ("police", .int(1))]))
+        #expect(rounds[4]["question"]?.stringValue == "=1+1")
     }
 
     @Test func refusesAMissingDatabaseWithoutCreatingOne() throws {
@@ -171,17 +171,13 @@ import Testing
         repeat {
             let out = directory.url.appendingPathComponent("export-\(exports)")
             let files = try Exporter(databasePath: path).export(to: out)
-            let rounds = try #require(
-                try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("rounds.json")))
-                    as? [[String: Any]])
-            let votes = try #require(
-                try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("votes.json")))
-                    as? [[String: Any]])
+            let rounds = try ExportJSON.rows(out.appendingPathComponent("rounds.json"))
+            let votes = try ExportJSON.rows(out.appendingPathComponent("votes.json"))
             // One transaction: the final votes and the tallies describe the same commit.
-            #expect(rounds.compactMap { $0["count"] as? Int }.reduce(0, +) == votes.count)
+            #expect(rounds.compactMap { $0["count"]?.intValue }.reduce(0, +) == votes.count)
             #expect(files.first?.rows == votes.count)
             // Vote rows seen so far only grow.
-            rowsSeen.append(votes.compactMap { $0["times_changed"] as? Int }.reduce(votes.count, +))
+            rowsSeen.append(votes.compactMap { $0["times_changed"]?.intValue }.reduce(votes.count, +))
             exports += 1
         } while done.wait(timeout: .now()) == .timedOut
         writer.close()

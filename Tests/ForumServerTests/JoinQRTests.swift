@@ -25,24 +25,24 @@ struct JoinQRTests {
 
     @Test func screensAndHostsAreToldWhereItIs() throws {
         let harness = try ServerHarness()
-        #expect(try harness.join(.screen).welcome["join_qr"] as? String == "/qr/join.svg")
-        #expect(try harness.join(.host).welcome["join_qr"] as? String == "/qr/join.svg")
-        #expect(try harness.join(.audience).welcome.keys.contains("join_qr") == false)
+        #expect(try harness.join(.screen).welcome.joinQR == "/qr/join.svg")
+        #expect(try harness.join(.host).welcome.joinQR == "/qr/join.svg")
+        #expect(try harness.join(.audience).welcome["join_qr"] == nil, "no member at all for a phone")
     }
 
     @Test func withoutAJoinURLThereIsNoCode() throws {
         let harness = try PagesHarness(joinURLs: [])
         let client = try TestClient(url: "ws://127.0.0.1:\(harness.server.port)/ws")
-        try client.send(["type": "hello", "role": "screen"])
-        let welcome = try client.next(type: "welcome")
-        #expect(welcome["join_qr"] is NSNull)
+        try client.send(.hello(role: .screen, device: nil, key: nil))
+        let welcome = try client.next(WelcomeMessage.self)
+        #expect(welcome["join_qr"] == .null)
         #expect(try harness.client().get("/qr/join.svg")?.status == 404)
     }
 
     @Test func aURLTooLongForAQRCodeGivesNone() throws {
         let harness = try PagesHarness(joinURLs: ["http://192.168.1.20:8080/" + String(repeating: "x", count: 3000)])
         let client = try TestClient(url: "ws://127.0.0.1:\(harness.server.port)/ws")
-        try client.send(["type": "hello", "role": "host", "key": ServerHarness.hostKey])
-        #expect(try client.next(type: "welcome")["join_qr"] is NSNull)
+        try client.send(.hello(role: .host, device: nil, key: ServerHarness.hostKey))
+        #expect(try client.next(WelcomeMessage.self)["join_qr"] == .null)
     }
 }

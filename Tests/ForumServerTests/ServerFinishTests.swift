@@ -20,28 +20,29 @@ import Testing
         let harness = try ServerHarness(library: Self.library)
         let host = try harness.join(.host)
         let phone = try harness.join(.audience)
-        #expect(phone.state["finished"] as? Bool == false)
-        #expect((phone.state["next_session"] as? [String: Any])?["starts"] as? String == "10:00")
-        #expect((phone.welcome["event"] as? [String: Any])?["next_steps"] as? String == "A report in June.")
-        let support = try #require(phone.welcome["support"] as? [[String: Any]])
+        #expect(phone.state.finished == false)
+        #expect(phone.state.nextSession?.starts == "10:00")
+        #expect(phone.welcome.nextSteps == "A report in June.")
+        let support = phone.welcome.support
         #expect(support.count == 1)
-        #expect(support[0]["label"] as? String == "Samaritans")
-        #expect(support[0]["dial"] as? String == "116123")
-        #expect(support[0]["when"] as? String == "Day or night")
+        #expect(support.first?.label == "Samaritans")
+        #expect(support.first?.dial == "116123")
+        #expect(support.first?.when == "Day or night")
+        #expect(phone.welcome["support"]?.arrayValue?.first?["dial"] == .string("116123"), "on the wire too")
 
-        try host.command("start", ["story": "night"])
-        #expect(try host.command("finish")["type"] as? String == "ack")
-        try phone.state { $0.state["finished"] as? Bool == true }
-        #expect(phone.state["story"] is NSNull)
+        try host.command(.start(story: "night"))
+        #expect(try host.command(.finish).type == .ack)
+        try phone.state { $0.state.finished }
+        #expect(phone.state["story"] == .null)
         let late = try harness.join(.audience)
-        #expect(late.state["finished"] as? Bool == true)
+        #expect(late.state.finished)
 
         try harness.restart(library: Self.library)
         let afterRestart = try harness.join(.screen)
-        #expect(afterRestart.state["finished"] as? Bool == true)
+        #expect(afterRestart.state.finished)
         let host2 = try harness.join(.host)
-        try host2.command("start", ["story": "night"])
-        try afterRestart.state { $0.state["finished"] as? Bool == false && $0.sceneID == "kitchen" }
+        try host2.command(.start(story: "night"))
+        try afterRestart.state { !$0.state.finished && $0.sceneID == "kitchen" }
         harness.stop()
 
         let database = try ForumDatabase.openForReading(path: harness.databasePath)
@@ -56,11 +57,11 @@ import Testing
         let host = try harness.join(.host)
         let screen = try harness.join(.screen)
         let phone = try harness.join(.audience)
-        #expect(screen.state["join_screen"] as? Bool == false)
-        try host.command("join", ["on": true])
-        try screen.state { $0.state["join_screen"] as? Bool == true }
+        #expect(screen.state.joinScreen == false)
+        try host.command(.join(true))
+        try screen.state { $0.state.joinScreen == true }
         #expect(phone.state["join_screen"] == nil)
-        try host.command("join", ["on": false])
-        try screen.state { $0.state["join_screen"] as? Bool == false }
+        try host.command(.join(false))
+        try screen.state { $0.state.joinScreen == false }
     }
 }

@@ -72,12 +72,9 @@ final class ServerHarness {
         -> TestClient
     {
         let client = try TestClient(url: url)
-        var hello: [String: Any] = ["type": "hello", "role": role.rawValue]
-        if let device { hello["device"] = device }
-        if role == .host, let key { hello["key"] = key }
-        try client.send(hello)
-        client.welcome = try client.next(type: "welcome")
-        client.state = try client.next(type: "state")
+        try client.send(.hello(role: role, device: device, key: role == .host ? key : nil))
+        _ = try client.next(type: .welcome)
+        _ = try client.next(type: .state)
         return client
     }
 
@@ -104,13 +101,14 @@ final class ServerHarness {
         stories: [story])
 }
 
-/// A WebSocket client that speaks JSON objects, for tests.
+/// A WebSocket client for tests that speaks the typed protocol: it sends ``ClientMessage``
+/// values and reads ``ServerMessage`` values, as the console and forum-bench do.
 final class TestClient {
     let socket: WebSocketClient
-    var welcome: [String: Any] = [:]
-    var state: [String: Any] = [:]
-    /// The latest state, as its type reads it.
-    var lastState: StateMessage?
+    /// The welcome, once read.
+    var welcome: WelcomeMessage!
+    /// The latest state read.
+    var state: StateMessage!
     private var counter = 0
 
     init(url: String) throws {
@@ -119,85 +117,99 @@ final class TestClient {
 
     deinit { socket.close() }
 
-    func send(_ object: [String: Any]) throws {
-        try socket.send(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+    /// Sends a message as every client writes it (``ClientMessage/json(ref:)``).
+    func send(_ message: ClientMessage, ref: String? = nil) throws {
+        try socket.send(message.json(ref: ref).text)
     }
 
+    /// Sends hand-written text: bytes no ``ClientMessage`` can be, to test the server's errors.
     func sendRaw(_ text: String) throws {
         try socket.send(text)
     }
 
     /// The next message of any type.
-    func next(timeout: Double = 5) throws -> [String: Any] {
+    func next(timeout: Double = 5) throws -> ServerMessage {
         guard let text = try socket.receive(timeoutSeconds: timeout) else {
             throw WebSocketClient.Failure(description: "closed by the server")
         }
         let message = try ServerMessageCheck.decode(text)
-        guard let object = message.json.foundationObject as? [String: Any] else {
-            throw WebSocketClient.Failure(description: "not a JSON object: \(text)")
+        switch message {
+        case .welcome(let typed): welcome = typed
+        case .state(let typed): state = typed
+        default: break
         }
-        if case .state(let typed) = message {
-            state = object
-            lastState = typed
-        }
-        return object
+        return message
     }
 
     /// Skips messages until one of this type arrives.
-    func next(type: String, timeout: Double = 5) throws -> [String: Any] {
+    func next(type: ServerMessageType, timeout: Double = 5) throws -> ServerMessage {
         while true {
             let message = try next(timeout: timeout)
-            if message["type"] as? String == type { return message }
+            if message.type == type { return message }
         }
+    }
+
+    /// Skips messages until one of this kind arrives: `next(TallyMessage.self)`.
+    func next<Body: ServerMessageBody>(_ kind: Body.Type, timeout: Double = 5) throws -> Body {
+        let message = try next(type: Body.type, timeout: timeout)
+        guard let body = Body(json: message.json) else {
+            throw WebSocketClient.Failure(description: "not a \(Body.type): \(message.json.text)")
+        }
+        return body
     }
 
     /// Reads until a state for which `condition` holds (states coalesce: a slow reader may
     /// only see the newest, so tests wait for content, never count states).
     @discardableResult
-    func state(where condition: (TestClient) -> Bool, timeout: Double = 5) throws -> [String: Any] {
-        if condition(self) { return state }
+    func state(where condition: (TestClient) -> Bool, timeout: Double = 5) throws -> StateMessage {
+        if state != nil, condition(self) { return state }
         let deadline = Date().addingTimeInterval(timeout)
         while deadline.timeIntervalSinceNow > 0 {
             let message = try next(timeout: deadline.timeIntervalSinceNow)
-            if message["type"] as? String == "state", condition(self) { return message }
+            if case .state(let typed) = message, condition(self) { return typed }
         }
         throw WebSocketClient.Failure(description: "no state matched in time")
     }
 
     /// Sends a host command and returns the ack or error that answers it.
     @discardableResult
-    func command(_ name: String, _ args: [String: Any] = [:]) throws -> [String: Any] {
+    func command(_ command: HostCommand) throws -> ServerMessage {
         counter += 1
         let ref = "c\(counter)"
-        try send(["type": "command", "command": name, "args": args, "ref": ref])
+        try send(.command(command), ref: ref)
+        return try reply(to: ref)
+    }
+
+    /// Sends a hand-written command (one no ``HostCommand`` can be) and returns the answer to `ref`.
+    func command(raw text: String, ref: String) throws -> ServerMessage {
+        try sendRaw(text)
         return try reply(to: ref)
     }
 
     /// Votes and returns the ack or error.
     @discardableResult
-    func vote(_ option: String, decision: String? = nil) throws -> [String: Any] {
+    func vote(_ option: String, decision: String? = nil) throws -> ServerMessage {
         counter += 1
         let ref = "v\(counter)"
-        let round = decision ?? ((state["decision"] as? [String: Any])?["id"] as? String ?? "")
-        try send(["type": "vote", "decision": round, "option": option, "ref": ref])
+        try send(.vote(decision: decision ?? decisionID ?? "", option: option), ref: ref)
         return try reply(to: ref)
     }
 
     /// Skips messages until the ack or error carrying `ref`.
-    func reply(to ref: String) throws -> [String: Any] {
+    func reply(to ref: String) throws -> ServerMessage {
         while true {
             let message = try next()
-            let type = message["type"] as? String
-            if (type == "ack" || type == "error"), message["ref"] as? String == ref { return message }
+            if message.type == .ack || message.type == .error, message.ref == ref { return message }
         }
     }
 
-    var device: String? { welcome["device"] as? String }
-    var decision: [String: Any]? { state["decision"] as? [String: Any] }
-    var status: String? { decision?["status"] as? String }
-    var myVote: String? { decision?["my_vote"] as? String }
-    var decisionID: String? { (state["decision"] as? [String: Any])?["id"] as? String }
-    var sceneID: String? { (state["scene"] as? [String: Any])?["id"] as? String }
+    var device: String? { welcome?.device }
+    var decision: StateMessage.DecisionRef? { state?.decision }
+    var status: StateMessage.DecisionStatus? { decision?.status }
+    /// The phone's own vote in this round (nil: none, or not said).
+    var myVote: String? { decision?.myVote ?? nil }
+    var decisionID: String? { decision?.roundID }
+    var sceneID: String? { state?.scene?.id }
 }
 
 /// Every message a test reads is read as the console and the bench read it: with the one

@@ -31,46 +31,44 @@ import Testing
         let host = try harness.join(.host)
         let other = try harness.join(.host)
         let phone = try harness.join(.audience)
-        try host.command("start", ["story": "night"])
-        try host.command("next")
-        try host.command("open")
-        try phone.state { $0.status == "open" }
-        try host.send(["type": "command", "command": "report", "args": ["edition": "organisers"], "ref": "r1"])
-        try host.send(["type": "command", "command": "report", "ref": "r2"])
+        try host.command(.start(story: "night"))
+        try host.command(.next)
+        try host.command(.open(seconds: nil))
+        try phone.state { $0.status == .open }
+        try host.send(.command(.report(edition: .organisers)), ref: "r1")
+        // No edition: the community's (written by hand, as no HostCommand leaves it out).
+        try host.sendRaw(#"{"type":"command","command":"report","ref":"r2"}"#)
         #expect(gate.started.wait(timeout: .now() + 5) == .success)
         // Two in hand: a third is refused at once.
-        try host.send(["type": "command", "command": "report", "ref": "r3"])
-        #expect(try host.reply(to: "r3")["code"] as? String == "overloaded")
+        try host.send(.command(.report(edition: .community)), ref: "r3")
+        #expect(try host.reply(to: "r3").errorCode == .overloaded)
         // The show goes on while a report is being built.
-        #expect(try phone.vote("crisis")["type"] as? String == "ack")
+        #expect(try phone.vote("crisis").type == .ack)
         gate.release.signal()
         gate.release.signal()
-        var reports: [[String: Any]] = []
-        while reports.count < 2 {
-            let message = try host.next(type: "report")
-            reports.append(message)
-        }
-        #expect(reports.map { $0["ref"] as? String } == ["r1", "r2"])
-        #expect(reports.map { $0["edition"] as? String } == ["organisers", "community"])
-        #expect(reports[0]["html"] as? String == "<!doctype html><p>report 1, organisers & \"co\"</p>")
-        #expect((reports[1]["built_at"] as? String)?.hasSuffix("Z") == true)
+        var reports: [ReportMessage] = []
+        while reports.count < 2 { reports.append(try host.next(ReportMessage.self)) }
+        #expect(reports.map(\.ref) == ["r1", "r2"])
+        #expect(reports.map(\.edition) == [.organisers, .community])
+        #expect(reports[0].html == "<!doctype html><p>report 1, organisers & \"co\"</p>")
+        #expect(reports[1]["built_at"]?.stringValue?.hasSuffix("Z") == true)
         // Only the host that asked gets it: the other host, asked something after the reports
         // were sent, has had no report before its answer.
-        try other.send(["type": "command", "command": "results", "args": ["mode": "hidden"], "ref": "o1"])
-        var seen: [String] = []
+        try other.send(.command(.results(.hidden)), ref: "o1")
+        var seen: [ServerMessageType] = []
         while true {
             let message = try other.next()
-            seen.append(message["type"] as? String ?? "?")
-            if message["ref"] as? String == "o1" { break }
+            seen.append(message.type)
+            if message.ref == "o1" { break }
         }
-        #expect(!seen.contains("report"))
+        #expect(!seen.contains(.report))
     }
 
     @Test func aServerWithNoReportSaysSo() throws {
         let harness = try ServerHarness()
         let host = try harness.join(.host)
-        try host.send(["type": "command", "command": "report", "ref": "r1"])
+        try host.send(.command(.report(edition: .community)), ref: "r1")
         let answer = try host.reply(to: "r1")
-        #expect(answer["code"] as? String == "report_failed")
+        #expect(answer.errorCode == .reportFailed)
     }
 }

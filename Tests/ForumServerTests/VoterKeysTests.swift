@@ -69,12 +69,11 @@ import Testing
 
     /// Who voted what, by key: [key: [round: option]].
     static func ballots(_ out: URL) throws -> [String: [String: String]] {
-        let data = try Data(contentsOf: out.appendingPathComponent("votes.json"))
-        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let rows = try ExportJSON.rows(out.appendingPathComponent("votes.json"))
         var byVoter: [String: [String: String]] = [:]
         for row in rows {
-            let voter = try #require(row["voter"] as? String)
-            byVoter[voter, default: [:]][try #require(row["round"] as? String)] = row["option"] as? String
+            let voter = try #require(row["voter"]?.stringValue)
+            byVoter[voter, default: [:]][try #require(row["round"]?.stringValue)] = row["option"]?.stringValue
         }
         return byVoter
     }

@@ -10,9 +10,9 @@ import Testing
     func openVote() -> (SessionDriver, host: ConnectionID) {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         return (driver, host)
     }
 
@@ -21,7 +21,7 @@ import Testing
     func acks(reconnecting: Bool) -> Int {
         let (driver, _) = openVote()
         let first = driver.join(.audience)
-        let token = first.welcome["device"] as? String
+        let token = first.welcome?.device
         var phone = first.id
         var acks = 0
         for index in 0..<200 {
@@ -31,7 +31,7 @@ import Testing
             }
             driver.vote(phone, index % 2 == 0 ? "police" : "crisis")
             driver.commit()
-            acks += driver.take(phone).filter { $0.type == "ack" }.count
+            acks += driver.take(phone).filter { $0.type == .ack }.count
         }
         return acks
     }
@@ -46,29 +46,29 @@ import Testing
     @Test func theLimitRefillsWithTimeAcrossReconnects() {
         let (driver, _) = openVote()
         let first = driver.join(.audience)
-        let token = first.welcome["device"] as? String
+        let token = first.welcome?.device
         for _ in 0..<40 { driver.vote(first.id, "police") }
         driver.commit()
         driver.apply(.closed(first.id))
         let again = driver.join(.audience, device: token)
-        #expect(again.welcome["device"] as? String == token)
+        #expect(again.welcome?.device == token)
         _ = driver.take(again.id)
         driver.vote(again.id, "crisis")
-        #expect(driver.take(again.id).map(\.code) == ["rate_limited"])
+        #expect(driver.take(again.id).map(\.errorCode) == [.rateLimited])
         driver.tick(after: 1)  // 20 a second
         driver.vote(again.id, "crisis")
         driver.commit()
-        #expect(driver.take(again.id).contains { $0.type == "ack" })
+        #expect(driver.take(again.id).contains { $0.type == .ack })
     }
 
     /// Opens `count` fresh audience hellos from `source`; returns the error codes they got
     /// (nil for a welcome).
-    func freshJoins(_ driver: SessionDriver, _ count: Int, from source: String) -> [String?] {
+    func freshJoins(_ driver: SessionDriver, _ count: Int, from source: String) -> [ErrorCode?] {
         (0..<count).map { _ in
             let id = driver.connect(from: source)
-            driver.say(id, ["type": "hello", "role": "audience"])
+            driver.say(id, .hello(role: .audience, device: nil, key: nil))
             let first = driver.take(id).first
-            return first?.type == "welcome" ? nil : first?.code
+            return first?.type == .welcome ? nil : first?.errorCode
         }
     }
 
@@ -76,7 +76,7 @@ import Testing
         let driver = SessionDriver()
         let burst = freshJoins(driver, 70, from: "198.51.100.7")
         #expect(burst.prefix(60).allSatisfy { $0 == nil })
-        #expect(burst.suffix(10).allSatisfy { $0 == "rate_limited" })
+        #expect(burst.suffix(10).allSatisfy { $0 == .rateLimited })
         #expect(driver.closed.count == 10)
         // Other addresses are not affected; this machine is never limited (a proxy on it).
         #expect(freshJoins(driver, 5, from: "203.0.113.9").allSatisfy { $0 == nil })
@@ -84,24 +84,24 @@ import Testing
         #expect(freshJoins(driver, 500, from: "::ffff:127.0.0.1").allSatisfy { $0 == nil })
         // One a second after the burst.
         driver.tick(after: 3)
-        #expect(freshJoins(driver, 4, from: "198.51.100.7") == [nil, nil, nil, "rate_limited"])
+        #expect(freshJoins(driver, 4, from: "198.51.100.7") == [nil, nil, nil, .rateLimited])
         // A phone that comes back with its token is not a new phone.
         let known = driver.connect(from: "198.51.100.7")
-        let token = driver.join(.audience).welcome["device"] as? String
-        driver.say(known, ["type": "hello", "role": "audience", "device": token ?? ""])
-        #expect(driver.take(known).first?.type == "welcome")
+        let token = driver.join(.audience).welcome?.device
+        driver.say(known, .hello(role: .audience, device: token ?? "", key: nil))
+        #expect(driver.take(known).first?.type == .welcome)
     }
 
     @Test func anIPv6NetworkCountsAsOneSource() {
         let driver = SessionDriver()
         let spread = (0..<61).map { "2001:db8:1:2::\(String($0, radix: 16))" }
-        let codes = spread.map { source -> String? in
+        let codes = spread.map { source -> ErrorCode? in
             let id = driver.connect(from: source)
-            driver.say(id, ["type": "hello", "role": "audience"])
-            return driver.take(id).first?.code
+            driver.say(id, .hello(role: .audience, device: nil, key: nil))
+            return driver.take(id).first?.errorCode
         }
         #expect(codes.prefix(60).allSatisfy { $0 == nil })
-        #expect(codes.last == "rate_limited")
+        #expect(codes.last == .rateLimited)
         #expect(freshJoins(driver, 1, from: "2001:db8:1:3::1") == [nil])
     }
 
@@ -113,34 +113,34 @@ import Testing
         #expect(driver.storing.isEmpty)
         #expect(driver.session.show.devices.isEmpty)
         driver.vote(voter.id, "police")
-        let voterToken = voter.welcome["device"] as? String ?? ""
+        let voterToken = voter.welcome?.device ?? ""
         #expect(
             driver.storing.map(\.record).first == .deviceJoined(DeviceJoin(device: voterToken, at: driver.time.date)))
         driver.commit()
-        #expect(driver.take(voter.id).contains { $0.type == "ack" })
-        driver.say(chooser.id, ["type": "perspective", "perspective": "carer", "ref": "p"])
+        #expect(driver.take(voter.id).contains { $0.type == .ack })
+        driver.say(chooser.id, .perspective("carer"), ref: "p")
         driver.commit()
-        #expect(driver.take(chooser.id).contains { $0.type == "ack" })
+        #expect(driver.take(chooser.id).contains { $0.type == .ack })
         let stored = driver.committed.compactMap { record -> String? in
             if case .deviceJoined(let join) = record { return join.device }
             return nil
         }
-        #expect(stored == [voterToken, chooser.welcome["device"] as? String ?? ""])
+        #expect(stored == [voterToken, chooser.welcome?.device ?? ""])
         #expect(driver.session.show.devices.count == 2)
         // The one that only looked keeps its token when it comes back, still unstored.
-        let lookerToken = looker.welcome["device"] as? String
+        let lookerToken = looker.welcome?.device
         driver.apply(.closed(looker.id))
-        #expect(driver.join(.audience, device: lookerToken).welcome["device"] as? String == lookerToken)
+        #expect(driver.join(.audience, device: lookerToken).welcome?.device == lookerToken)
         #expect(driver.storing.isEmpty)
         // A token the server never gave is replaced.
-        #expect(driver.join(.audience, device: "forged").welcome["device"] as? String != "forged")
+        #expect(driver.join(.audience, device: "forged").welcome?.device != "forged")
     }
 
     @Test func aChurnOfFreshPhonesStaysBounded() {
         let driver = SessionDriver()
         for round in 0..<50_000 {
             let id = driver.connect(from: "127.0.0.1")
-            driver.say(id, ["type": "hello", "role": "audience"])
+            driver.say(id, .hello(role: .audience, device: nil, key: nil))
             driver.apply(.closed(id))
             if round % 1000 == 0 { driver.tick(after: 0.1) }
             _ = driver.take(id)

@@ -2,6 +2,7 @@ import ForumCore
 import ForumSession
 import Foundation
 import Logging
+import Testing
 
 /// Drives a ``Session`` as the lws glue would, with no socket: connections are numbers,
 /// what the session sends is collected per connection, records wait in `storing` until the
@@ -17,7 +18,7 @@ final class SessionDriver {
     /// Every record the store committed, in order.
     var committed: [ShowRecord] = []
     /// Messages sent to each connection and not yet read, oldest first.
-    private var inbox: [ConnectionID: [[String: Any]]] = [:]
+    private var inbox: [ConnectionID: [ServerMessage]] = [:]
     /// Raw bytes of every send, in order, to check that broadcasts share one encoding.
     var sends: [(ConnectionID, [UInt8], SendKind)] = []
     var closed: Set<ConnectionID> = []
@@ -40,7 +41,7 @@ final class SessionDriver {
             switch action {
             case .send(let id, let bytes, let kind):
                 sends.append((id, bytes, kind))
-                inbox[id, default: []].append(Self.read(bytes))
+                if let message = Self.read(bytes) { inbox[id, default: []].append(message) }
             case .store(let record, let ticket): storing.append((record, ticket))
             case .close(let id): closed.insert(id)
             case .buildReport(let id, let ref, let edition): reportsAsked.append((id, ref, edition))
@@ -49,14 +50,15 @@ final class SessionDriver {
     }
 
     /// A message as the console and the bench read it: with the one JSON reader into its
-    /// type, which must write back the very bytes sent; then as a dictionary for the tests.
-    /// Anything else comes back as `unparsable`, which no test expects.
-    static func read(_ bytes: [UInt8]) -> [String: Any] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        guard let message = ServerMessage(bytes: bytes), message.json.bytes == bytes,
-            let object = message.json.foundationObject as? [String: Any]
-        else { return ["unparsable": text] }
-        return object
+    /// type, which must write back the very bytes sent (so the types and the wire cannot drift
+    /// apart). Anything else is recorded as an issue and not delivered.
+    static func read(_ bytes: [UInt8]) -> ServerMessage? {
+        guard let message = ServerMessage(bytes: bytes), message.json.bytes == bytes else {
+            Issue.record(
+                "not a server message that writes back what was sent: \(String(decoding: bytes, as: UTF8.self))")
+            return nil
+        }
+        return message
     }
 
     /// Opens a connection (no hello yet).
@@ -72,25 +74,25 @@ final class SessionDriver {
         apply(.received(id, fragment: Array(text.utf8), binary: false, last: true))
     }
 
-    func say(_ id: ConnectionID, _ object: [String: Any]) {
-        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
-        say(id, String(decoding: data, as: UTF8.self))
+    /// Sends one message as every client writes it (``ClientMessage/json(ref:)``).
+    func say(_ id: ConnectionID, _ message: ClientMessage, ref: String? = nil) {
+        say(id, message.json(ref: ref).text)
     }
 
     /// Connects, says hello and reads the welcome and first state.
     @discardableResult
-    func join(_ role: ClientMessage.Role, device: String? = nil, key: String? = SessionDriver.hostKey)
-        -> (id: ConnectionID, welcome: [String: Any], state: [String: Any])
-    {
+    func join(_ role: ClientMessage.Role, device: String? = nil, key: String? = SessionDriver.hostKey) -> Joined {
         let id = connect()
-        var hello: [String: Any] = ["type": "hello", "role": role.rawValue]
-        if let device { hello["device"] = device }
-        if role == .host, let key { hello["key"] = key }
-        say(id, hello)
+        say(id, .hello(role: role, device: device, key: role == .host ? key : nil))
         let messages = take(id)
-        let welcome = messages.first { $0["type"] as? String == "welcome" } ?? [:]
-        let state = messages.last { $0["type"] as? String == "state" } ?? [:]
-        return (id, welcome, state)
+        return Joined(id: id, welcome: messages.compactMap(\.welcome).first, state: messages.compactMap(\.state).last)
+    }
+
+    /// A connection that said hello: its welcome and first state.
+    struct Joined {
+        var id: ConnectionID
+        var welcome: WelcomeMessage!
+        var state: StateMessage!
     }
 
     /// Commits everything waiting for the store.
@@ -128,7 +130,7 @@ final class SessionDriver {
     }
 
     /// Takes the messages sent to a connection since the last look.
-    func take(_ id: ConnectionID) -> [[String: Any]] {
+    func take(_ id: ConnectionID) -> [ServerMessage] {
         defer { inbox[id] = [] }
         return inbox[id] ?? []
     }
@@ -136,16 +138,23 @@ final class SessionDriver {
     /// Sends a host command, commits what it stored and returns what answered it (the ack
     /// or error with its ref); the host's other messages stay to be read.
     @discardableResult
-    func command(_ host: ConnectionID, _ name: String, _ args: [String: Any] = [:]) -> [String: Any]? {
-        say(host, ["type": "command", "command": name, "args": args, "ref": "c-\(name)"])
+    func command(_ host: ConnectionID, _ command: HostCommand) -> ServerMessage? {
+        let ref = "c-\(command.name.rawValue)"
+        return self.command(host, raw: ClientMessage.command(command).json(ref: ref).text, ref: ref)
+    }
+
+    /// Sends a hand-written command (one no ``HostCommand`` can be), commits and returns the
+    /// answer to `ref`.
+    func command(_ host: ConnectionID, raw text: String, ref: String) -> ServerMessage? {
+        say(host, text)
         commit()
-        guard let index = inbox[host]?.firstIndex(where: { $0["ref"] as? String == "c-\(name)" }) else { return nil }
+        guard let index = inbox[host]?.firstIndex(where: { $0.ref == ref }) else { return nil }
         return inbox[host]?.remove(at: index)
     }
 
     /// Votes for `option` in the current round (ref "v").
     func vote(_ id: ConnectionID, _ option: String, decision: String = "D1") {
-        say(id, ["type": "vote", "decision": decision, "option": option, "ref": "v"])
+        say(id, .vote(decision: decision, option: option), ref: "v")
     }
 
     static let story = Story(
@@ -171,11 +180,18 @@ final class SessionDriver {
         stories: [story])
 }
 
-extension [String: Any] {
-    var type: String? { self["type"] as? String }
-    var code: String? { self["code"] as? String }
-    var decision: [String: Any]? { self["decision"] as? [String: Any] }
-    var sceneID: String? { (self["scene"] as? [String: Any])?["id"] as? String }
-    var myVote: String? { decision?["my_vote"] as? String }
-    var status: String? { decision?["status"] as? String }
+/// The typed parts of a message that the session's tests look at most.
+extension ServerMessage {
+    var welcome: WelcomeMessage? { if case .welcome(let body) = self { body } else { nil } }
+    var state: StateMessage? { if case .state(let body) = self { body } else { nil } }
+    var tally: TallyMessage? { if case .tally(let body) = self { body } else { nil } }
+    var voice: VoiceMessage? { if case .voice(let body) = self { body } else { nil } }
+    var decision: StateMessage.DecisionRef? { state?.decision }
+    var sceneID: String? { state?.scene?.id }
+    /// The phone's own vote in the state's round (nil: none, or not said).
+    var myVote: String? { decision?.myVote ?? nil }
+    var status: StateMessage.DecisionStatus? { decision?.status }
+    /// A member of the wire form, for checks of what is sent at all (a member left out,
+    /// a JSON `null`) that the typed messages do not tell apart.
+    subscript(key: String) -> JSONValue? { json[key] }
 }

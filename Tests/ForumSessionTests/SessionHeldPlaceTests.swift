@@ -10,14 +10,14 @@ import Testing
     func remoteLooker() -> (SessionDriver, phone: ConnectionID, token: String) {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         driver.commit()
         let phone = driver.connect()
-        driver.say(phone, ["type": "hello", "role": "audience", "place": "remote"])
-        let welcome = driver.take(phone).first { $0["type"] as? String == "welcome" } ?? [:]
-        return (driver, phone, welcome["device"] as? String ?? "")
+        driver.say(phone, .hello(role: .audience, device: nil, key: nil, place: .remote))
+        let welcome = driver.take(phone).compactMap(\.welcome).first
+        return (driver, phone, welcome?.device ?? "")
     }
 
     @Test func aHelloPlaceIsHeldUntilThePhonesFirstVote() {
@@ -49,8 +49,8 @@ import Testing
         let (driver, phone, token) = remoteLooker()
         driver.apply(.closed(phone))
         let again = driver.join(.audience, device: token)
-        #expect(again.welcome["device"] as? String == token)
-        #expect(again.welcome["place"] as? String == "remote")
+        #expect(again.welcome?.device == token)
+        #expect(again.welcome?.place == .remote)
         #expect(driver.storing.isEmpty)
     }
 }

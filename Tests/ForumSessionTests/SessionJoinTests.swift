@@ -8,37 +8,39 @@ struct SessionJoinTests {
     @Test func eachRoleGetsItsWelcomeAndState() {
         let driver = SessionDriver()
         let phone = driver.join(.audience)
-        #expect(phone.welcome.type == "welcome")
-        #expect(phone.welcome["role"] as? String == "audience")
-        #expect((phone.welcome["device"] as? String)?.count == 32)
+        #expect(phone.welcome != nil)
+        #expect(phone.welcome.role == .audience)
+        #expect(phone.welcome.device?.count == 32)
         #expect(phone.welcome["join_qr"] == nil)
-        #expect(phone.state.type == "state")
+        #expect(phone.state != nil)
         #expect(phone.state["audience"] == nil)
         // A phone that only looks is not stored: its device is stored at its first vote.
         #expect(driver.storing.isEmpty)
         let screen = driver.join(.screen)
-        #expect(screen.welcome["join_qr"] as? String == "/join-qr.svg")
-        #expect((screen.state["audience"] as? [String: Any])?["connected"] as? Int == 1)
+        #expect(screen.welcome.joinQR == "/join-qr.svg")
+        #expect(screen.state.audience?.connected == 1)
         #expect(screen.welcome["stories"] == nil)
+        #expect(screen.welcome.catalogue == nil)
         let host = driver.join(.host)
-        #expect((host.welcome["stories"] as? [[String: Any]])?.first?["id"] as? String == "night")
-        #expect((host.state["store"] as? [String: Any])?["pending"] as? Int == 0)
+        #expect(host.welcome.catalogue?.stories.first?.id == "night")
+        #expect(host.welcome["stories"]?.arrayValue?.first?["id"] == .string("night"))
+        #expect(host.state.store?.pending == 0)
         #expect(host.state["host_notes"] != nil)
     }
 
     @Test func aWrongHostKeyIsRefusedAndClosed() {
         let driver = SessionDriver()
         let intruder = driver.connect()
-        driver.say(intruder, ["type": "hello", "role": "host", "key": "guess"])
-        #expect(driver.take(intruder).map(\.code) == ["unauthorized"])
+        driver.say(intruder, .hello(role: .host, device: nil, key: "guess"))
+        #expect(driver.take(intruder).map(\.errorCode) == [.unauthorized])
         #expect(driver.closed == [intruder])
         // Nothing more is sent to a closing connection.
-        driver.say(intruder, ["type": "ping"])
+        driver.say(intruder, .ping)
         #expect(driver.take(intruder).isEmpty)
         let missing = driver.connect()
-        driver.say(missing, ["type": "hello", "role": "host"])
-        #expect(driver.take(missing).map(\.code) == ["unauthorized"])
-        #expect(driver.join(.host).welcome["role"] as? String == "host")
+        driver.say(missing, .hello(role: .host, device: nil, key: nil))
+        #expect(driver.take(missing).map(\.errorCode) == [.unauthorized])
+        #expect(driver.join(.host).welcome.role == .host)
     }
 
     @Test func badInputGetsErrorsAndNothingChanges() {
@@ -46,22 +48,22 @@ struct SessionJoinTests {
         let phone = driver.connect()
         driver.say(phone, #"{"type":"vote","decision":"D1","option":"x","ref":"early"}"#)
         let early = driver.take(phone)
-        #expect(early.map(\.code) == ["not_joined"])
-        #expect(early.first?["ref"] as? String == "early")
+        #expect(early.map(\.errorCode) == [.notJoined])
+        #expect(early.first?.ref == "early")
         driver.say(phone, "this is not json")
-        #expect(driver.take(phone).map(\.code) == ["bad_json"])
-        driver.say(phone, ["type": "hello", "role": "audience"])
-        #expect(driver.take(phone).map(\.type) == ["welcome", "state"])
-        driver.say(phone, ["type": "hello", "role": "audience"])
-        #expect(driver.take(phone).map(\.code) == ["already_joined"])
-        driver.say(phone, ["type": "teleport"])
-        #expect(driver.take(phone).map(\.code) == ["unknown_type"])
-        driver.say(phone, ["type": "command", "command": "start", "args": ["story": "night"]])
-        #expect(driver.take(phone).map(\.code) == ["forbidden"])
+        #expect(driver.take(phone).map(\.errorCode) == [.badJSON])
+        driver.say(phone, .hello(role: .audience, device: nil, key: nil))
+        #expect(driver.take(phone).map(\.type) == [.welcome, .state])
+        driver.say(phone, .hello(role: .audience, device: nil, key: nil))
+        #expect(driver.take(phone).map(\.errorCode) == [.alreadyJoined])
+        driver.say(phone, #"{"type":"teleport"}"#)
+        #expect(driver.take(phone).map(\.errorCode) == [.unknownType])
+        driver.say(phone, .command(.start(story: "night")))
+        #expect(driver.take(phone).map(\.errorCode) == [.forbidden])
         driver.vote(phone, "police")
-        #expect(driver.take(phone).map(\.code) == ["unknown_decision"])
-        driver.say(phone, ["type": "ping"])
-        #expect(driver.take(phone).map(\.type) == ["pong"])
+        #expect(driver.take(phone).map(\.errorCode) == [.unknownDecision])
+        driver.say(phone, .ping)
+        #expect(driver.take(phone).map(\.type) == [.pong])
         #expect(driver.session.show.story == nil)
     }
 
@@ -71,13 +73,13 @@ struct SessionJoinTests {
         let big = Array(#"{"type":"ping","pad":""#.utf8) + Array(repeating: UInt8(ascii: "x"), count: 5000)
         driver.apply(.received(phone, fragment: big, binary: false, last: false))
         driver.apply(.received(phone, fragment: big, binary: false, last: false))
-        #expect(driver.take(phone).map(\.code) == ["too_large"])
+        #expect(driver.take(phone).map(\.errorCode) == [.tooLarge])
         driver.apply(.received(phone, fragment: Array(#""}"#.utf8), binary: false, last: true))
         #expect(driver.take(phone).isEmpty)
         // A message in two fragments under the limit is put back together.
         driver.apply(.received(phone, fragment: Array(#"{"type":"#.utf8), binary: false, last: false))
         driver.apply(.received(phone, fragment: Array(#""ping"}"#.utf8), binary: false, last: true))
-        #expect(driver.take(phone).map(\.type) == ["pong"])
+        #expect(driver.take(phone).map(\.type) == [.pong])
     }
 
     @Test func aBinaryMessageIsRefusedAndTheNextTextOneWorks() {
@@ -85,29 +87,29 @@ struct SessionJoinTests {
         let phone = driver.join(.audience).id
         driver.apply(.received(phone, fragment: [1, 2, 3], binary: true, last: false))
         driver.apply(.received(phone, fragment: [4, 5], binary: true, last: true))
-        #expect(driver.take(phone).map(\.code) == ["bad_message"])
-        driver.say(phone, ["type": "ping"])
-        #expect(driver.take(phone).map(\.type) == ["pong"])
+        #expect(driver.take(phone).map(\.errorCode) == [.badMessage])
+        driver.say(phone, .ping)
+        #expect(driver.take(phone).map(\.type) == [.pong])
     }
 
     @Test func aFloodIsRateLimitedThenClosedAndOthersAreUnaffected() {
         let driver = SessionDriver()
         let flooder = driver.join(.audience).id
         let calm = driver.join(.audience).id
-        for _ in 0..<60 { driver.say(flooder, ["type": "ping"]) }
+        for _ in 0..<60 { driver.say(flooder, .ping) }
         let answers = driver.take(flooder)
         // The device's bucket of 40 (the hello was the connection's): 40 pongs, then one
         // rate_limited error and silence.
-        #expect(answers.filter { $0.type == "pong" }.count == 40)
-        #expect(answers.compactMap(\.code) == ["rate_limited"])
-        driver.say(calm, ["type": "ping"])
-        #expect(driver.take(calm).map(\.type) == ["pong"])
+        #expect(answers.filter { $0.type == .pong }.count == 40)
+        #expect(answers.compactMap(\.errorCode) == [.rateLimited])
+        driver.say(calm, .ping)
+        #expect(driver.take(calm).map(\.type) == [.pong])
         // The bucket refills at 20 a second.
         driver.seconds += 0.5
-        for _ in 0..<10 { driver.say(flooder, ["type": "ping"]) }
-        #expect(driver.take(flooder).filter { $0.type == "pong" }.count == 10)
+        for _ in 0..<10 { driver.say(flooder, .ping) }
+        #expect(driver.take(flooder).filter { $0.type == .pong }.count == 10)
         #expect(driver.closed.isEmpty)
-        for _ in 0..<250 { driver.say(flooder, ["type": "ping"]) }
+        for _ in 0..<250 { driver.say(flooder, .ping) }
         #expect(driver.closed == [flooder])
     }
 
@@ -116,7 +118,7 @@ struct SessionJoinTests {
         let phone = driver.join(.audience).id
         for _ in 0..<51 {
             driver.seconds += 0.1
-            driver.say(phone, ["type": "teleport"])
+            driver.say(phone, #"{"type":"teleport"}"#)
         }
         #expect(driver.closed == [phone])
     }
@@ -124,34 +126,35 @@ struct SessionJoinTests {
     @Test func aReconnectingPhoneKeepsItsDeviceVoteAndPerspective() {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         let first = driver.join(.audience)
-        let device = first.welcome["device"] as! String
-        driver.say(first.id, ["type": "perspective", "perspective": "carer", "ref": "p"])
+        let device = first.welcome.device ?? ""
+        #expect(!device.isEmpty)
+        driver.say(first.id, .perspective("carer"), ref: "p")
         driver.vote(first.id, "police")
         driver.commit()
         driver.apply(.closed(first.id))
         let again = driver.join(.audience, device: device)
-        #expect(again.welcome["device"] as? String == device)
-        #expect(again.welcome["perspective"] as? String == "carer")
-        #expect(again.state.myVote == "police")
-        #expect(again.state.status == "open")
+        #expect(again.welcome?.device == device)
+        #expect(again.welcome.perspective == "carer")
+        #expect(again.state.decision?.myVote == "police")
+        #expect(again.state.decision?.status == .open)
         let stranger = driver.join(.audience, device: "not-a-token")
-        #expect(stranger.welcome["device"] as? String != "not-a-token")
+        #expect(stranger.welcome?.device != "not-a-token")
     }
 
     @Test func aLateJoinerGetsTheCurrentSceneAndOpenVote() {
         let driver = SessionDriver()
         let host = driver.join(.host).id
-        driver.command(host, "start", ["story": "night"])
-        driver.command(host, "next")
-        driver.command(host, "open")
+        driver.command(host, .start(story: "night"))
+        driver.command(host, .next)
+        driver.command(host, .open(seconds: nil))
         let late = driver.join(.audience)
-        #expect(late.state.sceneID == "call")
-        #expect(late.state.status == "open")
-        #expect(late.state.myVote == nil)
+        #expect(late.state.scene?.id == "call")
+        #expect(late.state.decision?.status == .open)
+        #expect((late.state.decision?.myVote ?? nil) == nil)
     }
 
     @Test func closingAPhoneUpdatesTheCountsAtTheNextTick() {
@@ -159,9 +162,9 @@ struct SessionJoinTests {
         let screen = driver.join(.screen).id
         let phone = driver.join(.audience).id
         driver.tick()
-        #expect((driver.take(screen).last?["audience"] as? [String: Any])?["connected"] as? Int == 1)
+        #expect(driver.take(screen).last?.state?.audience?.connected == 1)
         driver.apply(.closed(phone))
         driver.tick()
-        #expect((driver.take(screen).last?["audience"] as? [String: Any])?["connected"] as? Int == 0)
+        #expect(driver.take(screen).last?.state?.audience?.connected == 0)
     }
 }

@@ -11,7 +11,7 @@ import Testing
         let phone = driver.join(.audience).id
         driver.commit()
         _ = driver.take(host)
-        driver.say(host, ["type": "command", "command": "report", "args": ["edition": "organisers"], "ref": "r7"])
+        driver.say(host, .command(.report(edition: .organisers)), ref: "r7")
         #expect(driver.reportsAsked.count == 1)
         #expect(driver.reportsAsked.first?.id == host && driver.reportsAsked.first?.ref == "r7")
         #expect(driver.reportsAsked.first?.edition == .organisers)
@@ -22,11 +22,11 @@ import Testing
     @Test func onlyTheHostMayAsk() {
         let driver = SessionDriver()
         let phone = driver.join(.audience).id
-        driver.say(phone, ["type": "command", "command": "report", "ref": "r1"])
+        driver.say(phone, .command(.report(edition: .community)), ref: "r1")
         #expect(driver.reportsAsked.isEmpty)
-        #expect(driver.take(phone).first?["code"] as? String == "forbidden")
+        #expect(driver.take(phone).first?.errorCode == .forbidden)
         let screen = driver.join(.screen).id
-        driver.say(screen, ["type": "command", "command": "report", "ref": "r2"])
+        driver.say(screen, .command(.report(edition: .community)), ref: "r2")
         #expect(driver.reportsAsked.isEmpty)
     }
 }

@@ -5,7 +5,7 @@ extension ConsoleState {
         mode = .confirm(
             Confirmation(
                 question: "Finish the day? Phones and the projector show the closing screen.\(running)",
-                effect: .send(command: "finish", args: [:])))
+                effect: .send(.finish)))
         return []
     }
 }

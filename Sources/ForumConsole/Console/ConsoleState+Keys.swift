@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 
 extension ConsoleState {
@@ -43,17 +44,17 @@ extension ConsoleState {
     private mutating func pressCharacter(_ character: Character, now: Date) -> [ConsoleEffect] {
         if isModerator, !KeyBindings.moderator.contains(String(character)) { return onlyTheHost(now: now) }
         switch character {
-        case "n": return [send("next")]
-        case "b": return leave(by: "back", to: view.trail.last, effect: send("back"))
-        case "o": return [send("open")]
-        case "c": return [send("close")]
-        case "r": return [send("reveal")]
+        case "n": return [.send(.next)]
+        case "b": return leave(by: .back, to: view.trail.last, effect: .send(.back))
+        case "o": return [.send(.open(seconds: nil))]
+        case "c": return [.send(.close)]
+        case "r": return [.send(.reveal)]
         case "f":
             if view.winner.count > 1, let decision = view.decision, decision.status != "pending" {
                 mode = .chooseTie(view.winner)
                 return []
             }
-            return [send("follow")]
+            return [.send(.follow)]
         case "1"..."8": return choose(number: character.wholeNumberValue ?? 0)
         case "p": return replay(scene: nil)
         case "t":
@@ -63,35 +64,29 @@ extension ConsoleState {
             }
             mode = .seconds("")
         case "v":
-            let current = view.decision?.results ?? "hidden"
-            let order = ["hidden", "screen", "everyone"]
-            let next = order[((order.firstIndex(of: current) ?? 0) + 1) % order.count]
-            return [send("results", ["mode": .string(next)])]
+            let current = view.decision?.results.flatMap(ResultsVisibility.init(rawValue:)) ?? .hidden
+            return [.send(.results(current.next))]
         case "g":
             localSplit = !isSplit
-            return [send("split", ["on": .bool(localSplit)])]
+            return [.send(.split(localSplit))]
         case "G": return splitByPlace()
         case "s":
             mode = .pickStory
         case "e": return end()
         case "x": return finishDay()
-        case "j": return [send("join", ["on": .bool(!view.joinScreen)])]
+        case "j": return [.send(.join(!view.joinScreen))]
         case ":": mode = .commandLine("")
         case "?", "h": mode = .help
         case "q": mode = .quit
         case "u": return undo()
         case "i": mode = .info
-        case "a": return [send("acknowledge")]
-        case "w": return [send("proposals", ["on": .bool(!voice.proposalsOpen)])]
+        case "a": return [.send(.acknowledge)]
+        case "w": return [.send(.proposals(!voice.proposalsOpen))]
         case "m": openProposals()
         default:
             notice = Notice(kind: .info, text: "No key '\(character)': press ? for help.", until: now + 4)
         }
         return []
-    }
-
-    private func send(_ command: String, _ args: [String: ConsoleArgument] = [:]) -> ConsoleEffect {
-        .send(command: command, args: args)
     }
 
     private mutating func choose(number: Int) -> [ConsoleEffect] {
@@ -105,7 +100,7 @@ extension ConsoleState {
                 until: nil)
             return []
         }
-        let effect = send("choose", ["option": .string(options[number - 1].id)])
+        let effect = ConsoleEffect.send(.choose(option: options[number - 1].id))
         if let question = SafetyNet.beforeChoosing(number: number, in: view) {
             mode = .confirm(Confirmation(question: question, effect: effect))
             return []
@@ -114,7 +109,9 @@ extension ConsoleState {
     }
 
     /// Sends a move away from this scene, asking first when it goes against the room's vote.
-    private mutating func leave(by command: String, to scene: String?, effect: ConsoleEffect) -> [ConsoleEffect] {
+    private mutating func leave(by command: HostCommandName, to scene: String?, effect: ConsoleEffect)
+        -> [ConsoleEffect]
+    {
         if let question = SafetyNet.beforeLeaving(by: command, to: scene, in: view) {
             mode = .confirm(Confirmation(question: question, effect: effect))
             return []
@@ -124,15 +121,15 @@ extension ConsoleState {
 
     /// `u` / `:undo`: asks first, saying what comes back; with nothing to undo the server says so.
     private mutating func undo() -> [ConsoleEffect] {
-        guard let question = SafetyNet.beforeUndo(in: view) else { return [send("undo")] }
-        mode = .confirm(Confirmation(question: question, effect: send("undo")))
+        guard let question = SafetyNet.beforeUndo(in: view) else { return [.send(.undo)] }
+        mode = .confirm(Confirmation(question: question, effect: .send(.undo)))
         return []
     }
 
     private mutating func replay(scene: String?) -> [ConsoleEffect] {
-        let effect = send("replay", scene.map { ["scene": .string($0)] } ?? [:])
+        let effect = ConsoleEffect.send(.replay(scene: scene))
         guard let decision = view.decision, decision.roundID != nil, scene == nil || scene == view.sceneID else {
-            return leave(by: "replay", to: scene, effect: effect)
+            return leave(by: .replay, to: scene, effect: effect)
         }
         mode = .confirm(
             Confirmation(
@@ -146,12 +143,12 @@ extension ConsoleState {
             notice = Notice(kind: .refused, text: "No story is running.", until: nil)
             return []
         }
-        mode = .confirm(Confirmation(question: "End \(title)? The run cannot be continued.", effect: send("end")))
+        mode = .confirm(Confirmation(question: "End \(title)? The run cannot be continued.", effect: .send(.end)))
         return []
     }
 
     private mutating func start(story: String) -> [ConsoleEffect] {
-        let effect = send("start", ["story": .string(story)])
+        let effect = ConsoleEffect.send(.start(story: story))
         guard let running = view.storyTitle else { return [effect] }
         let position = view.sceneIndex.map { " at scene \($0) of \(view.sceneCount ?? 0)" } ?? ""
         mode = .confirm(
@@ -191,34 +188,23 @@ extension ConsoleState {
             mode = .quit
             return []
         case .success(.chooseNumber(let number)): return choose(number: number)
-        case .success(.command(let name, let args)):
-            if isModerator, !Self.moderatorCommands.contains(name) { return onlyTheHost(now: now) }
-            switch name {
-            case "end": return end()
-            case "finish": return finishDay()
-            case "start":
-                guard case .string(let story) = args["story"] else { return [] }
-                return start(story: story)
-            case "replay":
-                if case .string(let scene) = args["scene"] { return replay(scene: scene) }
-                return replay(scene: nil)
-            case "choose":
-                if case .string(let option) = args["option"], let number = Int(option) ?? view.number(ofOption: option)
-                {
-                    return choose(number: number)
-                }
-                return [send(name, args)]
-            case "goto":
-                if case .string(let scene) = args["scene"] {
-                    return leave(by: name, to: scene, effect: send(name, args))
-                }
-                return [send(name, args)]
-            case "back": return leave(by: name, to: view.trail.last, effect: send(name, args))
-            case "undo": return undo()
-            case "split":
-                if case .bool(let on) = args["on"] { localSplit = on }
-                return [send(name, args)]
-            default: return [send(name, args)]
+        case .success(.command(let command)):
+            if isModerator, !HostCommand.moderatorNames.contains(command.name) { return onlyTheHost(now: now) }
+            switch command {
+            case .end: return end()
+            case .finish: return finishDay()
+            case .start(let story): return start(story: story)
+            case .replay(let scene): return replay(scene: scene)
+            case .choose(let option):
+                if let number = Int(option) ?? view.number(ofOption: option) { return choose(number: number) }
+                return [.send(command)]
+            case .goto(let scene): return leave(by: .goto, to: scene, effect: .send(command))
+            case .back: return leave(by: .back, to: view.trail.last, effect: .send(command))
+            case .undo: return undo()
+            case .split(let on, _):
+                localSplit = on
+                return [.send(command)]
+            default: return [.send(command)]
             }
         }
     }
@@ -236,7 +222,7 @@ extension ConsoleState {
                 notice = Notice(kind: .refused, text: "A timed vote needs at least one second.", until: nil)
                 return []
             }
-            return [send("open", ["seconds": .int(seconds)])]
+            return [.send(.open(seconds: seconds))]
         default: break
         }
         return []
@@ -250,7 +236,7 @@ extension ConsoleState {
             number >= 1, number <= view.options.count, tied.contains(view.options[number - 1].id)
         {
             mode = .normal
-            return [send("choose", ["option": .string(view.options[number - 1].id)])]
+            return [.send(.choose(option: view.options[number - 1].id))]
         }
         if key == .escape || key == .interrupt || key == .character("q") { mode = .normal }
         return []

@@ -48,7 +48,7 @@ extension ConsoleState {
                 return
             }
             let reason = TextWidth.sanitize(error.message.isEmpty ? "refused" : error.message)
-            let what = command.map { "\($0) refused: " } ?? "Refused: "
+            let what = command.map { "\($0.rawValue) refused: " } ?? "Refused: "
             notice = Notice(kind: .refused, text: "\(what)\(reason)", code: error.code, until: nil)
         case .pong, .voice, .report:
             break
@@ -56,10 +56,10 @@ extension ConsoleState {
     }
 
     /// Notes a command the console sent (`ref`), or that it could not be sent (nil).
-    public mutating func sent(_ command: String, ref: String?, now: Date) {
+    public mutating func sent(_ command: HostCommandName, ref: String?, now: Date) {
         guard let ref else {
             notice = Notice(
-                kind: .refused, text: "Not connected: \(command) was not sent. Try again once reconnected.",
+                kind: .refused, text: "Not connected: \(command.rawValue) was not sent. Try again once reconnected.",
                 until: nil)
             return
         }
@@ -71,25 +71,25 @@ extension ConsoleState {
         serverWarning = ServerWarning(text: TextWidth.sanitize(text), at: now)
     }
 
-    private static func doneText(_ command: String) -> String {
+    private static func doneText(_ command: HostCommandName) -> String {
         switch command {
-        case "next": "✓ next scene"
-        case "back": "✓ back one scene"
-        case "goto": "✓ moved"
-        case "open": "✓ the vote is open"
-        case "close": "✓ the vote is closed"
-        case "reveal": "✓ results revealed"
-        case "follow": "✓ followed the winner"
-        case "choose": "✓ chosen"
-        case "replay": "✓ replaying the scene"
-        case "start": "✓ story started"
-        case "end": "✓ story ended"
-        case "session": "✓ session changed"
-        case "results": "✓ results visibility changed"
-        case "split": "✓ split changed"
-        case "undo": "✓ undone: the scene before is back"
-        case "note": "✓ note kept for the report"
-        default: "✓ \(command)"
+        case .next: "✓ next scene"
+        case .back: "✓ back one scene"
+        case .goto: "✓ moved"
+        case .open: "✓ the vote is open"
+        case .close: "✓ the vote is closed"
+        case .reveal: "✓ results revealed"
+        case .follow: "✓ followed the winner"
+        case .choose: "✓ chosen"
+        case .replay: "✓ replaying the scene"
+        case .start: "✓ story started"
+        case .end: "✓ story ended"
+        case .session: "✓ session changed"
+        case .results: "✓ results visibility changed"
+        case .split: "✓ split changed"
+        case .undo: "✓ undone: the scene before is back"
+        case .note: "✓ note kept for the report"
+        default: "✓ \(command.rawValue)"
         }
     }
 }

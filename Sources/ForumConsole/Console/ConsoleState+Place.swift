@@ -9,6 +9,6 @@ extension ConsoleState {
         }
         let on = !(isSplit && view.place.splitByPlace)
         localSplit = on
-        return [.send(command: "split", args: on ? ["on": .bool(true), "by": .string("place")] : ["on": .bool(false)])]
+        return [.send(.split(on, by: on ? .place : nil))]
     }
 }

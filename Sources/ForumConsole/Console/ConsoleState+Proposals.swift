@@ -55,7 +55,7 @@ extension ConsoleState {
                 return []
             }
             cursor.merging = nil
-            return [.send(command: "merge", args: ["proposal": .string(duplicate), "into": .string(original)])]
+            return [.send(.merge(proposal: duplicate, into: original))]
         case .character(let character) where cursor.merging == nil:
             guard let selected = cursor.selected, index != nil else {
                 if "yxda".contains(character) {
@@ -66,14 +66,14 @@ extension ConsoleState {
                 return []
             }
             switch character {
-            case "y": return [moderate("approve", selected)]
-            case "x": return [moderate("reject", selected)]
+            case "y": return [.send(.approve(proposal: selected))]
+            case "x": return [.send(.reject(proposal: selected))]
             case "a":
                 guard !isModerator else {
                     notice = Notice(kind: .refused, text: "Only the host can put a proposal to the vote.", until: nil)
                     return []
                 }
-                return [moderate("adopt", selected)]
+                return [.send(.adopt(proposal: selected))]
             case "d":
                 cursor.merging = selected
                 move(index == 0 ? 1 : -1)
@@ -85,16 +85,9 @@ extension ConsoleState {
         return []
     }
 
-    /// The `:` commands a moderator may send.
-    static let moderatorCommands: Set<String> = ["approve", "reject", "merge"]
-
     /// A show key pressed on a moderator's console.
     mutating func onlyTheHost(now: Date) -> [ConsoleEffect] {
         notice = Notice(kind: .refused, text: "Only the host can do that: m moderates the proposals.", until: now + 4)
         return []
-    }
-
-    private func moderate(_ command: String, _ proposal: String) -> ConsoleEffect {
-        .send(command: command, args: ["proposal": .string(proposal)])
     }
 }

@@ -1,3 +1,4 @@
+import ForumCore
 import Foundation
 
 /// Everything the full-screen console shows and remembers: the show as the server last
@@ -86,7 +87,7 @@ public struct ConsoleState: Sendable, Equatable {
     /// The latest warning the server logged (for `forum serve`).
     public var serverWarning: ServerWarning?
     /// Commands sent and not yet answered: ref → command name.
-    public var waiting: [String: String] = [:]
+    public var waiting: [String: HostCommandName] = [:]
     /// The host key this console connected with, for the info panel (`i`).
     public var hostKey = ""
     /// True for a moderator's console (`forum host --moderator`): it may moderate proposals,
@@ -105,7 +106,7 @@ public struct ConsoleState: Sendable, Equatable {
 /// What the console must do after a key or a message.
 public enum ConsoleEffect: Sendable, Equatable {
     /// Send a host command to the server.
-    case send(command: String, args: [String: ConsoleArgument])
+    case send(HostCommand)
     /// Leave the console.
     case finish(ConsoleOutcome)
     /// Draw the whole screen again (Ctrl-L).

@@ -47,9 +47,9 @@ public final class HostLink: Sendable {
 
     /// Sends a command; returns its `ref`, or nil when not connected.
     @discardableResult
-    public func send(command: String, args: [String: ConsoleArgument]) -> String? {
+    public func send(_ command: HostCommand) -> String? {
         let ref = "h\(counter.add(1, ordering: .relaxed).newValue)"
-        let text = ConsoleArgument.commandMessage(command, args: args, ref: ref).text
+        let text = ClientMessage.command(command).json(ref: ref).text
         let sent = socket.withLock { socket -> Bool in
             guard let socket else { return false }
             return (try? socket.send(text)) != nil
@@ -97,7 +97,7 @@ public final class HostLink: Sendable {
             } catch let failure as WebSocketClient.Failure where failure.description.hasPrefix("timed out") {
                 quietTurns += 1
                 if quietTurns >= 3 { throw failure }
-                try client.send(#"{"type":"ping"}"#)
+                try client.send(ClientMessage.ping.json().text)
                 continue
             }
             quietTurns = 0
@@ -105,12 +105,13 @@ public final class HostLink: Sendable {
                 throw WebSocketClient.Failure(description: "the server closed the connection")
             }
             if !welcomed {
-                if text.contains("\"unauthorized\"") {
+                let message = ServerMessage(text: text)
+                if message?.errorCode == .unauthorized {
                     stopped.store(true, ordering: .releasing)
                     onEvent(.refused("the server refused the \(role == .moderator ? "moderator" : "host") key"))
                     return
                 }
-                if text.contains("\"welcome\"") {
+                if message?.type == .welcome {
                     welcomed = true
                     delay = 0.5
                     onEvent(.connected)

@@ -1,3 +1,5 @@
+import ForumCore
+
 /// The host's safety net: the question to ask before a key or command moves the whole room
 /// away from what the room voted for. Pure: a function of what the host sees.
 ///
@@ -19,17 +21,17 @@ enum SafetyNet {
 
     /// The question before leaving for `scene` by `command` (`back`, `goto`, `replay`), or
     /// nil to go ahead. `scene` nil: where `back` goes is not known here.
-    static func beforeLeaving(by command: String, to scene: String?, in view: HostView) -> String? {
+    static func beforeLeaving(by command: HostCommandName, to scene: String?, in view: HostView) -> String? {
         guard let votes = roomVotes(view) else { return nil }
         if view.winner.count == 1, let scene, let winner = view.options.first(where: { $0.id == view.winner[0] }),
-            winner.leadsTo == scene, command != "replay"
+            winner.leadsTo == scene, command != .replay
         {
             return nil
         }
         let action: String
         switch command {
-        case "back": action = "Go back to \(scene ?? "the previous scene") anyway?"
-        case "replay": action = "Replay \(scene ?? "that scene") anyway?"
+        case .back: action = "Go back to \(scene ?? "the previous scene") anyway?"
+        case .replay: action = "Replay \(scene ?? "that scene") anyway?"
         default: action = "Jump to \(scene ?? "that scene") anyway?"
         }
         return "\(roomChose(view, votes: votes)) \(action)"

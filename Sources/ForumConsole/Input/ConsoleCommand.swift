@@ -3,8 +3,9 @@ import ForumCore
 /// A line the host typed, understood: a show command for the server, or something for the
 /// console itself.
 public enum ConsoleInput: Equatable, Sendable {
-    /// A protocol command with its arguments (string or whole-number values).
-    case command(name: String, args: [String: ConsoleArgument])
+    /// A host command for the server (`choose 2` keeps its number as the option: the console
+    /// knows which option that is).
+    case command(HostCommand)
     /// Choose the option at this 1-based position of the current decision.
     case chooseNumber(Int)
     case help
@@ -23,52 +24,49 @@ public enum ConsoleInput: Equatable, Sendable {
         guard let verb = words.first?.lowercased() else { return .success(.empty) }
         let rest = Array(words.dropFirst())
         if let number = Int(verb), (1...8).contains(number), rest.isEmpty { return .success(.chooseNumber(number)) }
-        func one(_ key: String, _ what: String) -> Result<ConsoleInput, ConsoleInputError> {
+        func one(_ what: String, _ command: (String) -> HostCommand) -> Result<ConsoleInput, ConsoleInputError> {
             guard rest.count == 1 else {
                 return .failure(ConsoleInputError("\(verb) needs \(what): \(verb) \(what.uppercased())"))
             }
-            return .success(.command(name: verb, args: [key: .string(rest[0])]))
+            return .success(.command(command(rest[0])))
+        }
+        func onOff() -> Bool? { rest.count == 1 ? ["on": true, "off": false][rest[0].lowercased()] : nil }
+        if let command = bareCommands[verb] {
+            guard rest.isEmpty else { return .failure(ConsoleInputError("\(verb) takes nothing after it")) }
+            return .success(.command(command))
         }
         switch verb {
-        case "next", "back", "close", "reveal", "follow", "end", "finish", "undo":
-            guard rest.isEmpty else { return .failure(ConsoleInputError("\(verb) takes nothing after it")) }
-            return .success(.command(name: verb, args: [:]))
-        case "start": return one("story", "a story id")
-        case "goto": return one("scene", "a scene id")
-        case "choose": return one("option", "an option id or number")
-        case "session": return one("session", "a session id")
+        case "start": return one("a story id") { .start(story: $0) }
+        case "goto": return one("a scene id") { .goto(scene: $0) }
+        case "choose": return one("an option id or number") { .choose(option: $0) }
+        case "session": return one("a session id") { .session(id: $0) }
         case "open":
-            if rest.isEmpty { return .success(.command(name: "open", args: [:])) }
+            if rest.isEmpty { return .success(.command(.open(seconds: nil))) }
             guard rest.count == 1, let seconds = Int(rest[0]) else {
                 return .failure(ConsoleInputError("open takes an optional number of seconds: open 60"))
             }
-            return .success(.command(name: "open", args: ["seconds": .int(seconds)]))
+            return .success(.command(.open(seconds: seconds)))
         case "results":
-            let modes = ["hidden", "screen", "everyone"]
-            guard rest.count == 1, modes.contains(rest[0].lowercased()) else {
+            guard rest.count == 1, let mode = ResultsVisibility(rawValue: rest[0].lowercased()) else {
                 return .failure(
                     ConsoleInputError("results needs a mode: results hidden, results screen or results everyone"))
             }
-            return .success(.command(name: "results", args: ["mode": .string(rest[0].lowercased())]))
+            return .success(.command(.results(mode)))
         case "split" where rest.count == 1 && rest[0].lowercased() == "place":
-            return .success(.command(name: "split", args: ["on": .bool(true), "by": .string("place")]))
+            return .success(.command(.split(true, by: .place)))
         case "split":
-            guard rest.count == 1, let on = ["on": true, "off": false][rest[0].lowercased()] else {
-                return .failure(ConsoleInputError("split needs on or off: split on"))
-            }
-            return .success(.command(name: "split", args: ["on": .bool(on)]))
+            guard let on = onOff() else { return .failure(ConsoleInputError("split needs on or off: split on")) }
+            return .success(.command(.split(on)))
         case "join":
-            guard rest.count == 1, let on = ["on": true, "off": false][rest[0].lowercased()] else {
-                return .failure(ConsoleInputError("join needs on or off: join on"))
-            }
-            return .success(.command(name: "join", args: ["on": .bool(on)]))
+            guard let on = onOff() else { return .failure(ConsoleInputError("join needs on or off: join on")) }
+            return .success(.command(.join(on)))
         case "replay":
-            if rest.isEmpty { return .success(.command(name: "replay", args: [:])) }
-            return one("scene", "a scene id")
+            if rest.isEmpty { return .success(.command(.replay(scene: nil))) }
+            return one("a scene id") { .replay(scene: $0) }
         case "note":
             let note = text.drop { $0 != " " }.trimmingCharacters(in: .whitespaces)
             guard !note.isEmpty else { return .failure(ConsoleInputError("note needs some text: note TEXT")) }
-            return .success(.command(name: "note", args: ["text": .string(note)]))
+            return .success(.command(.note(text: note)))
         case "help", "?": return .success(.help)
         case "status": return .success(.status)
         case "report":
@@ -86,6 +84,12 @@ public enum ConsoleInput: Equatable, Sendable {
             return .failure(ConsoleInputError(message + " (type help for the list)"))
         }
     }
+
+    /// The typed commands that take nothing after them.
+    private static let bareCommands: [String: HostCommand] = [
+        "next": .next, "back": .back, "close": .close, "reveal": .reveal, "follow": .follow, "end": .end,
+        "finish": .finish, "undo": .undo,
+    ]
 
     /// The console's help text, one command a line.
     public static let helpText = """
@@ -110,30 +114,6 @@ public enum ConsoleInput: Equatable, Sendable {
         status           show where the show is
         quit             leave the console
         """
-}
-
-/// An argument value for a console command.
-public enum ConsoleArgument: Equatable, Sendable {
-    case string(String)
-    case int(Int)
-    case bool(Bool)
-
-    /// The value as the protocol writes it.
-    public var json: JSONValue {
-        switch self {
-        case .string(let text): .string(text)
-        case .int(let number): .int(number)
-        case .bool(let flag): .bool(flag)
-        }
-    }
-
-    /// A command message with these arguments (keys sorted), for the host's connection.
-    static func commandMessage(_ name: String, args: [String: ConsoleArgument], ref: String) -> JSONValue {
-        .object([
-            ("type", "command"), ("command", .string(name)),
-            ("args", .object(args.keys.sorted().map { ($0, args[$0]!.json) })), ("ref", .string(ref)),
-        ])
-    }
 }
 
 /// Why a typed line was not understood.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A message from a phone, a screen or a host, decoded and checked for shape.
 public enum ClientMessage: Sendable, Equatable {
     /// `stateAfterAck` false: the client needs no `state` after each vote's `ack` (the ack
@@ -55,19 +53,19 @@ public enum ClientMessageDecoder {
             return .failure(ProtocolError("too_large", "Messages can be at most \(maximumSize) bytes."))
         }
         if let quick = QuickMessageScanner.decode(bytes) { return .success(quick) }
-        return decodeWithFoundation(bytes)
+        return decodeFully(bytes)
     }
 
-    /// The full decoder, for every message the quick scanner leaves (and for its tests).
-    static func decodeWithFoundation(_ bytes: some Collection<UInt8>) -> Result<
-        (ClientMessage, ref: String?), ProtocolError
-    > {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+    /// The full decoder, for every message the quick scanner leaves (and for its tests): the
+    /// bytes through ``JSONParser`` into a ``JSONValue`` object, then its fields checked.
+    static func decodeFully(_ bytes: some Collection<UInt8>) -> Result<(ClientMessage, ref: String?), ProtocolError> {
+        guard case .object(let members)? = JSONParser.parse(bytes) else {
             return .failure(ProtocolError("bad_json", "The message is not a JSON object."))
         }
-        let ref = object["ref"] as? String
+        let fields = Fields(members: members)
+        let ref = fields["ref"]?.stringValue
         do {
-            return .success((try message(from: Fields(object: object)), ref))
+            return .success((try message(from: fields), ref))
         } catch var error {
             error.ref = ref
             return .failure(error)
@@ -84,17 +82,17 @@ public enum ClientMessageDecoder {
             }
             return .hello(
                 role: role, device: try fields.optionalString("device"), key: try fields.optionalString("key"),
-                stateAfterAck: fields.object["state_after_ack"] == nil ? true : try fields.bool("state_after_ack"),
+                stateAfterAck: fields["state_after_ack"] == nil ? true : try fields.bool("state_after_ack"),
                 place: try fields.place())
         case "vote":
             return .vote(decision: try fields.string("decision"), option: try fields.string("option"))
         case "perspective":
-            guard fields.object.keys.contains("perspective") else {
+            guard fields["perspective"] != nil else {
                 throw ProtocolError("bad_message", "A perspective message needs 'perspective' (an id or null).")
             }
             return .perspective(try fields.optionalString("perspective"))
         case "place":
-            guard fields.object.keys.contains("place") else {
+            guard fields["place"] != nil else {
                 throw ProtocolError("bad_message", "A place message needs 'place' (room, remote or null).")
             }
             return .place(try fields.place())
@@ -114,9 +112,9 @@ public enum ClientMessageDecoder {
     private static func command(from fields: Fields) throws(ProtocolError) -> HostCommand {
         let name = try fields.string("command")
         let args: Fields
-        switch fields.object["args"] {
-        case nil, is NSNull: args = Fields(object: [:])
-        case let object as [String: Any]: args = Fields(object: object)
+        switch fields["args"] {
+        case nil, .null?: args = Fields(members: [])
+        case .object(let members)?: args = Fields(members: members)
         default: throw ProtocolError("bad_message", "'args' must be an object.")
         }
         switch HostCommandName(rawValue: name) {
@@ -163,84 +161,6 @@ public enum ClientMessageDecoder {
             throw ProtocolError(
                 "unknown_command",
                 "Unknown command '\(name.prefix(40))'. Commands: \(HostCommand.names.joined(separator: ", ")).")
-        }
-    }
-
-    /// Typed access to a JSON object's fields with protocol errors.
-    private struct Fields {
-        let object: [String: Any]
-
-        func string(_ key: String) throws(ProtocolError) -> String {
-            guard let value = try optionalString(key) else {
-                throw ProtocolError("bad_message", "The field '\(key)' is missing.")
-            }
-            return value
-        }
-
-        /// A longer text field (a proposal): at most 4 KiB; its length in characters is the
-        /// show's to check.
-        func text(_ key: String) throws(ProtocolError) -> String {
-            guard let value = object[key] as? String else {
-                throw ProtocolError("bad_message", "The field '\(key)' must be a string.")
-            }
-            guard value.utf8.count <= 4096 else {
-                throw ProtocolError("bad_message", "The field '\(key)' is too long.")
-            }
-            return value
-        }
-
-        func optionalString(_ key: String) throws(ProtocolError) -> String? {
-            switch object[key] {
-            case nil, is NSNull: return nil
-            case let value as String:
-                guard value.utf8.count <= maximumFieldLength else {
-                    throw ProtocolError("bad_message", "The field '\(key)' is too long.")
-                }
-                return value
-            default: throw ProtocolError("bad_message", "The field '\(key)' must be a string.")
-            }
-        }
-
-        /// JSON `true`/`false` (Foundation bridges 0 and 1 to `Bool` too, so `is Bool` cannot tell).
-        static func isBoolean(_ number: NSNumber) -> Bool {
-            type(of: number) == type(of: NSNumber(value: true))
-        }
-
-        func bool(_ key: String) throws(ProtocolError) -> Bool {
-            guard let value = object[key] as? NSNumber, Self.isBoolean(value) else {
-                throw ProtocolError("bad_message", "The field '\(key)' must be true or false.")
-            }
-            return value.boolValue
-        }
-
-        /// The optional `place` field: room, remote, or absent/null.
-        func place() throws(ProtocolError) -> Place? {
-            guard let name = try optionalString("place") else { return nil }
-            guard let place = Place(rawValue: name) else {
-                throw ProtocolError("bad_message", "'place' must be room, remote or null.")
-            }
-            return place
-        }
-
-        /// The optional `by` of `split`: perspective or place.
-        func splitDimension() throws(ProtocolError) -> SplitDimension? {
-            guard let name = try optionalString("by") else { return nil }
-            guard let dimension = SplitDimension(rawValue: name) else {
-                throw ProtocolError("bad_message", "'by' must be perspective or place.")
-            }
-            return dimension
-        }
-
-        func optionalInt(_ key: String) throws(ProtocolError) -> Int? {
-            switch object[key] {
-            case nil, is NSNull: return nil
-            case let value as NSNumber where !Self.isBoolean(value) && value.doubleValue == value.doubleValue.rounded():
-                guard abs(value.doubleValue) < 1e9 else {
-                    throw ProtocolError("bad_message", "The field '\(key)' is out of range.")
-                }
-                return value.intValue
-            default: throw ProtocolError("bad_message", "The field '\(key)' must be a whole number.")
-            }
         }
     }
 }

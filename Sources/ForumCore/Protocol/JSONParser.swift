@@ -1,15 +1,29 @@
-/// The one JSON reader of the protocol's clients (the console, forum-bench, the tests): UTF-8
-/// bytes into ``JSONValue``, keys in order. It parses bytes directly instead of going through
-/// Foundation, fast enough for the bench's thousands of messages a second on one thread.
-/// Numbers that are not integers are kept as their text.
+/// The one JSON reader of the protocol: the server's decoder of client messages
+/// (``ClientMessageDecoder``) and the clients (the console, forum-bench, the tests) all read
+/// UTF-8 bytes into ``JSONValue`` with it, keys in order (a repeated key is kept twice; the
+/// decoder takes the last, as Foundation did). It parses bytes directly instead of going
+/// through Foundation, fast enough for thousands of messages a second on one thread.
+///
+/// It reads what Foundation's `JSONSerialization` read from UTF-8: RFC 8259 (strict numbers,
+/// no control characters, unknown escapes or lone surrogates in strings, valid UTF-8 only)
+/// with Foundation's own leniencies (a UTF-8 byte order mark at the start, one trailing comma
+/// before `]` or `}`) and its limit of 512 arrays and objects open at once. Numbers that are
+/// not `Int`s (a fraction, an exponent, too large) are kept as their text
+/// (``JSONValue/number(_:)``); one beyond a `Double` (1e400) is refused. Unlike Foundation it
+/// never guesses UTF-16 or UTF-32: the protocol's messages are WebSocket text, which is UTF-8.
 public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    private var depth = 0
+
+    /// The most arrays and objects open at once, as in Foundation's reader.
+    public static let maximumDepth = 512
 
     /// Parses one JSON text; nil if it is not valid JSON.
     public static func parse(_ data: some Collection<UInt8>) -> JSONValue? {
         Array(data).withUnsafeBufferPointer { buffer in
             var parser = JSONParser(bytes: buffer)
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
             guard let value = parser.value() else { return nil }
             parser.skipSpace()
             return parser.index == buffer.count ? value : nil
@@ -51,14 +65,27 @@ public struct JSONParser {
         return result
     }
 
-    private mutating func object() -> JSONValue? {
+    /// Enters an array or object (at its opening bracket); false beyond ``maximumDepth``.
+    private mutating func enter() -> Bool {
         index += 1
-        var members: [(String, JSONValue)] = []
+        depth += 1
+        return depth <= Self.maximumDepth
+    }
+
+    /// Whether the container closes here (`closing` is `]` or `}`): right after it opened, or
+    /// after a trailing comma.
+    private mutating func closes(with closing: UInt8) -> Bool {
         skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-            index += 1
-            return .object(members)
-        }
+        guard index < bytes.count, bytes[index] == closing else { return false }
+        index += 1
+        depth -= 1
+        return true
+    }
+
+    private mutating func object() -> JSONValue? {
+        guard enter() else { return nil }
+        var members: [(String, JSONValue)] = []
+        if closes(with: UInt8(ascii: "}")) { return .object(members) }
         while true {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = string() else { return nil }
@@ -71,21 +98,19 @@ public struct JSONParser {
             guard index < bytes.count else { return nil }
             index += 1
             switch bytes[index - 1] {
-            case UInt8(ascii: ","): continue
-            case UInt8(ascii: "}"): return .object(members)
+            case UInt8(ascii: ","): if closes(with: UInt8(ascii: "}")) { return .object(members) }
+            case UInt8(ascii: "}"):
+                depth -= 1
+                return .object(members)
             default: return nil
             }
         }
     }
 
     private mutating func array() -> JSONValue? {
-        index += 1
+        guard enter() else { return nil }
         var items: [JSONValue] = []
-        skipSpace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-            index += 1
-            return .array(items)
-        }
+        if closes(with: UInt8(ascii: "]")) { return .array(items) }
         while true {
             guard let item = value() else { return nil }
             items.append(item)
@@ -93,47 +118,72 @@ public struct JSONParser {
             guard index < bytes.count else { return nil }
             index += 1
             switch bytes[index - 1] {
-            case UInt8(ascii: ","): continue
-            case UInt8(ascii: "]"): return .array(items)
+            case UInt8(ascii: ","): if closes(with: UInt8(ascii: "]")) { return .array(items) }
+            case UInt8(ascii: "]"):
+                depth -= 1
+                return .array(items)
             default: return nil
             }
         }
     }
 
+    /// A number as RFC 8259 spells it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
     private mutating func number() -> JSONValue? {
         let start = index
-        while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
-        guard index > start else { return nil }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        return Int(text).map { .int($0) } ?? .string(text)
-    }
-
-    private static func isNumberByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-            UInt8(ascii: "e"), UInt8(ascii: "E"):
-            true
-        default: false
+        var integral = true
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let leadingZero = index < bytes.count && bytes[index] == UInt8(ascii: "0")
+        let integerDigits = digits()
+        guard integerDigits > 0, !(leadingZero && integerDigits > 1) else { return nil }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            integral = false
+            guard digits() > 0 else { return nil }
         }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            integral = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
+            guard digits() > 0 else { return nil }
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if integral, let integer = Int(text) { return .int(integer) }
+        guard let value = Double(text), value.isFinite else { return nil }
+        return .number(text)
     }
 
-    /// A string starting at the opening quote; escapes decoded.
+    /// Skips decimal digits; how many there were.
+    private mutating func digits() -> Int {
+        let first = index
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            index += 1
+        }
+        return index - first
+    }
+
+    /// A string starting at the opening quote; escapes decoded. Nil for a control character,
+    /// an unknown escape, a lone surrogate or bytes that are not UTF-8.
     private mutating func string() -> String? {
         index += 1
         let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") {
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"),
+            bytes[index] >= 0x20
+        {
             index += 1
         }
-        guard index < bytes.count else { return nil }
+        guard index < bytes.count, bytes[index] >= 0x20 else { return nil }
         if bytes[index] == UInt8(ascii: "\"") {
             defer { index += 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         }
         var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
-            if byte == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+            if byte == UInt8(ascii: "\"") { return String(validating: out, as: UTF8.self) }
+            guard byte >= 0x20 else { return nil }
             guard byte == UInt8(ascii: "\\") else {
                 out.append(byte)
                 continue
@@ -147,26 +197,27 @@ public struct JSONParser {
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
             case UInt8(ascii: "u"):
                 guard let scalar = unicodeEscape() else { return nil }
                 out.append(contentsOf: Array(String(Character(scalar)).utf8))
-            default: out.append(escape)
+            default: return nil
             }
         }
         return nil
     }
 
-    /// The scalar of a `\uXXXX` escape (the `\u` already read), joining surrogate pairs.
+    /// The scalar of a `\uXXXX` escape (the `\u` already read), joining surrogate pairs; nil
+    /// for a lone surrogate.
     private mutating func unicodeEscape() -> Unicode.Scalar? {
         guard let high = hex4() else { return nil }
-        if (0xD800..<0xDC00).contains(high), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-            bytes[index + 1] == UInt8(ascii: "u")
-        {
-            index += 2
-            guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
-            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+        guard (0xD800..<0xDC00).contains(high) else { return Unicode.Scalar(high) }
+        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            return nil
         }
-        return Unicode.Scalar(high) ?? Unicode.Scalar(0xFFFD)
+        index += 2
+        guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return nil }
+        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
     }
 
     private mutating func hex4() -> UInt32? {

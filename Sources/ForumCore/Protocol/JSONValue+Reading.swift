@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reading ``JSONValue``s leniently, as the protocol's clients do: a missing or mistyped
 /// member reads as nil (or empty), never a crash.
 extension JSONValue {
@@ -45,22 +43,5 @@ extension JSONValue {
     /// An object of strings as a dictionary (others skipped; nil when not an object).
     public var stringMap: [String: String]? {
         members.map { Dictionary($0.compactMap { key, value in value.stringValue.map { (key, $0) } }) { a, _ in a } }
-    }
-}
-
-extension JSONValue {
-    /// The value as Foundation's JSON objects (`NSNull`, `Bool`, `Int`, `String`, arrays,
-    /// `[String: Any]`), for code that hands JSON to Foundation and for the tests' view of
-    /// a message as a dictionary.
-    public var foundationObject: Any {
-        switch self {
-        case .null: NSNull()
-        case .bool(let value): value
-        case .int(let value): value
-        case .string(let value): value
-        case .array(let items): items.map(\.foundationObject)
-        case .object(let members):
-            Dictionary(members.map { ($0.0, $0.1.foundationObject) }) { first, _ in first } as [String: Any]
-        }
     }
 }

@@ -1,5 +1,6 @@
 /// Decodes the two hot client messages, `vote` and `ping`, straight from the bytes, without
-/// Foundation's `JSONSerialization` and its dictionary of `Any`.
+/// building a ``JSONValue`` (the full decoder, ``ClientMessageDecoder/decodeFully(_:)``, reads
+/// every other message through ``JSONParser``).
 ///
 /// It takes only the plainest form: one flat JSON object whose members are all strings of
 /// printable ASCII with no escapes, each key once. Anything else (another type, a number, an
