@@ -54,8 +54,8 @@ static inline void forum_timer_stop(void *loop, forum_timer *timer) {
  * (just after the poll returns, before the turn's callbacks) and an ev_prepare watcher as it
  * ends (just before the next poll). `turn` is the last turn's length in seconds: what is read
  * in the next turn waited about that long in the kernel. `busy` is the share of the last
- * second or so spent in turns rather than waiting in the poll (an exponential average with a
- * time constant of half a second). ev_*_init are macros: wrap them. */
+ * seconds spent in turns rather than waiting in the poll (an exponential average with a
+ * time constant of one second). ev_*_init are macros: wrap them. */
 typedef struct forum_load_meter {
     ev_check check; /* first, so the watcher's address is the struct's */
     ev_prepare prepare;
@@ -78,7 +78,7 @@ static void forum_load_turn_ends(struct ev_loop *loop, ev_prepare *watcher, int 
     if (meter->turn_started > 0 && meter->last_prepare > 0) {
         meter->turn = now - meter->turn_started;
         double span = now - meter->last_prepare;
-        double keep = exp(-span / 0.5); /* an exponential average with a time constant of 0.5 s */
+        double keep = exp(-span / 1.0); /* an exponential average with a time constant of 1 s */
         double share = span > 0 ? meter->turn / span : 1.0;
         meter->busy = keep * meter->busy + (1.0 - keep) * (share > 1.0 ? 1.0 : share);
     }

@@ -84,9 +84,10 @@ public struct LoopLoad: Sendable, Equatable {
         self.busy = busy
     }
 
-    /// Offered more than it can do: busy without a pause for over a second, with turns long
-    /// enough that what is read waited over 0.1 s. A burst (a whole room voting at once, a
-    /// fraction of a second of work, measured at most 0.84 busy on a loaded machine) is not
+    /// Offered more than it can do: busy without a pause for about three seconds (the
+    /// average forgets with a time constant of one second), with turns long enough that what
+    /// is read waited over 0.1 s. A burst (a whole room voting at once: 0.3 s of work for
+    /// 10,000 phones, 0.7 s for 19,000, measured at most 0.84 busy on a loaded machine) is not
     /// this: a refused vote is one the person must send again. A flood that goes on is.
     public var saturated: Bool { busy >= 0.95 && turn >= 0.1 }
 }
