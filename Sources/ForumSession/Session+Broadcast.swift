@@ -114,7 +114,8 @@ extension Session {
 
     /// Sends hosts a fresh state (for the store's health when nothing else changed).
     func sendHostsState() {
-        for id in watchers where connections[id]?.role == .host && connections[id]?.closing == false {
+        for id in watchers {
+            guard let connection = connections[id], connection.role == .host, !connection.closing else { continue }
             sendState(to: id, device: nil)
         }
     }

@@ -13,6 +13,8 @@ final class SessionDriver {
 
     let session: Session
     var seconds = 0.0
+    /// The IO loop's load that the next events carry (idle unless a test says).
+    var load = LoopLoad()
     /// Records handed to the store and not yet committed or failed, oldest first.
     var storing: [(record: ShowRecord, ticket: UInt64)] = []
     /// Every record the store committed, in order.
@@ -33,7 +35,7 @@ final class SessionDriver {
             joinQR: "/join-qr.svg", logger: Logger(label: "test"))
     }
 
-    var time: SessionTime { SessionTime(date: Self.t0.addingTimeInterval(seconds), seconds: seconds) }
+    var time: SessionTime { SessionTime(date: Self.t0.addingTimeInterval(seconds), seconds: seconds, load: load) }
 
     /// Feeds one event and records its actions.
     func apply(_ event: SessionEvent) {

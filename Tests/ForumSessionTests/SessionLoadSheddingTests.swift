@@ -6,44 +6,44 @@ import Testing
 /// `overloaded` at once instead of letting every vote wait longer and longer.
 @Suite struct SessionLoadSheddingTests {
     /// A room with a host and 5 phones, a round open.
-    func openRound() -> SessionRoom {
-        let room = SessionRoom()
-        room.join(1, .host)
-        for id in 2...6 { room.join(ConnectionID(id), .audience) }
+    func openRound() -> (driver: SessionDriver, phones: [ConnectionID]) {
+        let driver = SessionDriver()
+        let host = driver.join(.host).id
+        let phones = (0..<5).map { _ in driver.join(.audience).id }
         for command in [HostCommand.start(story: "night"), .next, .open(seconds: nil)] {
-            room.say(1, .command(command))
-            room.commit()
+            driver.command(host, command)
         }
-        room.sent = []
-        return room
+        for id in phones { _ = driver.take(id) }
+        return (driver, phones)
     }
 
-    func answer(to phone: ConnectionID, in room: SessionRoom) -> ServerMessage? {
-        room.commit()
-        return room.sent.last { $0.0 == phone }?.1
+    /// What answered the phone's message with ref "r", once the store has committed.
+    func answer(to phone: ConnectionID, in driver: SessionDriver) -> ServerMessage? {
+        driver.commit()
+        return driver.take(phone).first { $0.ref == "r" }
     }
 
     @Test func aSaturatedLoopRefusesVotesAndTakesThemAgainOnceItCatchesUp() throws {
-        let room = openRound()
-        room.load = LoopLoad(turn: 0.15, busy: 0.97)
-        room.say(2, .vote(decision: "D1", option: "police"))
-        #expect(room.storing.isEmpty, "a refused vote is not stored")
-        guard case .error(let refusal) = answer(to: 2, in: room) else {
+        let (driver, phones) = openRound()
+        driver.load = LoopLoad(turn: 0.15, busy: 0.97)
+        driver.say(phones[0], .vote(decision: "D1", option: "police"), ref: "r")
+        #expect(driver.storing.isEmpty, "a refused vote is not stored")
+        guard case .error(let refusal) = answer(to: phones[0], in: driver) else {
             Issue.record("a vote in a saturated loop must be refused")
             return
         }
         #expect(refusal.code == ErrorCode.overloaded.rawValue)
         #expect(refusal.ref == "r")
 
-        room.load = LoopLoad(turn: 0.01, busy: 0.97)
-        room.say(3, .vote(decision: "D1", option: "police"))
-        guard case .ack = answer(to: 3, in: room) else {
+        driver.load = LoopLoad(turn: 0.01, busy: 0.97)
+        driver.say(phones[1], .vote(decision: "D1", option: "police"), ref: "r")
+        guard case .ack = answer(to: phones[1], in: driver) else {
             Issue.record("short turns: the loop keeps up, the vote is taken")
             return
         }
-        room.load = LoopLoad()
-        room.say(2, .vote(decision: "D1", option: "crisis"))
-        guard case .ack = answer(to: 2, in: room) else {
+        driver.load = LoopLoad()
+        driver.say(phones[0], .vote(decision: "D1", option: "crisis"), ref: "r")
+        guard case .ack = answer(to: phones[0], in: driver) else {
             Issue.record("an idle loop takes the vote")
             return
         }

@@ -167,12 +167,8 @@ public struct JSONParser {
     /// stdlib's specialised decoding; `String(validating:as:)`, generic, looked up its type
     /// metadata on every call (15% of forum-bench's time reading a room's states).
     private static func utf8String(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var ascii = true
-        for byte in bytes where byte >= 0x80 {
-            ascii = false
-            break
-        }
-        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+        bytes.allSatisfy { $0 < 0x80 }
+            ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     /// A string starting at the opening quote; escapes decoded. Nil for a control character,
