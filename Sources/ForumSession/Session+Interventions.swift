@@ -20,7 +20,7 @@ extension Session {
                 to: id, ProtocolError(.forbidden, "Only audience connections can stop a scene or propose.", ref: ref))
             return
         }
-        guard storeLag.seconds(at: now.seconds) <= overloadLag else {
+        guard !overloaded else {
             send(
                 ServerMessages.error(
                     code: ErrorCode.overloaded.rawValue, message: "Too busy: please try again in a moment.", ref: ref,

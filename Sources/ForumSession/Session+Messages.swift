@@ -34,7 +34,8 @@ extension Session {
                 sendError(to: id, ProtocolError(.forbidden, "Only audience connections can vote.", ref: ref))
                 return
             }
-            guard storeLag.seconds(at: now.seconds) <= overloadLag, !now.load.saturated else {
+            voteArrivals.arrived(at: now.seconds)
+            guard !overloaded else {
                 // Not the phone's fault: not counted against it as errors are.
                 send(
                     ServerMessages.error(

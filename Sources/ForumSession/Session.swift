@@ -65,12 +65,19 @@ public final class Session {
     private var nextTicket: UInt64 = 1
     /// Records handed to the store and not yet reported committed or failed.
     var storeBacklog = 0
-    /// How long the oldest of them has waited. Over ``overloadLag`` seconds, or while the IO
-    /// loop is saturated (``LoopLoad/saturated``), new votes are refused (`overloaded`)
-    /// instead of queued: offered more than the store or the loop can take, the show keeps
-    /// acknowledging at capacity with short waits rather than slower and slower.
+    /// How long the oldest of them has waited. In a flood (``sheddingFloor`` votes a second
+    /// or more) with the store over ``overloadLag`` seconds behind, or with the IO loop
+    /// saturated (``LoopLoad/saturated``), new votes are refused (`overloaded`) instead of
+    /// queued: offered more than the store or the loop can take, the show keeps acknowledging
+    /// at capacity with short waits rather than slower and slower.
     var storeLag = StoreLag()
     public var overloadLag = 0.5
+    /// Votes a second below which nothing is ever shed, whatever slows the machine: a slow
+    /// disk or a starved CPU makes a small room's votes wait, never refused. A debug build
+    /// takes several thousand votes a second; a flood that needs shedding is tens of
+    /// thousands.
+    public var sheddingFloor = 1_000
+    var voteArrivals = VoteArrivals()
 
     /// Screens and hosts need a fresh tally at the next tick.
     var tallyDirty = false

@@ -67,6 +67,7 @@ struct SessionStoreTests {
 struct SessionOverloadTests {
     @Test func votesAreRefusedWhileTheStoreIsBehindAndTakenAgainOnceItCatchesUp() {
         let driver = SessionDriver()
+        driver.session.sheddingFloor = 1  // a flood in miniature: every vote is demand enough
         let host = driver.join(.host).id
         let phones = (0..<3).map { _ in driver.join(.audience).id }
         driver.command(host, .start(story: "night"))
