@@ -38,6 +38,7 @@ extension StateMessage {
         if let room { members.append(("room", room.json)) }
         if let audience { members.append(("audience", audience.json)) }
         if let store { members.append(("store", store.json)) }
+        if let venues { members.append(("venues", .array(venues.map(\.json)))) }
         return .object(members)
     }
 
@@ -71,6 +72,7 @@ extension StateMessage {
         audience = AudienceCount(json: json["audience"])
         store = StoreHealth(json: json["store"])
         room = Room(json: json["room"])
+        venues = json["venues"]?.arrayValue.map { $0.compactMap(VenueStatus.init(json:)) }
     }
 }
 

@@ -206,11 +206,14 @@ public struct StateMessage: ServerMessageBody {
     public var store: StoreHealth?
     /// *(addition)* The room's voice, while a story runs (nil: none).
     public var room: Room?
+    /// *(addition)* Hosts and moderators of a show shared between venues: each venue, in
+    /// name order (nil on a single-machine show).
+    public var venues: [VenueStatus]?
 
     public init(
         session: SessionRef?, story: StoryRef?, scene: SceneRef?, decision: DecisionRef?, tally: TallyCounts?,
         host: HostPart?, finished: Bool, nextSession: SessionRef?, joinScreen: Bool?, audience: AudienceCount?,
-        store: StoreHealth?, room: Room? = nil
+        store: StoreHealth?, room: Room? = nil, venues: [VenueStatus]? = nil
     ) {
         self.session = session
         self.story = story
@@ -224,5 +227,6 @@ public struct StateMessage: ServerMessageBody {
         self.audience = audience
         self.store = store
         self.room = room
+        self.venues = venues
     }
 }
