@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "ForumSession",
             dependencies: [
-                "ForumCore", .product(name: "Logging", package: "swift-log"),
+                "ForumCore", "COpenSSL", .product(name: "Logging", package: "swift-log"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: strict

@@ -12,3 +12,6 @@ static inline void swift_ssl_error_text(char *buffer, size_t size) {
     buffer[0] = 0;
     if (code != 0) ERR_error_string_n(code, buffer, size);
 }
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
+#include <openssl/crypto.h>

@@ -50,6 +50,8 @@ enum ServiceMessage: Sendable {
     case stop
     /// A report (or the error saying why there is none), encoded, for one host connection.
     case reportBuilt(ConnectionID, [UInt8])
+    /// Something from the other venues of a shared show, for the session.
+    case venue(SessionEvent)
 }
 
 /// The show's mailbox.

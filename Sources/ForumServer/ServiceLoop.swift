@@ -35,6 +35,8 @@ final class ServiceLoop {
     let started = ContinuousClock.now
     /// Reports asked for and not yet built (see ServiceLoop+Report.swift).
     var reportsBuilding = 0
+    /// The link to the other venues of a shared show (nil: a single-machine show).
+    var venues: (any VenueTransport)?
 
     init(show: Show, configuration: ServerConfiguration, mailbox: Mailbox, writer: StoreWriter, joinURLs: [String]) {
         self.session = Session(
@@ -76,6 +78,9 @@ final class ServiceLoop {
             case .store(let record, let ticket): writer.submit(record, ticket: ticket)
             case .close(let id): close(id)
             case .buildReport(let id, let ref, let edition): buildReport(for: id, ref: ref, edition: edition)
+            case .writeStage(let bytes, let expecting, let ticket):
+                venues?.writeStage(bytes, expecting: expecting, ticket: ticket)
+            case .reportVenue(let bytes): venues?.report(bytes)
             }
         }
     }
@@ -197,6 +202,7 @@ final class ServiceLoop {
         case .reportBuilt(let id, let bytes):
             reportsBuilding -= 1
             send(bytes, to: id, kind: .reply)
+        case .venue(let event): run(event)
         case .stop:
             stopping = true
             if let eventLoop { forum_ev_break(eventLoop) }

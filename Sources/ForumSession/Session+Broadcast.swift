@@ -4,7 +4,7 @@ import Foundation
 extension Session {
     /// Phones connected and devices whose vote counts.
     var audienceCount: AudienceCount {
-        AudienceCount(connected: audienceConnected, voted: show.tally?.total ?? 0)
+        AudienceCount(connected: audienceConnected + phonesElsewhere, voted: show.tally?.total ?? 0)
     }
 
     /// The host's count: also the phones connected by perspective and by place. Counting
@@ -20,6 +20,7 @@ extension Session {
             hostAudienceMemo = (audienceRevision, show.deviceRevision, count)
         }
         count.voted = show.tally?.total ?? 0
+        count.connected = audienceConnected + phonesElsewhere
         return count
     }
 
@@ -41,9 +42,10 @@ extension Session {
     /// Sends the whole current state to one connection.
     func sendState(to id: ConnectionID, device: String?) {
         guard let role = connections[id]?.role else { return }
-        let state = StateView.state(
+        var state = StateView.state(
             of: show, for: role, device: device, audience: audienceCount(for: role),
             store: role == .host ? storeHealth : nil, now: now.date)
+        if role == .host || role == .moderator { state.venues = venueStatuses }
         send(state, to: id, kind: .state)
     }
 
@@ -68,12 +70,11 @@ extension Session {
             } else if let cached = roleStates[role] {
                 bytes = cached
             } else {
-                bytes =
-                    StateView.state(
-                        of: show, for: role, audience: audienceCount(for: role),
-                        store: role == .host ? storeHealth : nil,
-                        now: date
-                    ).bytes
+                var state = StateView.state(
+                    of: show, for: role, audience: audienceCount(for: role), store: role == .host ? storeHealth : nil,
+                    now: date)
+                if role == .host || role == .moderator { state.venues = venueStatuses }
+                bytes = state.bytes
                 roleStates[role] = bytes
             }
             send(bytes, to: id, kind: .state)

@@ -86,6 +86,7 @@ extension Session {
                 requestReport(edition, ref: ref, from: id)
                 return
             }
+            if link != nil { return shareCommand(command, ref: ref, from: id) }
             do {
                 let records = try show.perform(command, at: now.date)
                 if records.isEmpty {

@@ -92,6 +92,9 @@ public final class Session {
     var reportedBacklog = 0
     var reportedFailures = 0
 
+    /// *(shared show)* The link to the other venues (nil: a single-machine show).
+    var link: VenueLink?
+
     /// The event being handled's time, and the actions it produced so far.
     var now = SessionTime(date: Date(timeIntervalSince1970: 0), seconds: 0)
     var actions: [SessionAction] = []
@@ -125,6 +128,13 @@ public final class Session {
             storeTrouble(retrying, recovered: !committed.isEmpty)
         case .tick:
             tick()
+        case .stageChanged(let entry, let revision): stageChanged(entry, revision: revision)
+        case .stageWritten(let ticket, let result): stageWritten(ticket: ticket, result: result)
+        case .venueReported(let bytes): venueReported(bytes)
+        case .outbox(let stored, let behind, let reachable):
+            link?.votesStored = stored
+            link?.votesBehind = behind
+            link?.hubReachable = reachable
         case .closed(let id):
             watchers.remove(id)
             if let connection = connections.removeValue(forKey: id), connection.role == .audience {
@@ -240,7 +250,9 @@ public final class Session {
     }
 
     private func tick() {
-        let records = show.closeExpiredRound(at: now.date)
+        venueTick()
+        // A shared show's timed vote ends through the hub (venueTick), never here alone.
+        let records = link == nil ? show.closeExpiredRound(at: now.date) : []
         if !records.isEmpty {
             store(records)
             broadcastState()

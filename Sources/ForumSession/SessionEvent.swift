@@ -20,6 +20,16 @@ public enum SessionEvent: Sendable {
     case tick
     /// The connection is gone.
     case closed(ConnectionID)
+    /// *(shared show)* The shared entry, sealed, as the hub holds it at `revision` (the
+    /// current one when watching starts, then every change in order).
+    case stageChanged(entry: [UInt8], revision: UInt64)
+    /// *(shared show)* A write asked for with ``SessionAction/writeStage(_:expecting:ticket:)`` ended.
+    case stageWritten(ticket: UInt64, result: StageWriteResult)
+    /// *(shared show)* A venue's report (``VenueReport``'s bytes; this venue's own come too).
+    case venueReported([UInt8])
+    /// *(shared show)* This venue's votes stored and not yet confirmed by the hub, and
+    /// whether the hub answers.
+    case outbox(stored: Int, behind: Int, hubReachable: Bool)
 }
 
 /// A ticket the store could not keep, and why (for the log, not for the audience).
@@ -46,6 +56,12 @@ public enum SessionAction: Sendable, Equatable {
     /// Build the show's report from the database, off the service thread, and send it to
     /// this host connection as a `report` message with `ref` (``Session/requestReport(_:ref:from:)``).
     case buildReport(ConnectionID, ref: String?, edition: ReportEdition)
+    /// *(shared show)* Write the sealed shared entry if the hub's is still at revision
+    /// `expecting` (0: there is none yet); the end comes back as
+    /// ``SessionEvent/stageWritten(ticket:result:)``.
+    case writeStage([UInt8], expecting: UInt64, ticket: UInt64)
+    /// *(shared show)* Publish this venue's report to the others.
+    case reportVenue([UInt8])
 }
 
 /// The kinds of message an outbox may coalesce: only the newest state or tally matters to a

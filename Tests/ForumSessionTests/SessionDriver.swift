@@ -27,6 +27,9 @@ final class SessionDriver {
     /// Reports asked for (the IO side builds them), in order.
     var reportsAsked: [(id: ConnectionID, ref: String?, edition: ReportEdition)] = []
     private var nextID: ConnectionID = 1
+    /// A shared show: writes of the shared entry asked for, and reports published, in order.
+    var stageWrites: [(bytes: [UInt8], expecting: UInt64, ticket: UInt64)] = []
+    var venueReports: [[UInt8]] = []
 
     init(library: Library = SessionDriver.library, show: Show? = nil, moderatorKey: String? = nil) {
         session = Session(
@@ -47,6 +50,8 @@ final class SessionDriver {
             case .store(let record, let ticket): storing.append((record, ticket))
             case .close(let id): closed.insert(id)
             case .buildReport(let id, let ref, let edition): reportsAsked.append((id, ref, edition))
+            case .writeStage(let bytes, let expecting, let ticket): stageWrites.append((bytes, expecting, ticket))
+            case .reportVenue(let bytes): venueReports.append(bytes)
             }
         }
     }

@@ -39,6 +39,10 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     /// *(addition)* `split` by the other dimension in a round already split one way.
     case splitFixed = "split_fixed"
     case reportFailed = "report_failed"
+    /// *(addition)* A shared show: another venue's host moved the show first.
+    case stageMoved = "stage_moved"
+    /// *(addition)* A shared show: the hub cannot be reached, so the show cannot move on.
+    case venuesUnreachable = "venues_unreachable"
 }
 
 extension ProtocolError {

@@ -5,9 +5,12 @@ extension Show {
     /// other person's). The host sees them. Votes can change but never be withdrawn, so once
     /// 5 people have voted the counts stay shown.
     ///
-    /// Constant time (it is asked for every phone's state): the ballots' count is the tally's total.
+    /// On a shared show the voters are counted across every venue: the rule holds for the
+    /// sum, never for one venue alone. Constant time for a single-machine show (it is asked
+    /// for every phone's state): the ballots' count is the tally's total.
     public var tooFewVotersToShow: Bool {
-        guard let voters = ballots?.byDevice.count, scene?.decision != nil else { return false }
+        guard let ballots, scene?.decision != nil else { return false }
+        let voters = ballots.byDevice.count + (elsewhere.isEmpty ? 0 : elsewhere.voters(for: ballots.roundID))
         return (1..<Self.smallGroupThreshold).contains(voters)
     }
 }

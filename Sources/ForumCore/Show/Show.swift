@@ -28,6 +28,8 @@ public struct Show: Sendable {
     public internal(set) var keptBallots: [String: Ballots] = [:]
     /// The room's stops and proposals (see Show+Interventions.swift).
     public internal(set) var voice = RoomVoice()
+    /// *(addition)* A shared show: what the other venues last counted (see Show+Venues.swift).
+    public internal(set) var elsewhere = CountsElsewhere()
 
     /// Groups of fewer voters than this are never shown by perspective to the room.
     public static let smallGroupThreshold = 5
@@ -86,8 +88,8 @@ public struct Show: Sendable {
     }
     /// The tally of the current round, if there is one.
     public var tally: Tally? {
-        guard let ballots, scene?.decision != nil else { return nil }
-        return ballots.tally(options: roundOptions)
+        guard let local = localTally else { return nil }
+        return elsewhere.isEmpty ? local : local.adding(elsewhere.sum(for: local.roundID))
     }
     /// The option this device's counted vote is for, in the current round.
     public func vote(of device: String) -> String? {

@@ -1,0 +1,53 @@
+/// *(addition)* What the other venues of a shared show last reported: each venue's counts
+/// for the rounds it reported, newest rounds kept (a few, so `undo` finds them again).
+/// Reports are snapshots, so keeping the latest one per venue and round counts every vote
+/// once however often it is reported.
+public struct CountsElsewhere: Sendable, Equatable {
+    private var byVenue: [String: [String: RoundCounts]] = [:]
+    private var recent: [String: [String]] = [:]
+    /// Rounds kept per venue.
+    static let roundsKept = 12
+
+    /// Nothing reported yet.
+    public init() {}
+
+    /// True when no other venue has reported anything.
+    public var isEmpty: Bool { byVenue.isEmpty }
+
+    /// Keeps `venue`'s latest counts for `round`.
+    public mutating func report(venue: String, round: String, counts: RoundCounts) {
+        byVenue[venue, default: [:]][round] = counts
+        var rounds = recent[venue, default: []]
+        rounds.removeAll { $0 == round }
+        rounds.append(round)
+        if rounds.count > Self.roundsKept {
+            for old in rounds.prefix(rounds.count - Self.roundsKept) { byVenue[venue]?[old] = nil }
+            rounds.removeFirst(rounds.count - Self.roundsKept)
+        }
+        recent[venue] = rounds
+    }
+
+    /// The other venues' counts for `round`, summed.
+    public func sum(for round: String) -> RoundCounts {
+        var total = RoundCounts()
+        for rounds in byVenue.values {
+            guard let counts = rounds[round] else { continue }
+            total.counts.merge(counts.counts, uniquingKeysWith: +)
+            total.byPerspective.merge(counts.byPerspective) { $0.merging($1, uniquingKeysWith: +) }
+            total.noPerspective.merge(counts.noPerspective, uniquingKeysWith: +)
+            total.byPlace.merge(counts.byPlace) { $0.merging($1, uniquingKeysWith: +) }
+            total.noPlace.merge(counts.noPlace, uniquingKeysWith: +)
+        }
+        return total
+    }
+
+    /// Voters the other venues counted in `round`.
+    public func voters(for round: String) -> Int {
+        byVenue.values.reduce(0) { $0 + ($1[round]?.total ?? 0) }
+    }
+
+    /// `venue`'s own counts for `round`, if it reported them.
+    public func counts(of venue: String, round: String) -> RoundCounts? {
+        byVenue[venue]?[round]
+    }
+}
