@@ -54,7 +54,8 @@ extension Session {
                 sendError(
                     to: id,
                     ProtocolError(
-                        .stageMoved, "The show moved on from another venue just now: look again, and repeat if still needed.",
+                        .stageMoved,
+                        "The show moved on from another venue just now: look again, and repeat if still needed.",
                         ref: write.ref))
             }
         case .failed(let reason):
@@ -82,10 +83,14 @@ extension Session {
         link?.revision = revision
         logger.info("host command", metadata: ["command": "\(write.command.name.rawValue)", "revision": "\(revision)"])
         if records.isEmpty {
-            if let id = write.connection { send(ServerMessages.commandAck(ref: write.ref, command: write.command.name), to: id) }
+            if let id = write.connection {
+                send(ServerMessages.commandAck(ref: write.ref, command: write.command.name), to: id)
+            }
         } else {
             let ticket = store(records)
-            if let id = write.connection { pending[ticket] = .command(connection: id, ref: write.ref, name: write.command.name) }
+            if let id = write.connection {
+                pending[ticket] = .command(connection: id, ref: write.ref, name: write.command.name)
+            }
         }
         broadcastState()
         tellProposers(records)
@@ -145,7 +150,8 @@ extension Session {
     func venueTick() {
         guard let link else { return }
         let report = VenueReport(
-            venue: link.venue, round: show.round?.roundID, counts: show.localTally.map(RoundCounts.init) ?? RoundCounts(),
+            venue: link.venue, round: show.round?.roundID,
+            counts: show.localTally.map(RoundCounts.init) ?? RoundCounts(),
             phones: audienceConnected, votes: link.votesStored, behind: link.votesBehind)
         actions.append(.reportVenue(report.bytes))
         if let round = show.round, round.status == .open, let deadline = round.closesAt, deadline <= now.date,

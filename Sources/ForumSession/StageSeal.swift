@@ -25,7 +25,9 @@ struct StageSeal: Sendable {
         let body = Array(sealed[65...])
         let expected = Array(Self.hex(mac(body)).utf8)
         let given = Array(sealed[..<64])
-        let same = expected.withUnsafeBytes { a in given.withUnsafeBytes { b in CRYPTO_memcmp(a.baseAddress, b.baseAddress, 64) } }
+        let same = expected.withUnsafeBytes { a in
+            given.withUnsafeBytes { b in CRYPTO_memcmp(a.baseAddress, b.baseAddress, 64) }
+        }
         return same == 0 ? body : nil
     }
 
@@ -36,7 +38,8 @@ struct StageSeal: Sendable {
         _ = key.withUnsafeBytes { keyBytes in
             message.withUnsafeBytes { bytes in
                 HMAC(
-                    EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count), bytes.bindMemory(to: UInt8.self).baseAddress,
+                    EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
+                    bytes.bindMemory(to: UInt8.self).baseAddress,
                     bytes.count, &out, &length)
             }
         }

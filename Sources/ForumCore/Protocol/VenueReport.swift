@@ -29,7 +29,10 @@ public struct VenueReport: Sendable, Equatable {
         }
         return JSONValue.object([
             ("venue", .string(venue)), ("round", .string(round)), ("counts", map(counts.counts)),
-            ("by_perspective", .object(counts.byPerspective.sorted { $0.key < $1.key }.map { ($0.key, map($0.value)) })),
+            (
+                "by_perspective",
+                .object(counts.byPerspective.sorted { $0.key < $1.key }.map { ($0.key, map($0.value)) })
+            ),
             ("no_perspective", map(counts.noPerspective)),
             ("by_place", .object(counts.byPlace.sorted { $0.key < $1.key }.map { ($0.key.rawValue, map($0.value)) })),
             ("no_place", map(counts.noPlace)), ("phones", .int(phones)), ("votes", .int(votes)),
