@@ -39,12 +39,15 @@ public final class ForumServer: Sendable {
         let show = try ShowResumption.resume(library: library, from: database)
         try database.setEventTitle(library.programme.title)
         let mailbox = Mailbox()
+        let shared = try SharedShow.start(configuration: configuration, library: library, database: database, mailbox: mailbox)
         let writer = StoreWriter(database: database) { commit in mailbox.post(.stored(commit)) }
         let startup = Startup()
         let finished = DispatchSemaphore(value: 0)
         let thread = Thread {
             runServiceThread(
-                configuration: configuration, show: show, writer: writer, mailbox: mailbox, startup: startup)
+                configuration: configuration, show: show, writer: writer, mailbox: mailbox, startup: startup,
+                shared: shared)
+            shared?.stop()
             writer.close()
             finished.signal()
         }
@@ -89,7 +92,8 @@ public final class ForumServer: Sendable {
 /// the loop and context, report the port, run until stopped, then tear down in order
 /// (mailbox detached before the context dies, staged folders last).
 private func runServiceThread(
-    configuration: ServerConfiguration, show: Show, writer: StoreWriter, mailbox: Mailbox, startup: Startup
+    configuration: ServerConfiguration, show: Show, writer: StoreWriter, mailbox: Mailbox, startup: Startup,
+    shared: SharedShow?
 ) {
     lws_set_log_level(LLL_ERR | LLL_WARN, lwsLogToSwiftLog)
     guard let eventLoop = forum_ev_loop_new() else {
@@ -103,6 +107,10 @@ private func runServiceThread(
     let placeholderURLs = configuration.joinURLs ?? []
     let loop = ServiceLoop(
         show: show, configuration: configuration, mailbox: mailbox, writer: writer, joinURLs: placeholderURLs)
+    if let shared {
+        loop.venues = shared.link
+        loop.session.shareStage(asVenue: shared.venue, revision: shared.revision)
+    }
     let context: LwsContext
     do {
         let folders = LwsContext.Folders(

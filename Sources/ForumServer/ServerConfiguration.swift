@@ -34,6 +34,10 @@ public struct ServerConfiguration: Sendable {
     /// read-only connection of its own. Called on a thread of its own, never the service
     /// thread. Nil: this server has no report (the host is told so).
     public var buildReport: (@Sendable (ReportEdition) throws -> String)?
+    /// *(addition)* One show in several venues: this venue's link to the others (nil: a
+    /// single-machine show), and where to keep the whole day's archive, if here.
+    public var venues: VenueSettings?
+    public var archivePath: String?
 
     public init(
         port: Int = 8080, webRoot: String, mediaRoot: String? = nil, hostKey: String, pingAfterSeconds: UInt16 = 20,

@@ -5,10 +5,13 @@ import Foundation
 /// shared entry, compare-and-set, so two hosts can never fork the show; every venue follows
 /// the entry, counts its own votes and sums the others' reports into the tally.
 extension Session {
-    /// Makes this session one venue of a shared show. Call before the first event.
-    public func shareStage(asVenue venue: String) {
+    /// Makes this session one venue of a shared show, its database at the shared entry's
+    /// `revision` (0: none kept). Call before the first event.
+    public func shareStage(asVenue venue: String, revision: UInt64 = 0) {
         link = VenueLink(
             venue: venue, seal: StageSeal(hostKey: hostKey), library: StageSeal.sha256(show.library.shapeText))
+        link?.revision = revision
+        link?.latest = revision
     }
 
     /// The venue this session is, on a shared show.
@@ -39,7 +42,7 @@ extension Session {
         link.nextTicket += 1
         link.writing = VenueLink.Write(ticket: ticket, command: command, connection: id, ref: ref, entry: entry)
         self.link = link
-        actions.append(.writeStage(link.seal.seal(body), expecting: entry.previous, ticket: ticket))
+        actions.append(.writeStage(link.seal.seal(body), expecting: link.latest, ticket: ticket))
     }
 
     /// The hub's answer to a write.
@@ -48,6 +51,7 @@ extension Session {
         link?.writing = nil
         switch result {
         case .written(let revision):
+            link?.latest = max(link?.latest ?? 0, revision)
             if revision > link?.revision ?? 0 { carryOut(write, at: revision) }
         case .conflict:
             if let id = write.connection {
@@ -104,7 +108,9 @@ extension Session {
 
     /// The shared entry changed at the hub: follow it.
     func stageChanged(_ sealed: [UInt8], revision: UInt64) {
-        guard let link, revision > link.revision else { return }
+        guard var link, revision > link.revision else { return }
+        link.latest = max(link.latest, revision)
+        self.link = link
         guard let body = link.seal.open(sealed), let entry = try? StageEntry.decoded(body) else {
             return refuse("it is not sealed with this show's host key", revision: revision)
         }

@@ -29,6 +29,9 @@ struct VenueLink {
     let library: String
     /// The revision of the shared entry the show is at (0: none yet).
     var revision: UInt64 = 0
+    /// The latest revision of the shared entry seen, followed or refused: a write replaces
+    /// it (so an entry refused, one written without the host key, cannot block the host).
+    var latest: UInt64 = 0
     var writing: Write?
     var nextTicket: UInt64 = 1
     /// Host commands that came while a write was on its way, in order.

@@ -79,6 +79,8 @@ struct Serve: ParsableCommand {
             valueName: "url"))
     var remoteJoinURL: String?
 
+    @OptionGroup(title: "One show in several venues") var venueOptions: VenueOptions
+
     @Flag(help: "No console: run until SIGINT or SIGTERM.")
     var headless = false
 
@@ -172,6 +174,8 @@ struct Serve: ParsableCommand {
             configuration.moderatorKey = moderatorSource?.key
             configuration.tls = tls
             configuration.buildReport = LiveReport.builder(databasePath: db, library: library)
+            configuration.venues = try venueOptions.settings()
+            configuration.archivePath = venueOptions.archive
             server = try ForumServer.start(configuration: configuration, library: library, database: database)
         } catch {
             FileHandle.standardError.write(Data("forum serve: \(error)\n".utf8))

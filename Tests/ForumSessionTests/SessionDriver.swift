@@ -31,9 +31,12 @@ final class SessionDriver {
     var stageWrites: [(bytes: [UInt8], expecting: UInt64, ticket: UInt64)] = []
     var venueReports: [[UInt8]] = []
 
-    init(library: Library = SessionDriver.library, show: Show? = nil, moderatorKey: String? = nil) {
+    init(
+        library: Library = SessionDriver.library, show: Show? = nil, moderatorKey: String? = nil,
+        hostKey: String = SessionDriver.hostKey
+    ) {
         session = Session(
-            show: show ?? Show(library: library), hostKey: Self.hostKey, moderatorKey: moderatorKey,
+            show: show ?? Show(library: library), hostKey: hostKey, moderatorKey: moderatorKey,
             joinURLs: ["http://192.0.2.1:8080/"],
             joinQR: "/join-qr.svg", logger: Logger(label: "test"))
     }

@@ -163,6 +163,19 @@ import Testing
         for venue in all { #expect(venue.session.show.scene?.id == "call", "a forged entry moves nobody") }
     }
 
+    @Test func aVenueWithoutTheHostKeyCannotMoveTheShowNorBlockTheHost() {
+        let host = a.join(.host).id
+        startRound(host: host)
+        let rogue = hub.venue("rogue", hostKey: "not the host key")
+        let rogueHost = rogue.join(.host, key: "not the host key").id
+        rogue.say(rogueHost, .command(.close), ref: "r")
+        settle()
+        rogue.commit()
+        for venue in all { #expect(venue.session.show.round?.status == .open, "the rogue entry moves nobody") }
+        #expect(run(.close, at: a, host: host)?.type == .ack, "the host writes over it")
+        for venue in all { #expect(venue.session.show.round?.status == .closed) }
+    }
+
     @Test func anOldEntryWrittenAgainIsRefused() {
         let host = a.join(.host).id
         startRound(host: host)

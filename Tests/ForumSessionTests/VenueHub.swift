@@ -14,8 +14,8 @@ final class VenueHub {
     private(set) var results: [(venue: String, result: StageWriteResult)] = []
 
     /// A venue of the shared show: a session driver made one venue, linked to this hub.
-    func venue(_ name: String, moderatorKey: String? = nil) -> SessionDriver {
-        let driver = SessionDriver(moderatorKey: moderatorKey)
+    func venue(_ name: String, hostKey: String = SessionDriver.hostKey) -> SessionDriver {
+        let driver = SessionDriver(hostKey: hostKey)
         driver.session.shareStage(asVenue: name)
         venues[name] = driver
         return driver

@@ -1,0 +1,273 @@
+"""One show in several venues, as real processes: a NATS hub (nats-server with JetStream, domain
+"hub"), and per venue a leaf nats-server plus `forum serve --nats ... --venue NAME`. A venue may
+live in a network namespace of its own, so that its link to the hub can be cut (nftables drops
+the leaf connection's packets) while its phones, on the venue's own address, go on voting."""
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import websocket
+
+from conftest import HOST_KEY, REPO, forum_binary, free_port
+
+NATS_SERVER = shutil.which("nats-server") or "/usr/bin/nats-server"
+
+
+def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(list(args), capture_output=True, text=True, check=check)
+
+
+def wait_until(condition, timeout: float, what: str, step: float = 0.1):
+    """Polls `condition` until it returns something true; fails the test after `timeout`."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        last = condition()
+        if last:
+            return last
+        time.sleep(step)
+    raise AssertionError(f"{what}: not within {timeout}s (last: {last!r})")
+
+
+class Namespace:
+    """A network namespace joined to this one by a veth pair: `outside` (this side) and
+    `inside` addresses; `cut(port)` drops the namespace's traffic to and from a port of the
+    outside address (the hub), `heal()` lets it through again."""
+
+    def __init__(self, tag: str, subnet: int):
+        self.name = f"forum-venue-{tag}"
+        self.outside_dev, self.inside_dev = f"fvh{tag}", f"fvn{tag}"
+        self.outside, self.inside = f"10.214.{subnet}.1", f"10.214.{subnet}.2"
+
+    def exec(self, *args: str) -> list[str]:
+        return ["ip", "netns", "exec", self.name, *args]
+
+    def create(self) -> None:
+        if os.geteuid() != 0 or not shutil.which("ip") or not shutil.which("nft"):
+            pytest.skip("cutting a venue off needs root, iproute2 and nftables")
+        run("ip", "netns", "del", self.name, check=False)
+        run("ip", "link", "del", self.outside_dev, check=False)
+        made = run("ip", "netns", "add", self.name, check=False)
+        if made.returncode != 0:
+            pytest.skip(f"the kernel refuses network namespaces: {made.stderr.strip()}")
+        run("ip", "link", "add", self.outside_dev, "type", "veth", "peer", "name", self.inside_dev)
+        run("ip", "link", "set", self.inside_dev, "netns", self.name)
+        run("ip", "addr", "add", f"{self.outside}/24", "dev", self.outside_dev)
+        run("ip", "link", "set", self.outside_dev, "up")
+        run(*self.exec("ip", "addr", "add", f"{self.inside}/24", "dev", self.inside_dev))
+        run(*self.exec("ip", "link", "set", self.inside_dev, "up"))
+        run(*self.exec("ip", "link", "set", "lo", "up"))
+
+    def cut(self, port: int) -> None:
+        rules = f"""
+table inet forum_cut {{
+  chain out {{ type filter hook output priority 0; ip daddr {self.outside} tcp dport {port} drop; }}
+  chain in {{ type filter hook input priority 0; ip saddr {self.outside} tcp sport {port} drop; }}
+}}
+"""
+        loaded = subprocess.run(self.exec("nft", "-f", "-"), input=rules, capture_output=True, text=True)
+        if loaded.returncode != 0:
+            pytest.skip(f"nftables refuses the cut: {loaded.stderr.strip()}")
+
+    def heal(self) -> None:
+        run(*self.exec("nft", "delete", "table", "inet", "forum_cut"), check=False)
+
+    def remove(self) -> None:
+        run("ip", "netns", "del", self.name, check=False)
+        run("ip", "link", "del", self.outside_dev, check=False)
+
+
+class Process:
+    """A child process with its log, stopped (TERM, then KILL) by `stop()`."""
+
+    def __init__(self, command: list[str], log: Path):
+        self.command, self.log = command, log
+        self.popen: subprocess.Popen | None = None
+
+    def start(self) -> "Process":
+        self.popen = subprocess.Popen(self.command, stdout=open(self.log, "ab"), stderr=subprocess.STDOUT,
+                                      stdin=subprocess.DEVNULL)
+        return self
+
+    def kill(self) -> None:
+        if self.popen and self.popen.poll() is None:
+            self.popen.kill()
+            self.popen.wait()
+
+    def stop(self) -> None:
+        if self.popen and self.popen.poll() is None:
+            self.popen.send_signal(signal.SIGTERM)
+            try:
+                self.popen.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class Hub:
+    """The hub's nats-server: JetStream (domain "hub") and a leaf node port, with a user and
+    password for the leaf nodes; pings each second so a cut is noticed within seconds."""
+
+    LEAF_USER, LEAF_PASSWORD = "venue", "leaf-secret"
+
+    def __init__(self, workdir: Path):
+        self.dir = workdir / "hub"
+        self.dir.mkdir()
+        self.client_port, self.leaf_port = free_port(), free_port()
+        config = self.dir / "hub.conf"
+        config.write_text(f"""
+server_name: hub
+listen: 0.0.0.0:{self.client_port}
+jetstream {{ store_dir: "{self.dir / 'js'}", domain: hub }}
+leafnodes {{
+  listen: 0.0.0.0:{self.leaf_port}
+  authorization {{ user: {self.LEAF_USER}, password: {self.LEAF_PASSWORD} }}
+}}
+ping_interval: "1s"
+ping_max: 2
+""")
+        self.process = Process([NATS_SERVER, "-c", str(config)], self.dir / "hub.log")
+
+    def start(self) -> "Hub":
+        self.process.start()
+        wait_until(lambda: b"Server is ready" in (self.dir / "hub.log").read_bytes(), 20, "the hub starts")
+        return self
+
+
+class Venue:
+    """One venue: its leaf nats-server and its `forum serve`, in the root namespace (on
+    loopback) or in a namespace of its own (on the namespace's address)."""
+
+    def __init__(self, workdir: Path, hub: Hub, name: str, namespace: Namespace | None = None,
+                 archive: bool = False):
+        self.name, self.hub, self.namespace = name, hub, namespace
+        self.dir = workdir / name
+        self.dir.mkdir()
+        self.address = namespace.inside if namespace else "127.0.0.1"
+        hub_address = namespace.outside if namespace else "127.0.0.1"
+        self.nats_port, self.port = (4222, 8080) if namespace else (free_port(), free_port())
+        config = self.dir / "leaf.conf"
+        config.write_text(f"""
+server_name: leaf-{name}
+listen: 127.0.0.1:{self.nats_port}
+leafnodes {{
+  reconnect: 1
+  remotes: [ {{ url: "nats-leaf://{Hub.LEAF_USER}:{Hub.LEAF_PASSWORD}@{hub_address}:{hub.leaf_port}" }} ]
+}}
+ping_interval: "1s"
+ping_max: 2
+""")
+        self.leaf = Process(self.wrap([NATS_SERVER, "-c", str(config)]), self.dir / "leaf.log")
+        self.db = self.dir / "forum.sqlite"
+        self.archive = self.dir / "archive.sqlite" if archive else None
+        command = [
+            str(forum_binary()), "serve", "--headless", "--port", str(self.port), "--db", str(self.db),
+            "--scenarios", str(REPO / "scenarios"), "--web", str(REPO / "web"), "--host-key", HOST_KEY,
+            "--nats", f"nats://127.0.0.1:{self.nats_port}", "--venue", name,
+            *(["--archive", str(self.archive)] if self.archive else []),
+        ]
+        self.forum = Process(self.wrap(command), self.dir / "serve.log")
+        self.tls = None
+
+    def wrap(self, command: list[str]) -> list[str]:
+        return self.namespace.exec(*command) if self.namespace else command
+
+    @property
+    def ws(self) -> str:
+        return f"ws://{self.address}:{self.port}/ws"
+
+    def start(self) -> "Venue":
+        self.leaf.start()
+        self.start_forum()
+        return self
+
+    def start_forum(self) -> None:
+        self.forum.start()
+        wait_until(self.listening, 30, f"venue {self.name} listens")
+
+    def listening(self) -> bool:
+        try:
+            websocket.create_connection(self.ws, timeout=1).close()
+            return True
+        except OSError:
+            return False
+        except websocket.WebSocketException:
+            return False
+
+    def kill_forum(self) -> None:
+        self.forum.kill()
+
+    def stop(self) -> None:
+        self.forum.stop()
+        self.leaf.stop()
+
+    def votes_cast_here(self) -> int:
+        with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as db:
+            return db.execute("SELECT count(*) FROM votes WHERE venue_sequence IS NULL").fetchone()[0]
+
+
+class Host:
+    """The host's console, as a plain WebSocket speaking the protocol: commands, and the last
+    state and tally it was sent."""
+
+    def __init__(self, venue: Venue):
+        self.socket = websocket.create_connection(venue.ws, timeout=10)
+        self.socket.send(json.dumps({"type": "hello", "role": "host", "key": HOST_KEY}))
+        self.state: dict = {}
+        self.tally: dict | None = None
+        self.refs = 0
+        self.expect(lambda message: message.get("type") == "state", 10)
+
+    def receive(self, timeout: float) -> dict | None:
+        self.socket.settimeout(timeout)
+        try:
+            message = json.loads(self.socket.recv())
+        except websocket.WebSocketTimeoutException:
+            return None
+        if message.get("type") == "state":
+            self.state = message
+            self.tally = message.get("tally") or self.tally
+        elif message.get("type") == "tally":
+            self.tally = message.get("tally")
+        return message
+
+    def expect(self, matches, timeout: float) -> dict:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            message = self.receive(max(0.05, deadline - time.monotonic()))
+            if message and matches(message):
+                return message
+        raise AssertionError(f"the host got no such message within {timeout}s (state: {self.state})")
+
+    def command(self, name: str, **arguments) -> dict:
+        self.refs += 1
+        ref = f"h{self.refs}"
+        message = {"type": "command", "command": name, "ref": ref}
+        if arguments:
+            message["args"] = arguments
+        self.socket.send(json.dumps(message))
+        answer = self.expect(lambda message: message.get("ref") == ref, 15)
+        assert answer["type"] == "ack", f"{name}: {answer}"
+        return answer
+
+    def pump(self, seconds: float) -> None:
+        """Reads what comes for `seconds` (states and tallies)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self.receive(max(0.05, deadline - time.monotonic()))
+
+    def counts(self) -> dict:
+        return dict((self.tally or {}).get("counts") or {})
+
+    def venues(self) -> dict:
+        return {venue["name"]: venue for venue in self.state.get("venues") or []}
+
+    def close(self) -> None:
+        self.socket.close()
