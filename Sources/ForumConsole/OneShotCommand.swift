@@ -22,11 +22,15 @@ public enum OneShotCommand {
             defer { client.close() }
             try client.send(ClientMessage.hello(role: .host, device: nil, key: key).json().text)
             var view = HostView()
+            var venues: ConsoleVenues?
             while true {
                 let message = try next(from: client, timeoutSeconds: timeoutSeconds)
                 view.apply(message)
                 if case .error(let error) = message { return ("error: \(error.message)", false) }
-                if case .state = message { break }
+                if case .state(let state) = message {
+                    venues = ConsoleVenues(state.venues, at: Date())
+                    break
+                }
             }
             var command: HostCommand
             switch input {
@@ -41,7 +45,7 @@ public enum OneShotCommand {
                 guard number <= view.options.count else { return ("error: there is no option \(number)", false) }
                 command = .choose(option: view.options[number - 1].id)
             case .status, .empty:
-                return (status(of: view, url: url), true)
+                return (status(of: view, venues: venues, url: url), true)
             case .report:
                 return (ReportAddress.line(joinURLs: view.joinURLs.isEmpty ? [url] : view.joinURLs), true)
             case .help:
@@ -68,16 +72,22 @@ public enum OneShotCommand {
     }
 
     /// The console's screen as plain text, 100 columns wide, without the keys and without
-    /// runs of blank lines.
-    private static func status(of view: HostView, url: String) -> String {
+    /// runs of blank lines; on a shared show, the venues table after it *(addition)*.
+    static func status(of view: HostView, venues: ConsoleVenues? = nil, url: String, now: Date = Date()) -> String {
         var state = ConsoleState(role: .remote, address: url)
         state.view = view
         state.link = .connected
-        let screen = ScreenLayout.render(
-            state, width: 100, height: 40, now: Date(),
-            glyphs: Glyphs.forEnvironment(ProcessInfo.processInfo.environment))
-        let text = screen.dropLast(2).map { line in
+        state.venues = venues
+        let glyphs = Glyphs.forEnvironment(ProcessInfo.processInfo.environment)
+        let screen = ScreenLayout.render(state, width: 100, height: 40, now: now, glyphs: glyphs)
+        var text = screen.dropLast(2).map { line in
             String(line.plain.reversed().drop { $0 == " " }.reversed())
+        }
+        if venues != nil {
+            text.append("")
+            text += VenuesScreen.lines(state, width: 100, height: 200, now: now, glyphs: glyphs).map { line in
+                String(line.plain.reversed().drop { $0 == " " }.reversed())
+            }
         }
         var lines: [String] = []
         for line in text where !(line.isEmpty && (lines.last?.isEmpty ?? true)) { lines.append(line) }

@@ -16,7 +16,7 @@ extension ConsoleState {
             return []
         case .chooseTie(let tied): return pressTie(key, tied: tied)
         case .pickStory: return pressPickStory(key)
-        case .help, .info:
+        case .help, .info, .venues:
             mode = .normal
             return []
         case .quit: return pressQuit(key)
@@ -83,6 +83,7 @@ extension ConsoleState {
         case "a": return [.send(.acknowledge)]
         case "w": return [.send(.proposals(!voice.proposalsOpen))]
         case "m": openProposals()
+        case "V": showVenues(now: now)
         default:
             notice = Notice(kind: .info, text: "No key '\(character)': press ? for help.", until: now + 4)
         }

@@ -33,6 +33,8 @@ extension ConsoleState {
             let before = (view.sceneID, view.decision?.roundID, view.storyID)
             view.apply(message)
             voice = ConsoleVoice(state.room)
+            venues = ConsoleVenues(state.venues, at: now)
+            if venues == nil, mode == .venues { mode = .normal }
             if (view.sceneID, view.decision?.roundID, view.storyID) != before {
                 if view.sceneID != before.0 { scroll = 0 }
                 if case .chooseTie = mode { mode = .normal }

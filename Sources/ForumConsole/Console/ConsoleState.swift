@@ -31,6 +31,8 @@ public struct ConsoleState: Sendable, Equatable {
         case info
         /// `m`: the proposals screen, to moderate from (see ConsoleState+Proposals.swift).
         case proposals(ProposalCursor)
+        /// *(addition)* `V`: every venue of a shared show (see ConsoleState+Venues.swift).
+        case venues
         /// `q`: leave the console (and, for `forum serve`, whether to stop the show).
         case quit
     }
@@ -77,6 +79,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var view = HostView()
     /// The room's stops and proposals (see ConsoleVoice.swift).
     public var voice = ConsoleVoice()
+    /// *(addition)* The venues of a shared show, from the latest state (nil: one machine).
+    public var venues: ConsoleVenues?
     public var mode = Mode.normal
     public var link = Link.connecting
     public var notice: Notice?

@@ -31,6 +31,7 @@ public enum KeyBindings {
         KeyBinding(keys: "j", label: "join", help: "join screen on the projector"),
         KeyBinding(keys: "u", label: "undo", help: "undo the last move (asks first)"),
         KeyBinding(keys: "i", label: "info", help: "addresses, host key, the room"),
+        KeyBinding(keys: "V", label: "venues", help: "every venue of a shared show"),
         KeyBinding(keys: "a", label: "ack stops", help: "acknowledge the room's stops"),
         KeyBinding(keys: "w", label: "proposals", help: "open/close proposals from phones"),
         KeyBinding(keys: "m", label: "moderate", help: "moderate the proposals"),
@@ -40,11 +41,17 @@ public enum KeyBindings {
     ]
 
     /// The normal-mode keys of a moderator's console (`forum host --moderator`).
-    public static let moderator: Set<String> = ["m", ":", "?", "h", "q"]
+    public static let moderator: Set<String> = ["m", "V", ":", "?", "h", "q"]
 
-    /// The keys a console offers: every one for the host, the moderator's for a moderator.
-    public static func offered(moderator isModerator: Bool) -> [KeyBinding] {
-        isModerator ? all.filter { moderator.contains($0.keys) } : all
+    /// *(addition)* The keys only a show shared between venues offers (`V`).
+    public static let sharedShow: Set<String> = ["V"]
+
+    /// The keys a console offers: every one for the host, the moderator's for a moderator;
+    /// those of a shared show only on one (`shared`).
+    public static func offered(moderator isModerator: Bool, shared: Bool = false) -> [KeyBinding] {
+        (isModerator ? all.filter { moderator.contains($0.keys) } : all).filter {
+            shared || !sharedShow.contains($0.keys)
+        }
     }
 
     /// The commands of the `:` line, for the help screen.

@@ -32,7 +32,7 @@ enum FooterPanel {
         case .proposals(let cursor) where cursor.merging != nil && state.notice == nil:
             line = StyledLine(
                 " \(cursor.merging ?? "") is the same idea as which proposal? Choose it, then Enter. ", .caution)
-        case .normal, .help, .info, .proposals:
+        case .normal, .help, .info, .venues, .proposals:
             if let notice = state.notice, notice.until.map({ now < $0 }) ?? true {
                 let tone: Tone =
                     switch notice.kind {
@@ -63,7 +63,7 @@ enum FooterPanel {
         switch state.mode {
         case .normal:
             let suggested = NextStep.of(state.view, now: now).keys
-            items = KeyBindings.offered(moderator: state.isModerator).map {
+            items = KeyBindings.offered(moderator: state.isModerator, shared: state.venues != nil).map {
                 ($0.keys, $0.label, state.isModerator ? $0.keys == "m" : suggested.contains($0.keys))
             }
         case .commandLine:
@@ -79,7 +79,7 @@ enum FooterPanel {
         case .pickStory:
             let count = min(9, state.view.programmeStories.count)
             items = [(count > 1 ? "1-\(count)" : "1", "start that story", true), ("Esc", "cancel", false)]
-        case .help, .info: items = [("any key", "back to the show", true)]
+        case .help, .info, .venues: items = [("any key", "back to the show", true)]
         case .quit where state.role == .serve:
             items = [
                 ("y", "stop the show and quit", false), ("k", "keep the show running, quit", false),
@@ -108,7 +108,8 @@ enum FooterPanel {
 
     /// The normal-mode keys left out of a footer that is short of room, first to last (the
     /// room's voice keys first: its line under the header names `a`, and the help both).
-    static let optional = ["m", "a", "w", "G", "t", "g", "v"]
+    /// *(addition)* `V` goes first: the venues line under the header names it.
+    static let optional = ["V", "m", "a", "w", "G", "t", "g", "v"]
 
     /// Items wrapped onto as many lines as they need.
     private static func pack(_ items: [(String, String, Bool)], width: Int) -> [StyledLine] {

@@ -1,17 +1,19 @@
 /// The `?` screen: how a story runs, every key, the `:` commands; two columns from 76
 /// columns, so it fits 80×24.
 enum HelpScreen {
-    static func lines(_ view: HostView, width: Int, height: Int, glyphs: Glyphs, moderator: Bool = false)
-        -> [StyledLine]
-    {
-        if moderator { return moderatorLines(width: width, height: height, glyphs: glyphs) }
+    static func lines(
+        _ view: HostView, width: Int, height: Int, glyphs: Glyphs, moderator: Bool = false, shared: Bool = false
+    ) -> [StyledLine] {
+        if moderator { return moderatorLines(width: width, height: height, glyphs: glyphs, shared: shared) }
         var lines = [PanelRule.line([Span("Help", .bold)], width: width, glyphs: glyphs)]
         let rhythm =
             "A story: s start, n next scene; at a decision talk with the room, then o open the vote, c close, "
             + "r reveal, f follow the winner (or 1-8 another option); e end. The line above the keys says the "
             + "next step; its key is highlighted."
         let keys =
-            KeyBindings.all.map { ($0.keys, $0.help) } + [("\(glyphs.up)\(glyphs.down)", "scroll the scene text")]
+            KeyBindings.offered(moderator: false, shared: shared).map { ($0.keys, $0.help) } + [
+                ("\(glyphs.up)\(glyphs.down)", "scroll the scene text")
+            ]
         let columns = width >= 76 ? 2 : 1
         var tables = [StyledLine(" Keys", .bold)]
         tables += grid(keys, keyWidth: 4, columns: columns, width: width)
@@ -52,7 +54,7 @@ enum HelpScreen {
     }
 
     /// A moderator's help: the proposals screen's keys; the show's keys are the host's.
-    private static func moderatorLines(width: Int, height: Int, glyphs: Glyphs) -> [StyledLine] {
+    private static func moderatorLines(width: Int, height: Int, glyphs: Glyphs, shared: Bool) -> [StyledLine] {
         var lines = [PanelRule.line([Span("Help: moderating", .bold)], width: width, glyphs: glyphs)]
         let intro =
             "This console moderates the room's proposals; the host runs the show and alone can put a proposal "
@@ -61,7 +63,8 @@ enum HelpScreen {
         lines += TextWrap.lines(intro, width: width - 2).map { StyledLine(" " + $0) }
         lines.append(StyledLine(" Keys", .bold))
         lines += grid(
-            KeyBindings.offered(moderator: true).map { ($0.keys, $0.help) }, keyWidth: 4, columns: 1, width: width)
+            KeyBindings.offered(moderator: true, shared: shared).map { ($0.keys, $0.help) }, keyWidth: 4, columns: 1,
+            width: width)
         lines.append(StyledLine(" Command line: :approve P, :reject P, :merge P Q", .bold))
         return Array(lines.prefix(height))
     }

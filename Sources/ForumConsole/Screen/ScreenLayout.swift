@@ -37,15 +37,19 @@ public enum ScreenLayout {
         var top = HeaderPanel.lines(state, width: width, now: now, glyphs: glyphs)
         top += TroubleBanner.lines(state, width: width, now: now)
         top += VoicePanel.lines(state, width: width)
+        top += VenuesLine.lines(state, width: width, now: now)
         let keyLines = FooterPanel.keyLines(state, width: width, maxLines: 2, now: now)
         let bottom = [FooterPanel.messageLine(state, width: width, now: now, glyphs: glyphs)] + keyLines
         let middleHeight = max(0, height - top.count - bottom.count)
         let middle: [StyledLine]
         if state.mode == .help {
             middle = HelpScreen.lines(
-                state.view, width: width, height: middleHeight, glyphs: glyphs, moderator: state.isModerator)
+                state.view, width: width, height: middleHeight, glyphs: glyphs, moderator: state.isModerator,
+                shared: state.venues != nil)
         } else if state.mode == .info {
             middle = InfoScreen.lines(state, width: width, height: middleHeight, glyphs: glyphs)
+        } else if state.mode == .venues {
+            middle = VenuesScreen.lines(state, width: width, height: middleHeight, now: now, glyphs: glyphs)
         } else if case .proposals(let cursor) = state.mode {
             middle = ProposalsScreen.lines(state, cursor: cursor, width: width, height: middleHeight, glyphs: glyphs)
         } else if wide {
