@@ -111,6 +111,9 @@ public final class NatsConnection: @unchecked Sendable {
         try check(natsConnection_FlushTimeout(pointer, timeout.milliseconds), "flush")
     }
 
+    /// Whether `close()` was called.
+    var wasClosed: Bool { lock.withLock { isClosed } }
+
     /// Closes the connection and frees it (idempotent; also done on deinit). Reports `.closed`.
     public func close() {
         let first = lock.withLock {

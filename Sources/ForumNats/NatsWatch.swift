@@ -28,6 +28,9 @@ public final class NatsWatch: @unchecked Sendable {
     /// Ends the watch: once it returns, the handler is not called again (called from the
     /// handler itself, it returns at once and the handler is not called again after that one).
     public func stop() { runner.stop() }
+
+    /// Whether the watch's thread still runs (false after `stop()` or once the connection is closed).
+    public var isRunning: Bool { runner.isRunning }
 }
 
 /// The watch's state, shared by its thread and `stop()`.
@@ -40,6 +43,7 @@ final class WatchRunner: @unchecked Sendable {
     private var watcher: OpaquePointer?
     private var stopped = false
     private let finished = DispatchSemaphore(value: 0)
+    private var running = true
     var thread: Thread?
 
     init(store: NatsKeyValue, key: String, watcher: OpaquePointer, handler: @escaping @Sendable (NatsEntry?) -> Void) {
@@ -91,23 +95,28 @@ final class WatchRunner: @unchecked Sendable {
                 kvEntry_Destroy(entry)
                 continue
             }
-            if isStopped || status == NATS_CONNECTION_CLOSED { break }
+            if isStopped || status == NATS_CONNECTION_CLOSED || connectionClosed { break }
             replace(current)
         }
         lock.withLock {
             if let watcher { kvWatcher_Destroy(watcher) }
             watcher = nil
+            running = false
         }
         finished.signal()
     }
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
+    var isRunning: Bool { lock.withLock { running } }
+
+    private var connectionClosed: Bool { store.jetStream.connection.wasClosed }
+
     /// The watcher to read, or nil when stopped. Reopens a replaced one, every 250 ms.
     private func currentWatcher() -> OpaquePointer? {
         while true {
             let (current, isStopped) = lock.withLock { (watcher, stopped) }
-            if isStopped { return nil }
+            if isStopped || (current == nil && connectionClosed) { return nil }
             if let current { return current }
             Thread.sleep(forTimeInterval: 0.25)
             guard let reopened = try? Self.open(store: store, key: key) else { continue }

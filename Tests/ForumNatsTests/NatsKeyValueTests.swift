@@ -91,4 +91,17 @@ struct NatsKeyValueTests {
         #expect(seen.wait { $0.count >= 2 }.last == NatsEntry(key: "later", value: "now".bytes, revision: revision))
         watch.stop()
     }
+
+    @Test func closingTheConnectionEndsAWatch() throws {
+        let seen = Collector<NatsEntry?>()
+        let watch = try store.watch("state") { seen.add($0) }
+        #expect(seen.wait { !$0.isEmpty } == [nil])
+        #expect(watch.isRunning)
+        connection.close()
+        let deadline = Date().addingTimeInterval(5)
+        while watch.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(!watch.isRunning, "the watch's thread ended with the connection")
+        #expect(seen.all == [nil])
+        watch.stop()
+    }
 }
