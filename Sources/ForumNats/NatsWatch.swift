@@ -19,8 +19,7 @@ public final class NatsWatch: @unchecked Sendable {
         runner = WatchRunner(store: store, key: key, watcher: watcher, handler: handler)
         let thread = Thread { [runner] in runner.run() }
         thread.name = "forum.nats.watch"
-        runner.thread = thread
-        thread.start()
+        runner.started(on: thread)
     }
 
     deinit { runner.stop() }
@@ -44,7 +43,8 @@ final class WatchRunner: @unchecked Sendable {
     private var stopped = false
     private let finished = DispatchSemaphore(value: 0)
     private var running = true
-    var thread: Thread?
+    /// The watch's thread while it runs (set to nil at its end: the thread holds the runner).
+    private var thread: Thread?
 
     init(store: NatsKeyValue, key: String, watcher: OpaquePointer, handler: @escaping @Sendable (NatsEntry?) -> Void) {
         self.store = store
@@ -62,14 +62,19 @@ final class WatchRunner: @unchecked Sendable {
         return watcher
     }
 
+    func started(on thread: Thread) {
+        lock.withLock { self.thread = thread }
+        thread.start()
+    }
+
     func stop() {
         let wait: Bool = lock.withLock {
             guard !stopped else { return false }
             stopped = true
             if let watcher { kvWatcher_Stop(watcher) }
-            return true
+            return running && Thread.current !== thread
         }
-        if wait && Thread.current !== thread { finished.wait() }
+        if wait { finished.wait() }
     }
 
     func run() {
@@ -102,6 +107,7 @@ final class WatchRunner: @unchecked Sendable {
             if let watcher { kvWatcher_Destroy(watcher) }
             watcher = nil
             running = false
+            thread = nil
         }
         finished.signal()
     }
