@@ -77,7 +77,17 @@ struct NatsCoreTests {
     @Test func aBadURLOrCredentialsFileIsAnErrorNotARetry() {
         #expect(throws: NatsError.self) { try NatsConnection.connect(NatsOptions(urls: [], name: "n")) }
         let missing = NatsOptions(urls: ["nats://127.0.0.1:1"], name: "n", credentialsFile: "/nonexistent.creds")
-        #expect(throws: NatsError.self) { try NatsConnection.connect(missing) }
+        let missingError = #expect(throws: NatsError.self) { try NatsConnection.connect(missing) }
+        #expect(missingError?.description.contains("/nonexistent.creds") == true)
+    }
+
+    @Test func aCredentialsFileWithoutAUserJWTIsAClearError() throws {
+        let server = try NatsServerProcess()
+        let file = server.directory.appendingPathComponent("bad.creds").path
+        try "not a creds file\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let options = NatsOptions(urls: [server.url], name: "creds", credentialsFile: file)
+        let error = #expect(throws: NatsError.self) { try NatsConnection.connect(options) }
+        #expect(error?.description.contains("bad.creds") == true, "\(String(describing: error))")
     }
 }
 

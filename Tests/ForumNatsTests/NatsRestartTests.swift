@@ -62,3 +62,33 @@ struct NatsRestartTests {
         #expect(statuses.wait { $0.contains(.closed) }.last == .closed)
     }
 }
+
+@Suite("ForumNats while the server is down", needsNatsServer)
+struct NatsServerDownTests {
+    @Test func asyncPublishesWhoseAcksNeverComeAreReportedAsFailed() throws {
+        let server = try NatsServerProcess()
+        let statuses = Collector<NatsLinkStatus>()
+        let connection = try NatsConnection.connect(NatsOptions(urls: [server.url], name: "down")) {
+            statuses.add($0)
+        }
+        let jetStream = try connection.jetStream(timeout: .seconds(1))
+        try jetStream.ensureStream(name: "VOTES_A", subjects: ["votes.a.>"])
+        server.stop()
+        #expect(statuses.wait { $0.contains(.disconnected) }.contains(.disconnected))
+        for index in 1...3 {
+            try jetStream.publishAsync(subject: "votes.a.r1", bytes: "\(index)".bytes, messageID: "A:\(index)")
+        }
+        #expect(!jetStream.waitForAcks(timeout: .seconds(3)), "no ack comes while the server is down")
+        let failed = Collector<String>()
+        let deadline = Date().addingTimeInterval(10)
+        while failed.all.count < 3 && Date() < deadline {
+            jetStream.failedMessageIDs().forEach(failed.add)
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(failed.all.sorted() == ["A:1", "A:2", "A:3"], "each lost publish is named, for re-publishing")
+        let error = #expect(throws: NatsError.self) {
+            try jetStream.publish(subject: "votes.a.r1", bytes: [1], messageID: "A:4")
+        }
+        #expect(error?.kind == .timeout || error?.kind == .notConnected, "\(String(describing: error))")
+    }
+}
