@@ -55,10 +55,11 @@ public final class NatsConnection: @unchecked Sendable {
             try check(natsOptions_SetClosedCB(cOptions, onClosed, closure), "set callbacks")
             try check(natsOptions_SetErrorHandler(cOptions, onAsyncError, closure), "set callbacks")
             // One attempt first: a wrong password or a TLS failure must be an error, not a
-            // retry forever. Only "no server reachable" goes on to the retrying connect.
+            // retry forever. Anything else (no server reachable, a timeout) goes on to the
+            // retrying connect, which returns at once and connects in the background.
             try check(natsOptions_SetRetryOnFailedConnect(cOptions, false, nil, nil), "set retries")
             var status = natsConnection_Connect(&connection, cOptions)
-            if status == NATS_NO_SERVER {
+            if status != NATS_OK && NatsError("connect", status: status).isRetryable {
                 try check(natsOptions_SetRetryOnFailedConnect(cOptions, true, onConnected, closure), "set retries")
                 status = natsConnection_Connect(&connection, cOptions)
                 if status == NATS_NOT_YET_CONNECTED {

@@ -15,7 +15,7 @@ public struct NatsError: Error, Sendable, CustomStringConvertible, Equatable {
         case noResponders
         /// The link is down (not yet connected, reconnecting, or closed).
         case notConnected
-        /// The server refused the user, password or credentials.
+        /// The server refused the user, password or credentials (or the credentials file is bad).
         case authorization
         /// The TLS handshake or the CA file failed.
         case tls
@@ -71,6 +71,14 @@ public struct NatsError: Error, Sendable, CustomStringConvertible, Equatable {
         return "NATS: could not \(operation) (\(reason))\(hint)"
     }
 
+    /// Whether waiting may cure it (a refused password, a TLS failure or a bad argument won't).
+    var isRetryable: Bool {
+        switch kind {
+        case .authorization, .tls: false
+        default: status != Int32(bitPattern: NATS_INVALID_ARG.rawValue)
+        }
+    }
+
     /// libnats's last error names the C source line ("(conn.c:1905): "): drop it.
     static func withoutSourceLocations(_ text: String) -> String {
         text.replacing(/\([A-Za-z_]+\.c:[0-9]+\): ?/, with: "")
@@ -91,7 +99,9 @@ public struct NatsError: Error, Sendable, CustomStringConvertible, Equatable {
         case NATS_NOT_FOUND: return .notFound
         default: break
         }
-        if lowered.contains("authorization") { return .authorization }
+        if ["authorization", "authentication", "nkey", "jwt", "creds"].contains(where: lowered.contains) {
+            return .authorization
+        }
         if jetStreamCode == JSStreamNotFoundErr || jetStreamCode == JSConsumerNotFoundErr { return .notFound }
         return .other
     }

@@ -66,8 +66,16 @@ public final class NatsKeyValue: @unchecked Sendable {
         return revision
     }
 
-    /// Writes the key only if its last revision is `lastRevision` (compare-and-set).
+    /// Writes the key only if its last revision is `lastRevision` (compare-and-set);
+    /// `lastRevision` 0 means "only if the key has no value".
     public func update(_ key: String, _ bytes: [UInt8], expecting lastRevision: UInt64) -> NatsWriteResult {
+        if lastRevision == 0 {
+            do {
+                return .written(try create(key, bytes))
+            } catch {
+                return error.kind == .keyExists ? .conflict : .failed(error)
+            }
+        }
         var revision: UInt64 = 0
         let status = bytes.withUnsafeBytes {
             kvStore_Update(&revision, pointer, key, $0.baseAddress, Int32($0.count), lastRevision)

@@ -88,6 +88,7 @@ struct NatsCoreTests {
         let options = NatsOptions(urls: [server.url], name: "creds", credentialsFile: file)
         let error = #expect(throws: NatsError.self) { try NatsConnection.connect(options) }
         #expect(error?.description.contains("bad.creds") == true, "\(String(describing: error))")
+        #expect(error?.kind == .authorization)
     }
 }
 

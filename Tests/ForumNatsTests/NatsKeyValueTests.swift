@@ -37,6 +37,15 @@ struct NatsKeyValueTests {
         #expect(throws: NatsError.self) { try connection.jetStream().keyValue(bucket: "NONE", create: false) }
     }
 
+    @Test func updateExpectingRevisionZeroWritesOnlyAnAbsentKey() throws {
+        guard case .written(let revision) = store.update("fresh", "first".bytes, expecting: 0) else {
+            Issue.record("the first write of an absent key failed")
+            return
+        }
+        #expect(store.update("fresh", "second".bytes, expecting: 0) == .conflict)
+        #expect(try store.get("fresh") == NatsEntry(key: "fresh", value: "first".bytes, revision: revision))
+    }
+
     @Test func twoWritersFromTheSameRevisionOnlyOneWins() throws {
         let base = try store.create("state", "start".bytes)
         let other = try connection.jetStream().keyValue(bucket: "SHOW_1", create: false)
