@@ -29,6 +29,12 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .systemLibrary(name: "CNats", pkgConfig: "libnats", providers: [.apt(["libnats-dev"])]),
+        .target(
+            name: "ForumNats",
+            dependencies: ["CNats", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .target(name: "ForumStoryMap", dependencies: ["ForumCore", "CGraphviz"], swiftSettings: strict),
         .target(
             name: "ForumCore",
@@ -134,6 +140,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ForumQRTests", dependencies: ["ForumQR"], swiftSettings: strict),
+        .testTarget(name: "ForumNatsTests", dependencies: ["ForumNats"], swiftSettings: strict),
         .testTarget(
             name: "ForumReportTests",
             dependencies: ["ForumCore", "ForumStore", "ForumReport"],
