@@ -70,7 +70,7 @@ let package = Package(
             name: "ForumServer",
             dependencies: [
                 "ForumCore", "ForumSession", "ForumStore", "CLibWebSockets", "COpenSSL", "ForumQR", "CZlib",
-                "ForumStudio",
+                "ForumStudio", "ForumNats",
                 "ForumStudioService",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "DequeModule", package: "swift-collections"),
@@ -101,7 +101,7 @@ let package = Package(
             name: "forum",
             dependencies: [
                 "ForumCore", "ForumSession", "ForumStore", "ForumServer", "ForumClient", "ForumConsole", "ForumExport",
-                "ForumReport", "ForumStudioStore", "ForumStudioService",
+                "ForumReport", "ForumStudioStore", "ForumStudioService", "ForumNats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

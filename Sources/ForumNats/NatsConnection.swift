@@ -128,8 +128,10 @@ public final class NatsConnection: @unchecked Sendable {
     }
 
     /// The connection's JetStream context (streams, publishes with acks, consumers, key-value).
-    public func jetStream(timeout: Duration = .seconds(5)) throws(NatsError) -> NatsJetStream {
-        try NatsJetStream(connection: self, timeout: timeout)
+    /// With `domain`, the JetStream of that domain (a hub's, reached through a leaf node that
+    /// has none of its own: its API is `$JS.<domain>.API`).
+    public func jetStream(timeout: Duration = .seconds(5), domain: String? = nil) throws(NatsError) -> NatsJetStream {
+        try NatsJetStream(connection: self, timeout: timeout, domain: domain)
     }
 }
 

@@ -14,7 +14,7 @@ public final class NatsJetStream: @unchecked Sendable {
     private let failuresClosure: UnsafeMutableRawPointer
     private let timeout: Duration
 
-    init(connection: NatsConnection, timeout: Duration) throws(NatsError) {
+    init(connection: NatsConnection, timeout: Duration, domain: String?) throws(NatsError) {
         self.connection = connection
         self.timeout = timeout
         failures = AckFailures()
@@ -26,7 +26,11 @@ public final class NatsJetStream: @unchecked Sendable {
         options.PublishAsync.ErrHandlerClosure = failuresClosure
         options.PublishAsync.MaxPending = 4096
         var context: OpaquePointer?
-        let status = natsConnection_JetStream(&context, connection.pointer, &options)
+        // libnats copies the domain while making the context.
+        let status = withOptionalCString(domain) { cDomain in
+            options.Domain = cDomain
+            return natsConnection_JetStream(&context, connection.pointer, &options)
+        }
         guard status == NATS_OK, let context else {
             let error = NatsError("open JetStream", status: status)
             NatsRegistry.shared.remove(failuresClosure)

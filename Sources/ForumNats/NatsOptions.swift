@@ -108,3 +108,9 @@ func withCStrings<R>(_ strings: [String], _ body: (UnsafeMutablePointer<UnsafePo
     var pointers = copies.map { UnsafePointer($0) }
     return pointers.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
 }
+
+/// Calls `body` with `string` as a C string, or with nil.
+func withOptionalCString<R>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let string else { return body(nil) }
+    return string.withCString { body($0) }
+}
