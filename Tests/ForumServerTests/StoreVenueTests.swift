@@ -51,6 +51,25 @@ import Testing
         #expect(try database.finalVotes().map(\.venue) == ["bangor", "bangor", "wrexham"])
     }
 
+    @Test func theWriterThreadStoresRemoteVotesBesideTheShowsOwn() throws {
+        let directory = try TemporaryDirectory()
+        let database = try Self.venueDatabase(directory)
+        let reports = StoreWriterTests.Reports()
+        let writer = StoreWriter(database: database) { reports.record($0) }
+        writer.submit(StoreFixtures.join("here"), ticket: 1)
+        writer.submit(.remoteVotes([Self.remote("bangor", 1, "b1", "wait")]), ticket: 2)
+        writer.submit(StoreFixtures.vote("here", "police"), ticket: 3)
+        writer.submit(.remoteVotes([Self.remote("bangor", 2, "b2", "police", round: "D9")]), ticket: 4)
+        writer.submit(.remoteVotes([Self.remote("bangor", 1, "b1", "wait")]), ticket: 5)
+        writer.close()
+        #expect(reports.committed == [1, 2, 3, 5])
+        #expect(reports.failed.map(\.ticket) == [4])
+        #expect(
+            try rows(database).map { "\($0["device"] as String)@\($0["venue"] as String)" } == [
+                "b1@bangor", "here@cardiff",
+            ])
+    }
+
     @Test func aRemoteVoteIntoAClosedRoundIsKeptButALocalOneIsNot() throws {
         let directory = try TemporaryDirectory()
         let database = try Self.venueDatabase(directory)
