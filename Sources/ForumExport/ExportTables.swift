@@ -8,7 +8,7 @@ import ForumStore
 /// Device tokens are left out.
 ///
 ///     session, session_title, story, story_title, run, round, scene, question,
-///     option, option_label, perspective, voted_at, times_changed, voter, place
+///     option, option_label, perspective, voted_at, times_changed, voter, place, venue
 ///
 /// - `perspective`: of the final vote (it follows a later change of perspective); empty/null
 ///   when none.
@@ -21,13 +21,15 @@ import ForumStore
 ///   the export (another export of the same database gives other keys).
 /// - `place` *(addition)*: `room` or `remote`, of the final vote (it follows a later change
 ///   of place); empty/null when the device did not say.
+/// - `venue` *(addition)*: the venue the vote was cast at, in a show held in several venues
+///   at once (`forum serve --venue`); empty/null on a single-machine show.
 ///
 /// `rounds.csv` / `rounds.json`: one row per round × option asked (options with no votes
 /// included), counting final votes.
 ///
 ///     session, session_title, story, story_title, run, round, scene, question,
 ///     option, option_label, count, perspective_<id>..., no_perspective, place_room, place_remote,
-///     no_place
+///     no_place, venue_<name>..., no_venue
 ///
 /// - `perspective_<id>`: one column per perspective found among the export's final votes,
 ///   sorted by id, the same columns on every row (0 where none); in JSON these are one
@@ -36,6 +38,10 @@ import ForumStore
 /// - `count` = the sum of the perspective columns and `no_perspective`.
 /// - *(addition)* `place_room`, `place_remote`, `no_place`: the same final votes by place (in
 ///   JSON `by_place: {"room": n, "remote": n}` and `no_place`); their sum is `count` too.
+/// - *(addition)* `venue_<name>`: one column per venue found among the export's final votes,
+///   sorted, the same on every row (none on a single-machine show), and `no_venue` (votes cast
+///   at no named venue: all of them on a single-machine show); in JSON `by_venue: {"<name>": n}`
+///   and `no_venue`. Their sum is `count` too.
 ///
 /// Counts are exact, small groups included: the files are for organisers' analysis. Reports
 /// shown to people should hide small groups: see ``SmallGroupSuppression``.
@@ -45,7 +51,9 @@ import ForumStore
 struct ExportTables {
     /// Column names of `votes.*`.
     static let voteColumns =
-        contextColumns + ["option", "option_label", "perspective", "voted_at", "times_changed", "voter", "place"]
+        contextColumns + [
+            "option", "option_label", "perspective", "voted_at", "times_changed", "voter", "place", "venue",
+        ]
 
     private static let contextColumns = [
         "session", "session_title", "story", "story_title", "run", "round", "scene", "question",
@@ -62,7 +70,12 @@ struct ExportTables {
     /// Column names of `rounds.csv`.
     var roundColumns: [String] {
         Self.roundColumnsBeforePerspectives + perspectives.map { "perspective_" + $0 } + ["no_perspective"]
-            + Place.allCases.map { "place_" + $0.rawValue } + ["no_place"]
+            + Place.allCases.map { "place_" + $0.rawValue } + ["no_place"] + venues.map { "venue_" + $0 } + ["no_venue"]
+    }
+
+    /// *(addition)* Venues found among the final votes (a show held in several venues), sorted.
+    var venues: [String] {
+        Set(results.tallies.flatMap(\.byVenue.keys)).sorted()
     }
 
     /// One row of `votes.*` per final vote, in ``voteColumns`` order.
@@ -72,25 +85,25 @@ struct ExportTables {
             Self.context(vote.round) + [
                 .text(vote.optionID), .text(vote.optionLabel), .text(vote.perspective),
                 .text(StoreTime.text(vote.votedAt)), .number(vote.timesChanged), .text(keys.key(for: vote.device)),
-                .text(vote.place?.rawValue),
+                .text(vote.place?.rawValue), .text(vote.venue),
             ]
         }
     }
 
     /// One row of `rounds.csv` per option, in ``roundColumns`` order.
     var roundCSVRows: [[ExportValue]] {
-        let perspectives = perspectives
+        let (perspectives, venues) = (perspectives, venues)
         return results.tallies.map { tally in
             Self.valuesBeforePerspectives(tally) + perspectives.map { .number(tally.byPerspective[$0] ?? 0) }
                 + [.number(tally.noPerspective)] + Place.allCases.map { .number(tally.byPlace[$0] ?? 0) }
-                + [.number(tally.noPlace)]
+                + [.number(tally.noPlace)] + venues.map { .number(tally.byVenue[$0] ?? 0) } + [.number(tally.noVenue)]
         }
     }
 
     /// One object of `rounds.json` per option: the CSV's keys, with the perspective columns
     /// gathered into `by_perspective`.
     var roundJSONObjects: [[String: ExportValue]] {
-        let perspectives = perspectives
+        let (perspectives, venues) = (perspectives, venues)
         return results.tallies.map { tally in
             var object = Dictionary(
                 uniqueKeysWithValues: zip(Self.roundColumnsBeforePerspectives, Self.valuesBeforePerspectives(tally)))
@@ -100,6 +113,8 @@ struct ExportTables {
             object["by_place"] = .counts(
                 Dictionary(uniqueKeysWithValues: Place.allCases.map { ($0.rawValue, tally.byPlace[$0] ?? 0) }))
             object["no_place"] = .number(tally.noPlace)
+            object["by_venue"] = .counts(Dictionary(uniqueKeysWithValues: venues.map { ($0, tally.byVenue[$0] ?? 0) }))
+            object["no_venue"] = .number(tally.noVenue)
             return object
         }
     }

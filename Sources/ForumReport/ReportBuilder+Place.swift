@@ -11,30 +11,14 @@ extension ReportBuilder {
     /// edition applies the room's rule (``ShownSplit``) by place, and shows it only for a round
     /// whose split by perspective shows no group smaller than the whole round (and only once somebody said a place): two splits of the same votes could be
     /// subtracted from each other (docs/privacy.md).
-    func placeSplit(of tally: Tally, countsShown: Bool, perspectiveShown: Bool) -> (
-        groups: [GroupReport], hidden: [String], withheld: String?
-    ) {
+    func placeSplit(of tally: Tally, countsShown: Bool, perspectiveShown: Bool) -> SplitShown {
         // Nobody said where they take part from: no split by place to show or to withhold.
         guard countsShown, !tally.byPlace.isEmpty else { return ([], [], nil) }
-        func report(_ group: VoterGroup, _ counts: [String: Int]) -> GroupReport {
-            GroupReport(
-                group: group.place?.rawValue ?? "no_place", label: Self.label(of: group.place),
-                voters: counts.values.reduce(0, +), votes: counts)
-        }
-        guard community else {
-            var groups = Place.allCases.compactMap { place in tally.byPlace[place].map { report(.place(place), $0) } }
-            if tally.noPlace.values.reduce(0, +) > 0 { groups.append(report(.noPlace, tally.noPlace)) }
-            return (groups.filter { $0.voters > 0 }, [], nil)
-        }
-        guard !perspectiveShown else { return ([], [], Self.oneSplitPerRound) }
-        let shown = ShownSplit(of: tally, by: .place, threshold: Self.threshold)
-        var groups = shown.shown.keys.sorted().map { report($0, shown.shown[$0]!) }
-        if let others = shown.others {
-            groups.append(
-                GroupReport(group: "everyone_else", label: "Everyone else", voters: others.voters, votes: others.counts)
-            )
-        }
-        return (groups, (shown.small + shown.folded).sorted().map { $0.place?.rawValue ?? "no_place" }, nil)
+        var groups: [VoterGroup: [String: Int]] = [.noPlace: tally.noPlace]
+        for (place, counts) in tally.byPlace { groups[.place(place)] = counts }
+        return split(
+            of: tally, into: groups, none: .noPlace,
+            name: { ($0.place?.rawValue ?? "no_place", Self.label(of: $0.place)) }, anotherShown: perspectiveShown)
     }
 
     /// "In the room", "Following remotely", or "Did not say".

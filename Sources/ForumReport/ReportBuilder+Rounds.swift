@@ -29,6 +29,9 @@ extension ReportBuilder {
             // A row of everyone (all gave no perspective) says no more than the overall counts.
             let perspectiveShown = (groups + byGroup).contains { $0.voters < voters }
             let place = placeSplit(of: tally, countsShown: countsShown, perspectiveShown: perspectiveShown)
+            let byVenue = venueSplit(
+                of: tallies, tally: tally, countsShown: countsShown,
+                anotherShown: perspectiveShown || place.groups.contains { $0.voters < voters })
             return RoundReport(
                 round: id, run: context.runID, story: context.storyID, scene: context.sceneID,
                 question: context.question, replayOf: timeline?.replayOf, openedAt: timeline?.openedAt ?? "",
@@ -37,7 +40,7 @@ extension ReportBuilder {
                 byGroup: byGroup, hiddenByGroup: hiddenByGroup,
                 changedVote: countsShown ? shown(changed) : nil,
                 summary: Self.summary(options: options, voters: voters, countsShown: countsShown),
-                byPlace: place.groups, hiddenPlaces: place.hidden, placeWithheld: place.withheld)
+                byPlace: place.groups, hiddenPlaces: place.hidden, placeWithheld: place.withheld, byVenue: byVenue)
         }
     }
 

@@ -65,7 +65,7 @@ public struct ReportBuilder: Sendable {
             storiesRun: stage.runs.count, phones: perspectiveOf.count, votesCast: results.finalVotes.count,
             perspectives: phonesBy.keys.sorted().map {
                 PerspectivePresent(id: $0, label: label(ofPerspective: $0), phones: shown(phonesBy[$0]!))
-            })
+            }, venues: venuesPresent())
     }
 
     private func runReports() -> [RunReport] {

@@ -49,7 +49,17 @@ extension ReportHTML {
             + (round.placeWithheld == nil
                 ? ""
                 : "<p>Not shown by place: this round is shown by perspective, and one split per round "
-                    + "keeps everyone's vote private.</p>\n")
+                    + "keeps everyone's vote private.</p>\n") + venueTable(round)
+    }
+
+    /// *(addition)* "Votes by venue", for a show held in several venues.
+    private func venueTable(_ round: RoundReport) -> String {
+        guard let venue = round.byVenue else { return "" }
+        return splitTable(round, groups: venue.groups, hidden: venue.hidden, by: "venue")
+            + (venue.withheld == nil
+                ? ""
+                : "<p>Not shown by venue: this round is shown by perspective or by place, and one split per "
+                    + "round keeps everyone's vote private.</p>\n")
     }
 
     private func splitTable(_ round: RoundReport, groups: [GroupReport], hidden: [String], by: String) -> String {
@@ -60,7 +70,7 @@ extension ReportHTML {
         }
         var html = "<table class=\"split\">\n<caption>Votes by \(by)</caption>\n<thead><tr>"
         html +=
-            "<th scope=\"col\">\(["perspective": "Perspective", "place": "Place"][by] ?? "Group")</th><th scope=\"col\">People</th>"
+            "<th scope=\"col\">\(["perspective": "Perspective", "place": "Place", "venue": "Venue"][by] ?? "Group")</th><th scope=\"col\">People</th>"
         for (index, _) in round.options.enumerated() { html += "<th scope=\"col\">Option \(index + 1)</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for group in groups {

@@ -65,6 +65,7 @@ public struct ReportHTML: Sendable {
             HTMLText.escape(p.label) + " (" + (p.phones.map(String.init) ?? "fewer than 5") + ")"
         }
         item("Perspectives present", perspectives.isEmpty ? "None given" : perspectives.joined(separator: ", "))
+        if let venues = event.venues { item("Venues", Self.venues(venues)) }
         return html + "</dl>\n</section>\n"
     }
 

@@ -29,6 +29,9 @@ public struct EventSummary: Sendable, Encodable, Equatable, NullEncoding {
     /// Perspectives the phones that voted gave, with how many phones (nil: fewer than 5, in
     /// the community edition).
     public var perspectives: [PerspectivePresent]
+    /// *(addition)* The venues that took part, when the votes come from more than one, with
+    /// how many people voted at each (see ``VenuePresent``); nil (left out) otherwise.
+    public var venues: [VenuePresent]? = nil
 }
 
 /// A programme session entered.
@@ -105,6 +108,9 @@ public struct RoundReport: Sendable, Encodable, Equatable, NullEncoding {
     /// *(addition)* `one_split_per_round` when the community edition shows this round by
     /// perspective and so not by place; nil otherwise.
     public var placeWithheld: String?
+    /// *(addition)* The split by venue, when the votes come from more than one venue; nil
+    /// (left out) otherwise.
+    public var byVenue: VenueSplitReport? = nil
 }
 
 /// One option of a round.

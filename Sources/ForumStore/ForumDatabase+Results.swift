@@ -5,28 +5,33 @@ import GRDB
 extension ForumDatabase {
     /// Final votes and option tallies of every round (or of one), read in one transaction.
     public func results(round roundID: String? = nil) throws -> ShowResults {
-        try pool.read { db in
-            ShowResults(
-                finalVotes: try ResultQueries.finalVotes(db, round: roundID),
-                tallies: try ResultQueries.tallies(db, round: roundID).withPlaces(db, round: roundID))
-        }
+        try pool.read { try ResultQueries.results($0, round: roundID) }
     }
 
     /// The final vote of each device in every round (or in one round): its latest row, with
     /// `timesChanged` = its `vote` rows − 1.
     public func finalVotes(round roundID: String? = nil) throws -> [FinalVote] {
-        try pool.read { try ResultQueries.finalVotes($0, round: roundID) }
+        try pool.read { try ResultQueries.finalVotes($0, round: roundID).withVenues($0, round: roundID) }
     }
 
     /// Final votes per option of every round (or of one round), overall and by perspective.
     public func tallies(round roundID: String? = nil) throws -> [OptionTally] {
-        try pool.read { try ResultQueries.tallies($0, round: roundID).withPlaces($0, round: roundID) }
+        try pool.read {
+            try ResultQueries.tallies($0, round: roundID).withPlaces($0, round: roundID).withVenues($0, round: roundID)
+        }
     }
 }
 
 /// The SQL behind the result readers. "Final" always means the latest row (highest id) of a
 /// device in a round; ids grow in commit order, so clocks do not matter.
 enum ResultQueries {
+    /// See ``ForumDatabase/results(round:)``.
+    static func results(_ db: Database, round roundID: String?) throws -> ShowResults {
+        ShowResults(
+            finalVotes: try finalVotes(db, round: roundID).withVenues(db, round: roundID),
+            tallies: try tallies(db, round: roundID).withPlaces(db, round: roundID).withVenues(db, round: roundID))
+    }
+
     /// Columns of ``RoundContext``; needs `sessions s`, `story_runs sr`, `rounds r`.
     private static let contextColumns = """
         s.id AS session_id, s.title AS session_title, sr.story_id, sr.story_title,

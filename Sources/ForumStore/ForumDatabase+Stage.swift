@@ -9,12 +9,7 @@ extension ForumDatabase {
     /// The results and the stage, read in one transaction so they agree with each other.
     public func resultsAndStage() throws -> (results: ShowResults, stage: ShowStage) {
         try pool.read { db in
-            (
-                ShowResults(
-                    finalVotes: try ResultQueries.finalVotes(db, round: nil),
-                    tallies: try ResultQueries.tallies(db, round: nil).withPlaces(db, round: nil)),
-                try StageQueries.stage(db)
-            )
+            (try ResultQueries.results(db, round: nil), try StageQueries.stage(db))
         }
     }
 }

@@ -41,8 +41,8 @@ enum RecordWriter {
             try run(
                 db,
                 """
-                INSERT INTO votes (round_id, device, option_id, perspective, reason, cast_at, place)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO votes (round_id, device, option_id, perspective, reason, cast_at, place, venue)
+                VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT name FROM this_venue WHERE id = 1))
                 """,
                 [
                     vote.roundID, vote.device, vote.optionID, vote.perspective, vote.reason.rawValue,
@@ -109,6 +109,8 @@ enum RecordWriter {
                 [note.runID, note.sceneID, note.roundID, note.text, StoreTime.text(note.at)])
         case .voice(let voice):
             try VoiceWriter.apply(voice, in: db)
+        case .remoteVotes(let votes):
+            try RemoteVoteWriter.apply(votes, in: db)
         }
     }
 

@@ -57,13 +57,17 @@ public struct FinalVote: Sendable, Equatable {
     /// *(addition)* The place of the latest row (it follows later changes of place), nil if
     /// the device did not say.
     public var place: Place?
+    /// *(addition)* The venue of the latest row in a show held in several venues (see
+    /// ``ForumCore/RemoteVote``), nil on a single-machine show.
+    public var venue: String?
 
     /// A final vote.
     public init(
         round: RoundContext, device: String, optionID: String, optionLabel: String, perspective: String?,
-        votedAt: Date, timesChanged: Int, place: Place? = nil
+        votedAt: Date, timesChanged: Int, place: Place? = nil, venue: String? = nil
     ) {
         self.place = place
+        self.venue = venue
         self.round = round
         self.device = device
         self.optionID = optionID
@@ -95,6 +99,11 @@ public struct OptionTally: Sendable, Equatable {
     public var byPlace: [Place: Int] = [:]
     /// *(addition)* Final votes for this option from devices that did not say their place.
     public var noPlace: Int = 0
+    /// *(addition)* Final votes for this option by venue (a show held in several venues);
+    /// venues with no votes are absent.
+    public var byVenue: [String: Int] = [:]
+    /// *(addition)* Final votes for this option cast at no named venue (a single-machine show).
+    public var noVenue: Int = 0
 
     /// An option's tally.
     public init(

@@ -58,6 +58,9 @@ enum Schema {
         migrator.registerMigration("v7-votes-by-round") { db in
             try db.execute(sql: version7VotesByRound)
         }
+        migrator.registerMigration("v8-venues") { db in
+            try db.execute(sql: version8Venues)
+        }
         return migrator
     }
 

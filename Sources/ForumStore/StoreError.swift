@@ -22,6 +22,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownDevice(String)
     /// A stored time is not in the store's format (see the schema).
     case badTime(String)
+    /// *(addition)* A vote names an option its round never had.
+    case unknownOption(round: String, option: String)
+    /// *(addition)* Not a venue's name (see ``ForumCore/RemoteVote/isVenueName(_:)``).
+    case badVenue(String)
+    /// *(addition)* The database already holds votes cast here under another venue (nil: a
+    /// single-machine show): a venue's database keeps its name.
+    case venueChanged(path: String, was: String?)
+    /// *(addition)* The database is no venue's (``ForumDatabase/setVenue(_:)`` was never called),
+    /// so it has no votes to send to the others.
+    case noVenue(path: String)
 
     /// One sentence for a log line or a command-line error.
     public var description: String {
@@ -39,6 +49,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .unknownProposal(let id): "There is no proposal '\(id)'."
         case .unknownDevice(let token): "There is no device '\(token)'."
         case .badTime(let text): "'\(text)' is not a stored time."
+        case .unknownOption(let round, let option): "Vote round '\(round)' has no option '\(option)'."
+        case .badVenue(let name):
+            "'\(name)' is not a venue name: use 1 to 64 letters, digits, '-' or '_'."
+        case .venueChanged(let path, let was):
+            "\(path) holds votes cast \(was.map { "at venue '\($0)'" } ?? "on a single-machine show"): "
+                + "give this venue its own --db file."
+        case .noVenue(let path): "\(path) is not a venue's database (it has no venue name)."
         }
     }
 

@@ -17,8 +17,10 @@ import Synchronization
 /// A record the database refuses is reported failed alone (see
 /// ``ForumDatabase/writeBatch(_:)``); later records and batches go on. When the disk fails
 /// (full, I/O error), the batch's votes are reported failed (their voters can vote again) and
-/// its other records are kept at the head of the queue, in order, and written again after a
-/// pause (0.1 s, doubling to 2 s) until the disk takes them: the show's rounds and scenes
+/// its other records (*(addition)* other venues' votes, ``ShowRecord/remoteVotes(_:)``,
+/// among them: nobody would cast those again) are kept at the head of the queue, in order,
+/// and written again after a pause (0.1 s, doubling to 2 s) until the disk takes them: the
+/// show's rounds and scenes
 /// reach the database once it recovers, with no restart. Each such report carries
 /// `retrying`. The thread is a
 /// dedicated `Thread`, not a `Task`: it blocks on the disk, and the cooperative pool is small.

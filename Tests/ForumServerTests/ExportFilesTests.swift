@@ -66,30 +66,30 @@ import Testing
         // Read as bytes: String(contentsOf:) would drop the byte-order mark.
         let written = String(decoding: try Data(contentsOf: out.appendingPathComponent("votes.csv")), as: UTF8.self)
         // The voter keys are random (VoterKeysTests): three different ones, written here as KEY.
-        let keys = written.matches(of: /,(V[2-9a-z]{8}),\r\n/).map { String($0.output.1) }
+        let keys = written.matches(of: /,(V[2-9a-z]{8}),,\r\n/).map { String($0.output.1) }
         #expect(keys.count == 3 && Set(keys).count == 3)
-        let votes = written.replacing(/,V[2-9a-z]{8},\r\n/, with: ",KEY,\r\n")
+        let votes = written.replacing(/,V[2-9a-z]{8},,\r\n/, with: ",KEY,,\r\n")
         #expect(
             votes == "\u{FEFF}"
                 + "session,session_title,story,story_title,run,round,scene,question,option,option_label,perspective,"
-                + "voted_at,times_changed,voter,place\r\n"
-                + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1,KEY,\r\n"
-                + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0,KEY,\r\n"
-                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,KEY,\r\n"
+                + "voted_at,times_changed,voter,place,venue\r\n"
+                + "\(d1),neighbour,'-ask a neighbour,police,2025-05-14T09:00:04.000Z,1,KEY,,\r\n"
+                + "\(d1),wait,\"Wait\nand see\",,2025-05-14T09:00:05.000Z,0,KEY,,\r\n"
+                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",lived-experience,2025-05-14T09:00:06.000Z,0,KEY,,\r\n"
         )
 
         let rounds = String(decoding: try Data(contentsOf: out.appendingPathComponent("rounds.csv")), as: UTF8.self)
         #expect(
             rounds == "\u{FEFF}"
                 + "session,session_title,story,story_title,run,round,scene,question,option,option_label,count,"
-                + "perspective_lived-experience,perspective_police,no_perspective,place_room,place_remote,no_place\r\n"
-                + "\(d1),police,\"Call the police, now\",0,0,0,0,0,0,0\r\n"
-                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",1,1,0,0,0,0,1\r\n"
-                + "\(d1),wait,\"Wait\nand see\",1,0,0,1,0,0,1\r\n"
-                + "\(d1),neighbour,'-ask a neighbour,1,0,1,0,0,0,1\r\n"
-                + "\(d2),police,Call the police,0,0,0,0,0,0,0\r\n"
-                + "\(d2),crisis-line,Ring the crisis line,0,0,0,0,0,0,0\r\n"
-                + "\(d2),wait,Wait and see,0,0,0,0,0,0,0\r\n")
+                + "perspective_lived-experience,perspective_police,no_perspective,place_room,place_remote,no_place,no_venue\r\n"
+                + "\(d1),police,\"Call the police, now\",0,0,0,0,0,0,0,0\r\n"
+                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",1,1,0,0,0,0,1,1\r\n"
+                + "\(d1),wait,\"Wait\nand see\",1,0,0,1,0,0,1,1\r\n"
+                + "\(d1),neighbour,'-ask a neighbour,1,0,1,0,0,0,1,1\r\n"
+                + "\(d2),police,Call the police,0,0,0,0,0,0,0,0\r\n"
+                + "\(d2),crisis-line,Ring the crisis line,0,0,0,0,0,0,0,0\r\n"
+                + "\(d2),wait,Wait and see,0,0,0,0,0,0,0,0\r\n")
     }
 
     @Test func writesJSONWithTheSameContent() throws {
@@ -105,7 +105,7 @@ import Testing
         let expectedKeys = [
             "option", "option_label", "perspective", "place", "question", "round", "run", "scene", "session",
             "session_title",
-            "story", "story_title", "times_changed", "voted_at", "voter",
+            "story", "story_title", "times_changed", "venue", "voted_at", "voter",
         ]
         #expect(votes.allSatisfy { $0.members?.map(\.0).sorted() == expectedKeys })
         #expect(votes[0]["option_label"]?.stringValue == "-ask a neighbour")  // no defusing in JSON

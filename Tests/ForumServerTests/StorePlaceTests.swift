@@ -46,15 +46,15 @@ import Testing
 
         let documents = Dictionary(uniqueKeysWithValues: try Exporter.documents(for: results).map { ($0.name, $0) })
         let votes = try #require(documents["votes.csv"]).contents
-        #expect(votes.contains(",voter,place\r\n"))
+        #expect(votes.contains(",voter,place,venue\r\n"))
         // Voter keys are random per export (VoterKeysTests); the place follows the key.
-        #expect(votes.contains(/,police,Call the police,,2025-05-14T09:00:03.000Z,0,V[2-9a-z]{8},room\r\n/))
-        #expect(votes.contains(/,wait,Wait and see,,2025-05-14T09:00:03.000Z,0,V[2-9a-z]{8},\r\n/))
+        #expect(votes.contains(/,police,Call the police,,2025-05-14T09:00:03.000Z,0,V[2-9a-z]{8},room,\r\n/))
+        #expect(votes.contains(/,wait,Wait and see,,2025-05-14T09:00:03.000Z,0,V[2-9a-z]{8},,\r\n/))
         let rounds = try #require(documents["rounds.csv"]).contents
-        #expect(rounds.contains(",no_perspective,place_room,place_remote,no_place\r\n"))
-        // count, no_perspective, place_room, place_remote, no_place
-        #expect(rounds.contains("Call the police,1,1,1,0,0\r\n"))
-        #expect(rounds.contains("Wait and see,1,1,0,0,1\r\n"))
+        #expect(rounds.contains(",no_perspective,place_room,place_remote,no_place,no_venue\r\n"))
+        // count, no_perspective, place_room, place_remote, no_place, no_venue
+        #expect(rounds.contains("Call the police,1,1,1,0,0,1\r\n"))
+        #expect(rounds.contains("Wait and see,1,1,0,0,1,1\r\n"))
     }
 
     @Test func theSchemaRefusesAPlaceItDoesNotKnow() throws {

@@ -84,10 +84,13 @@ import Testing
         // Nobody said where they take part from: every vote is in `noPlace`.
         let tallies = try database.tallies(round: "D1")
         #expect(tallies.allSatisfy { $0.noPlace == $0.count && $0.byPlace.isEmpty })
+        // A single-machine show: every vote is in `noVenue` too.
+        #expect(tallies.allSatisfy { $0.noVenue == $0.count && $0.byVenue.isEmpty })
         #expect(
             tallies.map { tally in
                 var tally = tally
                 tally.noPlace = 0
+                tally.noVenue = 0
                 return tally
             } == [
                 OptionTally(

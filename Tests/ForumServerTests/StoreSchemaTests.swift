@@ -24,7 +24,7 @@ import Testing
                     "audience_options", "device_perspectives", "device_places", "devices", "event",
                     "facilitator_notes", "grdb_migrations", "moderation_log", "proposals", "round_options", "rounds",
                     "scenes_shown", "session_entries", "sessions", "show_finishes", "show_snapshot", "stage_moves",
-                    "stop_acknowledgements", "stops", "story_runs", "undos", "votes",
+                    "stop_acknowledgements", "stops", "story_runs", "this_venue", "undos", "votes",
                 ])
             let triggers = try database.pool.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
@@ -40,7 +40,8 @@ import Testing
         let migrations = try reopened.pool.read {
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4", "v5-room-voice", "v6-place", "v7-votes-by-round"])
+        #expect(
+            migrations == ["v1", "v2", "v3", "v4", "v5-room-voice", "v6-place", "v7-votes-by-round", "v8-venues"])
         #expect(try reopened.eventTitle() == "Crisis care day")
     }
 
@@ -63,7 +64,8 @@ import Testing
                 ).map { $0["detail"] as String }.joined(separator: " ")
             )
         }
-        #expect(indexes == ["votes_by_round"])
+        // *(addition)* Remote votes only: (venue, venue_sequence) is unique where it is set.
+        #expect(indexes == ["votes_by_round", "votes_by_venue_sequence"])
         #expect(plan.contains("votes_by_round"))
     }
 

@@ -90,7 +90,7 @@ import Testing
         #expect(timeline.contains(",D2,call,Who?,D1,closed,"))
         #expect(try #require(documents["notes.json"]).rows == 1)
         let votes = try #require(documents["votes.csv"]).contents
-        #expect(votes.contains(/,0,V[2-9a-z]{8},\r\n$/))
+        #expect(votes.contains(/,0,V[2-9a-z]{8},,\r\n$/))
         #expect(!votes.contains(",a\r\n") && !votes.contains(",b,"))
     }
 

@@ -37,6 +37,9 @@ public enum ShowRecord: Sendable, Equatable {
     case noted(FacilitatorNote)
     /// *(addition)* The room's voice: a stop, a proposal, a moderation (see ``VoiceRecord``).
     case voice(VoiceRecord)
+    /// *(addition)* Votes cast at other venues of a shared show (see ``RemoteVote``), as a
+    /// venue's database or the day's archive keeps them. The show itself never produces it.
+    case remoteVotes([RemoteVote])
 }
 
 /// See ``ShowRecord/sessionEntered(_:)``.

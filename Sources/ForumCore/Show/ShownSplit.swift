@@ -10,6 +10,10 @@ public enum VoterGroup: Sendable, Hashable, Comparable {
     case noPlace
     /// Devices that said they take part from this place.
     case place(Place)
+    /// *(addition)* Devices whose vote was cast at no named venue (a split by venue).
+    case noVenue
+    /// *(addition)* Devices that voted at this venue of a show held in several venues.
+    case venue(String)
 
     /// The perspective id, or nil for ``noPerspective`` and the place groups.
     public var perspectiveID: String? {
@@ -19,6 +23,11 @@ public enum VoterGroup: Sendable, Hashable, Comparable {
     /// The place, or nil for ``noPlace`` and the perspective groups.
     public var place: Place? {
         if case .place(let place) = self { place } else { nil }
+    }
+
+    /// The venue, or nil for ``noVenue`` and the other groups.
+    public var venue: String? {
+        if case .venue(let name) = self { name } else { nil }
     }
 }
 
@@ -81,7 +90,6 @@ public struct ShownSplit: Sendable, Equatable {
     /// The split of `tally` by `dimension` the room may see, under the same rule. The rule
     /// holds per dimension: the room is shown one dimension per round (see docs/privacy.md).
     public init(of tally: Tally, by dimension: SplitDimension, threshold: Int) {
-        precondition(threshold > 0, "the threshold must be positive")
         var groups: [VoterGroup: [String: Int]] = [:]
         switch dimension {
         case .perspective:
@@ -91,6 +99,14 @@ public struct ShownSplit: Sendable, Equatable {
             for (place, counts) in tally.byPlace { groups[.place(place)] = counts }
             groups[.noPlace] = tally.noPlace
         }
+        self.init(of: tally, groups: groups, threshold: threshold)
+    }
+
+    /// *(addition)* The split of `tally` into `groups` (group → option id → count; together
+    /// they hold each of the tally's voters once), under the same rule: for a dimension the
+    /// live tally does not carry, such as the venues of a shared show in a report.
+    public init(of tally: Tally, groups: [VoterGroup: [String: Int]], threshold: Int) {
+        precondition(threshold > 0, "the threshold must be positive")
         let sizes = groups.mapValues { $0.values.reduce(0, +) }.filter { $0.value > 0 }
         var shownGroups = Set(sizes.keys.filter { sizes[$0]! >= threshold })
         var folded: [VoterGroup] = []
