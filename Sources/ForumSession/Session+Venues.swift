@@ -51,7 +51,8 @@ extension Session {
         link?.writing = nil
         switch result {
         case .written(let revision):
-            link?.latest = max(link?.latest ?? 0, revision)
+            let latest = max(link?.latest ?? 0, revision)
+            link?.latest = latest
             if revision > link?.revision ?? 0 { carryOut(write, at: revision) }
         case .conflict:
             if let id = write.connection {
@@ -84,6 +85,7 @@ extension Session {
         if show.snapshot != write.entry.snapshot {
             records += show.adopt(write.entry.snapshot, records: nil, at: write.entry.at) ?? []
         }
+        records.append(.sharedRevision(revision))
         link?.revision = revision
         logger.info("host command", metadata: ["command": "\(write.command.name.rawValue)", "revision": "\(revision)"])
         if records.isEmpty {
@@ -134,7 +136,7 @@ extension Session {
         logger.info(
             "followed the shared show",
             metadata: ["command": "\(entry.command)", "venue": "\(entry.venue)", "revision": "\(revision)"])
-        store(records)
+        store(records + [.sharedRevision(revision)])
         broadcastState()
     }
 

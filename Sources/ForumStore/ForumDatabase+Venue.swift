@@ -72,6 +72,14 @@ extension ForumDatabase {
         }
     }
 
+    /// How many vote rows were cast here after row `id` (what the hub has not confirmed).
+    public func votesCastHereCount(after id: Int64) throws -> Int64 {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT count(*) FROM votes WHERE venue_sequence IS NULL AND id > ?", arguments: [id])
+                ?? 0
+        }
+    }
+
     /// The id of the last vote row cast here, nil before the first.
     public func lastVoteCastHere() throws -> Int64? {
         try pool.read { db in

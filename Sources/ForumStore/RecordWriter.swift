@@ -111,6 +111,10 @@ enum RecordWriter {
             try VoiceWriter.apply(voice, in: db)
         case .remoteVotes(let votes):
             try RemoteVoteWriter.apply(votes, in: db)
+        case .sharedRevision(let revision):
+            try run(
+                db, "INSERT INTO shared_stage (id, revision) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision",
+                [Int64(revision)])
         }
     }
 

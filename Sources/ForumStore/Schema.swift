@@ -61,6 +61,9 @@ enum Schema {
         migrator.registerMigration("v8-venues") { db in
             try db.execute(sql: version8Venues)
         }
+        migrator.registerMigration("v9-shared-stage") { db in
+            try db.execute(sql: version9SharedStage)
+        }
         return migrator
     }
 

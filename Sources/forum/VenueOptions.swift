@@ -1,5 +1,6 @@
 import ArgumentParser
 import ForumCore
+import Foundation
 import ForumNats
 import ForumServer
 import ForumSession
@@ -7,38 +8,38 @@ import ForumSession
 /// `forum serve`'s options for one show in several venues (docs/venues.md). Without
 /// `--nats` the show is the single-machine show it always was.
 struct VenueOptions: ParsableArguments {
-    @Option(
+    @ArgumentParser.Option(
         help: ArgumentHelp(
             "Share the show with other venues through this NATS server (this venue's leaf node, e.g. nats://127.0.0.1:4222; several: comma-separated).",
             valueName: "url"))
     var nats: String?
 
-    @Option(help: ArgumentHelp("This venue's name in the shared show (letters, digits, - and _).", valueName: "name"))
+    @ArgumentParser.Option(help: ArgumentHelp("This venue's name in the shared show (letters, digits, - and _).", valueName: "name"))
     var venue: String?
 
-    @Option(
+    @ArgumentParser.Option(
         name: .customLong("nats-show"),
         help: ArgumentHelp("The shared show's name on NATS: the same at every venue.", valueName: "name"))
     var natsShow = "forum"
 
-    @Option(
+    @ArgumentParser.Option(
         name: .customLong("nats-domain"),
         help: ArgumentHelp(
             "The hub's JetStream domain (its 'jetstream { domain: ... }'); '' when the server has JetStream itself with no domain.",
             valueName: "name"))
     var natsDomain = "hub"
 
-    @Option(
+    @ArgumentParser.Option(
         name: .customLong("nats-creds"),
         help: ArgumentHelp("A NATS credentials file (.creds) for this venue.", valueName: "file"))
     var natsCreds: String?
 
-    @Option(
+    @ArgumentParser.Option(
         name: .customLong("nats-ca"),
         help: ArgumentHelp("Trust this CA certificate for TLS to the NATS server (tls:// URLs).", valueName: "file"))
     var natsCA: String?
 
-    @Option(
+    @ArgumentParser.Option(
         help: ArgumentHelp(
             "Keep the whole day of the shared show (every venue's votes and the stage) in this database too.",
             valueName: "file"))

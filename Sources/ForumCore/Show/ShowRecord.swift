@@ -40,6 +40,9 @@ public enum ShowRecord: Sendable, Equatable {
     /// *(addition)* Votes cast at other venues of a shared show (see ``RemoteVote``), as a
     /// venue's database or the day's archive keeps them. The show itself never produces it.
     case remoteVotes([RemoteVote])
+    /// *(addition)* A shared show: the revision of the shared entry this database is at
+    /// now, so a restart follows on from it.
+    case sharedRevision(UInt64)
 }
 
 /// See ``ShowRecord/sessionEntered(_:)``.

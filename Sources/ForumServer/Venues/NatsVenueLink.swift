@@ -2,6 +2,7 @@ import Foundation
 import ForumCore
 import ForumNats
 import ForumSession
+import ForumStore
 import Logging
 
 /// How `forum serve --nats` reaches the other venues: the NATS server (the venue's own leaf

@@ -47,6 +47,7 @@ final class VoteForwarder: @unchecked Sendable {
     private func run() {
         let subject = settings.names.votes(of: settings.venue)
         var confirmed: Int64?
+        var known: Int64 = 0  // the last number the hub confirmed, kept across failures
         var reachable = false
         var lastStatus = Date.distantPast
         while !isStopped {
@@ -55,7 +56,10 @@ final class VoteForwarder: @unchecked Sendable {
                 continue
             }
             do {
-                if confirmed == nil { confirmed = try lastForwarded(js, subject: subject) }
+                if confirmed == nil {
+                    confirmed = try lastForwarded(js, subject: subject)
+                    known = confirmed ?? known
+                }
                 let votes = try database.votesCastHere(after: confirmed ?? 0, limit: Self.batch)
                 if votes.isEmpty {
                     if Date().timeIntervalSince(lastStatus) >= 1 {
@@ -63,7 +67,7 @@ final class VoteForwarder: @unchecked Sendable {
                         _ = try js.lastMessage(stream: settings.names.stream, subject: subject)
                         reachable = true
                         lastStatus = Date()
-                        tell(confirmed: confirmed ?? 0, reachable: reachable)
+                        tell(confirmed: known, reachable: reachable)
                     }
                     Thread.sleep(forTimeInterval: 0.05)
                     continue
@@ -72,17 +76,18 @@ final class VoteForwarder: @unchecked Sendable {
                     try js.publishAsync(subject: subject, bytes: vote.json, messageID: "\(vote.venue):\(vote.sequence)")
                 }
                 guard js.waitForAcks(timeout: .seconds(5)), js.failedMessageIDs().isEmpty else {
-                    throw NatsError("forward votes", message: "the hub did not confirm every vote")
+                    throw Unconfirmed()
                 }
                 confirmed = votes.last?.sequence
+                known = confirmed ?? known
                 reachable = true
                 lastStatus = Date()
-                tell(confirmed: confirmed ?? 0, reachable: reachable)
+                tell(confirmed: known, reachable: reachable)
             } catch {
                 if reachable { logger.warning("votes wait here until the hub can be reached: \(error)") }
                 reachable = false
                 confirmed = nil
-                tell(confirmed: nil, reachable: false)
+                tell(confirmed: known, reachable: false)
                 Thread.sleep(forTimeInterval: 1)
             }
         }
@@ -95,10 +100,14 @@ final class VoteForwarder: @unchecked Sendable {
     }
 
     /// Tells the session how many votes are stored here and how many wait for the hub.
-    private func tell(confirmed: Int64?, reachable: Bool) {
+    private func tell(confirmed: Int64, reachable: Bool) {
         let stored = (try? database.votesCastHereCount()) ?? 0
-        let behind = confirmed.map { (try? database.votesCastHere(after: $0, limit: 1_000_000).count) ?? 0 }
-        mailbox.post(
-            .venue(.outbox(stored: Int(stored), behind: behind ?? Int(stored), hubReachable: reachable)))
+        let behind = (try? database.votesCastHereCount(after: confirmed)) ?? stored
+        mailbox.post(.venue(.outbox(stored: Int(stored), behind: Int(behind), hubReachable: reachable)))
+    }
+
+    /// The hub did not confirm every vote of a batch.
+    private struct Unconfirmed: Error, CustomStringConvertible {
+        var description: String { "the hub did not confirm every vote sent" }
     }
 }
