@@ -37,7 +37,8 @@ public struct ArchiveFollower {
     /// entry already followed, or a message refused).
     public mutating func take(subject: String, data: [UInt8], names: SharedShowNames) -> [ShowRecord] {
         if subject == names.stage { return takeStage(data) }
-        guard let votes = try? RemoteVote.votes(json: data) else {
+        // One vote a message (its message id de-duplicates it); an array is read too.
+        guard let votes = (try? [RemoteVote(json: data)]) ?? (try? RemoteVote.votes(json: data)) else {
             refused += 1
             logger.error("the archive refused a message that is not votes", metadata: ["subject": "\(subject)"])
             return []

@@ -235,7 +235,7 @@ class Host:
             self.state = message
             self.tally = message.get("tally") or self.tally
         elif message.get("type") == "tally":
-            self.tally = message.get("tally")
+            self.tally = message
         return message
 
     def expect(self, matches, timeout: float) -> dict:

@@ -65,6 +65,7 @@ def test_three_venues_give_one_exact_result_through_a_cut_and_a_crash(cluster, t
     def vote(name: str, shift: int) -> None:
         for index, phone in enumerate(phones[name]):
             option = options[(index + shift) % len(options)]
+            assert phone.current_round() == round_id
             phone.vote(option, decision=round_id)
             expected[phone.device] = option
 
@@ -132,7 +133,7 @@ def test_three_venues_give_one_exact_result_through_a_cut_and_a_crash(cluster, t
     assert exported.returncode == 0, exported.stderr
     with open(out / "votes.csv", newline="") as file:
         by_venue = collections.Counter(row["venue"] for row in csv.DictReader(file))
-    assert dict(by_venue) == cast
+    assert dict(by_venue) == spread, "votes.csv: each phone's counted vote, with the venue it was cast at"
     host.close()
     for group in phones.values():
         for phone in group:

@@ -59,6 +59,7 @@ final class VoteForwarder: @unchecked Sendable {
                 if confirmed == nil {
                     confirmed = try lastForwarded(js, subject: subject)
                     known = confirmed ?? known
+                    if !reachable { logger.info("the hub holds this venue's votes up to number \(known)") }
                 }
                 let votes = try database.votesCastHere(after: confirmed ?? 0, limit: Self.batch)
                 if votes.isEmpty {
@@ -96,7 +97,7 @@ final class VoteForwarder: @unchecked Sendable {
     /// The number of the last vote of this venue the stream holds (0: none).
     private func lastForwarded(_ js: NatsJetStream, subject: String) throws -> Int64 {
         guard let last = try js.lastMessage(stream: settings.names.stream, subject: subject) else { return 0 }
-        return try RemoteVote.votes(json: last.data).map(\.sequence).max() ?? 0
+        return try RemoteVote(json: last.data).sequence
     }
 
     /// Tells the session how many votes are stored here and how many wait for the hub.
