@@ -117,17 +117,22 @@ class Hub:
 
     LEAF_USER, LEAF_PASSWORD = "venue", "leaf-secret"
 
-    def __init__(self, workdir: Path):
+    def __init__(self, workdir: Path, tls: tuple[Path, Path] | None = None):
+        """With `tls` (certificate, key), clients and leaf nodes must speak TLS to the hub."""
         self.dir = workdir / "hub"
         self.dir.mkdir()
+        self.tls = tls
         self.client_port, self.leaf_port = free_port(), free_port()
         config = self.dir / "hub.conf"
+        tls_block = f'tls {{ cert_file: "{tls[0]}", key_file: "{tls[1]}", timeout: 5 }}' if tls else ""
         config.write_text(f"""
 server_name: hub
 listen: 0.0.0.0:{self.client_port}
+{tls_block}
 jetstream {{ store_dir: "{self.dir / 'js'}", domain: hub }}
 leafnodes {{
   listen: 0.0.0.0:{self.leaf_port}
+  {tls_block}
   authorization {{ user: {self.LEAF_USER}, password: {self.LEAF_PASSWORD} }}
 }}
 ping_interval: "1s"
@@ -146,31 +151,41 @@ class Venue:
     loopback) or in a namespace of its own (on the namespace's address)."""
 
     def __init__(self, workdir: Path, hub: Hub, name: str, namespace: Namespace | None = None,
-                 archive: bool = False):
-        self.name, self.hub, self.namespace = name, hub, namespace
+                 archive: bool = False, leaf_password: str = Hub.LEAF_PASSWORD, host_key: str = HOST_KEY,
+                 direct: bool = False):
+        """`direct`: no leaf node, forum serve connects to the hub itself (a cloud edge), over
+        TLS when the hub has it. `leaf_password`, `host_key`: for venues that must fail."""
+        self.name, self.hub, self.namespace, self.host_key = name, hub, namespace, host_key
         self.dir = workdir / name
         self.dir.mkdir()
         self.address = namespace.inside if namespace else "127.0.0.1"
         hub_address = namespace.outside if namespace else "127.0.0.1"
         self.nats_port, self.port = (4222, 8080) if namespace else (free_port(), free_port())
         config = self.dir / "leaf.conf"
+        scheme = "tls" if hub.tls else "nats-leaf"
+        trust = f'tls {{ ca_file: "{hub.tls[0]}" }}' if hub.tls else ""
         config.write_text(f"""
 server_name: leaf-{name}
 listen: 127.0.0.1:{self.nats_port}
 leafnodes {{
   reconnect: 1
-  remotes: [ {{ url: "nats-leaf://{Hub.LEAF_USER}:{Hub.LEAF_PASSWORD}@{hub_address}:{hub.leaf_port}" }} ]
+  remotes: [ {{ url: "{scheme}://{Hub.LEAF_USER}:{leaf_password}@{hub_address}:{hub.leaf_port}", {trust} }} ]
 }}
 ping_interval: "1s"
 ping_max: 2
 """)
-        self.leaf = Process(self.wrap([NATS_SERVER, "-c", str(config)]), self.dir / "leaf.log")
+        self.leaf = None if direct else Process(self.wrap([NATS_SERVER, "-c", str(config)]), self.dir / "leaf.log")
+        if direct:
+            nats = [f"{'tls' if hub.tls else 'nats'}://127.0.0.1:{hub.client_port}",
+                    *(["--nats-ca", str(hub.tls[0])] if hub.tls else [])]
+        else:
+            nats = [f"nats://127.0.0.1:{self.nats_port}"]
         self.db = self.dir / "forum.sqlite"
         self.archive = self.dir / "archive.sqlite" if archive else None
         command = [
             str(forum_binary()), "serve", "--headless", "--port", str(self.port), "--db", str(self.db),
-            "--scenarios", str(REPO / "scenarios"), "--web", str(REPO / "web"), "--host-key", HOST_KEY,
-            "--nats", f"nats://127.0.0.1:{self.nats_port}", "--venue", name,
+            "--scenarios", str(REPO / "scenarios"), "--web", str(REPO / "web"), "--host-key", host_key,
+            "--nats", *nats, "--venue", name,
             *(["--archive", str(self.archive)] if self.archive else []),
         ]
         self.forum = Process(self.wrap(command), self.dir / "serve.log")
@@ -184,7 +199,8 @@ ping_max: 2
         return f"ws://{self.address}:{self.port}/ws"
 
     def start(self) -> "Venue":
-        self.leaf.start()
+        if self.leaf:
+            self.leaf.start()
         self.start_forum()
         return self
 
@@ -206,7 +222,8 @@ ping_max: 2
 
     def stop(self) -> None:
         self.forum.stop()
-        self.leaf.stop()
+        if self.leaf:
+            self.leaf.stop()
 
     def votes_cast_here(self) -> int:
         with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True) as db:
@@ -219,7 +236,7 @@ class Host:
 
     def __init__(self, venue: Venue):
         self.socket = websocket.create_connection(venue.ws, timeout=10)
-        self.socket.send(json.dumps({"type": "hello", "role": "host", "key": HOST_KEY}))
+        self.socket.send(json.dumps({"type": "hello", "role": "host", "key": venue.host_key}))
         self.state: dict = {}
         self.tally: dict | None = None
         self.refs = 0
@@ -246,7 +263,8 @@ class Host:
                 return message
         raise AssertionError(f"the host got no such message within {timeout}s (state: {self.state})")
 
-    def command(self, name: str, **arguments) -> dict:
+    def command(self, name: str, expect: str = "ack", **arguments) -> dict:
+        """Runs a host command; its answer must be `expect` ("ack", or an error's code)."""
         self.refs += 1
         ref = f"h{self.refs}"
         message = {"type": "command", "command": name, "ref": ref}
@@ -254,7 +272,7 @@ class Host:
             message["args"] = arguments
         self.socket.send(json.dumps(message))
         answer = self.expect(lambda message: message.get("ref") == ref, 15)
-        assert answer["type"] == "ack", f"{name}: {answer}"
+        assert (answer["type"] if expect == "ack" else answer.get("code")) == expect, f"{name}: {answer}"
         return answer
 
     def pump(self, seconds: float) -> None:
