@@ -39,7 +39,8 @@ public final class ForumServer: Sendable {
         let show = try ShowResumption.resume(library: library, from: database)
         try database.setEventTitle(library.programme.title)
         let mailbox = Mailbox()
-        let shared = try SharedShow.start(configuration: configuration, library: library, database: database, mailbox: mailbox)
+        let shared = try SharedShow.start(
+            configuration: configuration, library: library, database: database, mailbox: mailbox)
         let writer = StoreWriter(database: database) { commit in mailbox.post(.stored(commit)) }
         let startup = Startup()
         let finished = DispatchSemaphore(value: 0)

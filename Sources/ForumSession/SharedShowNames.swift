@@ -7,7 +7,9 @@ public struct SharedShowNames: Sendable, Equatable {
     /// Names for `show`: 1 to 32 letters, digits, `-` or `_` (nil otherwise).
     public init?(show: String) {
         guard (1...32).contains(show.utf8.count),
-            show.utf8.allSatisfy({ $0 == 45 || $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) })
+            show.utf8.allSatisfy({
+                $0 == 45 || $0 == 95 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0)
+            })
         else { return nil }
         self.show = show
     }

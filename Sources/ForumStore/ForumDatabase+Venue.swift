@@ -75,7 +75,8 @@ extension ForumDatabase {
     /// How many vote rows were cast here after row `id` (what the hub has not confirmed).
     public func votesCastHereCount(after id: Int64) throws -> Int64 {
         try pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT count(*) FROM votes WHERE venue_sequence IS NULL AND id > ?", arguments: [id])
+            try Int64.fetchOne(
+                db, sql: "SELECT count(*) FROM votes WHERE venue_sequence IS NULL AND id > ?", arguments: [id])
                 ?? 0
         }
     }

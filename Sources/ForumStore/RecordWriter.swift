@@ -113,7 +113,8 @@ enum RecordWriter {
             try RemoteVoteWriter.apply(votes, in: db)
         case .sharedRevision(let revision):
             try run(
-                db, "INSERT INTO shared_stage (id, revision) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision",
+                db,
+                "INSERT INTO shared_stage (id, revision) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision",
                 [Int64(revision)])
         }
     }

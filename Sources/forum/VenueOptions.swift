@@ -1,9 +1,9 @@
 import ArgumentParser
 import ForumCore
-import Foundation
 import ForumNats
 import ForumServer
 import ForumSession
+import Foundation
 
 /// `forum serve`'s options for one show in several venues (docs/venues.md). Without
 /// `--nats` the show is the single-machine show it always was.
@@ -14,7 +14,8 @@ struct VenueOptions: ParsableArguments {
             valueName: "url"))
     var nats: String?
 
-    @ArgumentParser.Option(help: ArgumentHelp("This venue's name in the shared show (letters, digits, - and _).", valueName: "name"))
+    @ArgumentParser.Option(
+        help: ArgumentHelp("This venue's name in the shared show (letters, digits, - and _).", valueName: "name"))
     var venue: String?
 
     @ArgumentParser.Option(
@@ -52,7 +53,9 @@ struct VenueOptions: ParsableArguments {
             if venue != nil || archive != nil { throw ValidationError("--venue and --archive need --nats URL.") }
             return nil
         }
-        guard let venue else { throw ValidationError("--nats needs --venue NAME: each venue of the show has its own name.") }
+        guard let venue else {
+            throw ValidationError("--nats needs --venue NAME: each venue of the show has its own name.")
+        }
         guard RemoteVote.isVenueName(venue) else {
             throw ValidationError("--venue '\(venue)': use 1 to 64 letters, digits, - and _ (no spaces).")
         }

@@ -1,8 +1,8 @@
-import Foundation
 import ForumCore
 import ForumNats
 import ForumSession
 import ForumStore
+import Foundation
 import Logging
 import Synchronization
 

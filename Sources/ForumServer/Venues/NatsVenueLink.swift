@@ -1,8 +1,8 @@
-import Foundation
 import ForumCore
 import ForumNats
 import ForumSession
 import ForumStore
+import Foundation
 import Logging
 
 /// How `forum serve --nats` reaches the other venues: the NATS server (the venue's own leaf
@@ -92,7 +92,8 @@ final class NatsVenueLink: VenueTransport, @unchecked Sendable {
                 return
             } catch {
                 if !warned {
-                    logger.warning("shared show: the hub cannot be reached yet (\(error)); this venue runs on its own meanwhile")
+                    logger.warning(
+                        "shared show: the hub cannot be reached yet (\(error)); this venue runs on its own meanwhile")
                     warned = true
                 }
                 Thread.sleep(forTimeInterval: 1)
@@ -112,7 +113,8 @@ final class NatsVenueLink: VenueTransport, @unchecked Sendable {
         }
     }
 
-    private static func write(_ bytes: [UInt8], expecting: UInt64, key: String, in kv: NatsKeyValue) -> StageWriteResult {
+    private static func write(_ bytes: [UInt8], expecting: UInt64, key: String, in kv: NatsKeyValue) -> StageWriteResult
+    {
         if expecting == 0 {
             do {
                 return .written(revision: try kv.create(key, bytes))

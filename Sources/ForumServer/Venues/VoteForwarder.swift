@@ -1,7 +1,7 @@
-import Foundation
 import ForumCore
 import ForumNats
 import ForumStore
+import Foundation
 import Logging
 
 /// Forwards the votes stored at this venue to the hub's stream, from the venue's own
