@@ -23,7 +23,8 @@ import Testing
                 tables == [
                     "audience_options", "device_perspectives", "device_places", "devices", "event",
                     "facilitator_notes", "grdb_migrations", "moderation_log", "proposals", "round_options", "rounds",
-                    "scenes_shown", "session_entries", "sessions", "show_finishes", "show_snapshot", "stage_moves",
+                    "scenes_shown", "session_entries", "sessions", "shared_stage", "show_finishes", "show_snapshot",
+                    "stage_moves",
                     "stop_acknowledgements", "stops", "story_runs", "this_venue", "undos", "votes",
                 ])
             let triggers = try database.pool.read { db in
@@ -41,7 +42,10 @@ import Testing
             try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations")
         }
         #expect(
-            migrations == ["v1", "v2", "v3", "v4", "v5-room-voice", "v6-place", "v7-votes-by-round", "v8-venues"])
+            migrations == [
+                "v1", "v2", "v3", "v4", "v5-room-voice", "v6-place", "v7-votes-by-round", "v8-venues",
+                "v9-shared-stage",
+            ])
         #expect(try reopened.eventTitle() == "Crisis care day")
     }
 
