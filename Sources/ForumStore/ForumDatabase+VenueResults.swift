@@ -25,31 +25,10 @@ enum VenueQueries {
 
     /// Round id → option id → (venue → final votes, final votes with no venue).
     static func tallies(_ db: Database, round roundID: String?) throws
-        -> [String: [String: (byVenue: [String: Int], none: Int)]]
+        -> [String: [String: (byGroup: [String: Int], none: Int)]]
     {
         guard try db.columns(in: "votes").contains(where: { $0.name == "venue" }) else { return [:] }
-        let sql = """
-            SELECT v.round_id, v.option_id, v.venue, count(*) AS votes
-            FROM votes v
-            JOIN (SELECT max(id) AS id FROM votes WHERE ?1 IS NULL OR round_id = ?1
-                  GROUP BY round_id, device) latest
-                ON latest.id = v.id
-            GROUP BY v.round_id, v.option_id, v.venue
-            """
-        var counts: [String: [String: (byVenue: [String: Int], none: Int)]] = [:]
-        for row in try Row.fetchAll(db, sql: sql, arguments: [roundID]) {
-            let round: String = row["round_id"]
-            let option: String = row["option_id"]
-            let votes: Int = row["votes"]
-            var entry = counts[round]?[option] ?? ([:], 0)
-            if let venue: String = row["venue"] {
-                entry.byVenue[venue] = votes
-            } else {
-                entry.none += votes
-            }
-            counts[round, default: [:]][option] = entry
-        }
-        return counts
+        return try FinalVoteGroups.counts(db, round: roundID, by: "venue") { $0 }
     }
 }
 
@@ -73,7 +52,7 @@ extension [OptionTally] {
         return map { tally in
             var tally = tally
             if let entry = counts[tally.round.roundID]?[tally.optionID] {
-                tally.byVenue = entry.byVenue
+                tally.byVenue = entry.byGroup
                 tally.noVenue = entry.none
             } else if counts.isEmpty {
                 tally.noVenue = tally.count

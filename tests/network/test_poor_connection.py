@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import HOST_KEY, REPO, forum_binary, free_port
+from netns import VethNamespace, run
 from browser.pages import PHONE
 from browser.test_phone import past_content_notes, pressed
 
@@ -28,43 +29,27 @@ HERE = Path(__file__).resolve().parent
 DELAY, LOSS = 0.3, 5  # seconds each way, percent each way
 
 
-def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(list(args), capture_output=True, text=True, check=check)
-
-
-class PoorLink:
+class PoorLink(VethNamespace):
     """A network namespace holding the server, joined to this one by a veth pair with the
     poor connection's conditions; `down()`/`up()` cut and restore the link."""
 
     def __init__(self, tmp_path: Path):
         tag = f"{os.getpid() % 100000}"
-        self.namespace = f"forum-net-{tag}"
-        self.outside, self.inside = f"fnh{tag}", f"fnn{tag}"
         subnet = 100 + os.getpid() % 100
-        self.host_address, self.server_address = f"10.213.{subnet}.1", f"10.213.{subnet}.2"
+        super().__init__(f"forum-net-{tag}", f"fnh{tag}", f"fnn{tag}", f"10.213.{subnet}.1", f"10.213.{subnet}.2")
         self.tmp_path = tmp_path
         self.processes: list[subprocess.Popen] = []
         self.mode = ""
 
-    def inns(self, *args: str) -> list[str]:
-        return ["ip", "netns", "exec", self.namespace, *args]
+    @property
+    def server_address(self) -> str:
+        return self.inside
 
     def create(self) -> None:
-        if os.geteuid() != 0 or not shutil.which("ip"):
-            pytest.skip("making a network namespace needs root and iproute2")
-        made = run("ip", "netns", "add", self.namespace, check=False)
-        if made.returncode != 0:
-            pytest.skip(f"the kernel refuses network namespaces: {made.stderr.strip()}")
-        run("ip", "link", "add", self.outside, "type", "veth", "peer", "name", self.inside)
-        run("ip", "link", "set", self.inside, "netns", self.namespace)
-        run("ip", "addr", "add", f"{self.host_address}/24", "dev", self.outside)
-        run("ip", "link", "set", self.outside, "up")
-        run(*self.inns("ip", "addr", "add", f"{self.server_address}/24", "dev", self.inside))
-        run(*self.inns("ip", "link", "set", self.inside, "up"))
-        run(*self.inns("ip", "link", "set", "lo", "up"))
+        super().create()
         netem = ["root", "netem", "delay", f"{int(DELAY * 1000)}ms", "loss", f"{LOSS}%"]
-        outside = run("tc", "qdisc", "add", "dev", self.outside, *netem, check=False)
-        inside = run(*self.inns("tc", "qdisc", "add", "dev", self.inside, *netem), check=False)
+        outside = run("tc", "qdisc", "add", "dev", self.outside_dev, *netem, check=False)
+        inside = run(*self.exec("tc", "qdisc", "add", "dev", self.inside_dev, *netem), check=False)
         if outside.returncode == 0 and inside.returncode == 0:
             self.mode = "netem"
             return
@@ -72,17 +57,17 @@ class PoorLink:
             pytest.skip(f"the kernel has no netem ({outside.stderr.strip()}) and nft is not installed")
         rules = f"""
 table inet poor {{
-  chain incoming {{ type filter hook input priority 0; iifname "{self.inside}" numgen random mod 100 < {LOSS} drop; }}
-  chain outgoing {{ type filter hook output priority 0; oifname "{self.inside}" numgen random mod 100 < {LOSS} drop; }}
+  chain incoming {{ type filter hook input priority 0; iifname "{self.inside_dev}" numgen random mod 100 < {LOSS} drop; }}
+  chain outgoing {{ type filter hook output priority 0; oifname "{self.inside_dev}" numgen random mod 100 < {LOSS} drop; }}
 }}
 """
-        loaded = subprocess.run(self.inns("nft", "-f", "-"), input=rules, capture_output=True, text=True)
+        loaded = subprocess.run(self.exec("nft", "-f", "-"), input=rules, capture_output=True, text=True)
         if loaded.returncode != 0:
             pytest.skip(f"the kernel has no netem and refuses nftables: {loaded.stderr.strip()}")
         self.mode = "nftables loss + relay delay"
 
     def start(self, *command: str, log: Path) -> subprocess.Popen:
-        process = subprocess.Popen(self.inns(*command), stdout=open(log, "ab"), stderr=subprocess.STDOUT,
+        process = subprocess.Popen(self.exec(*command), stdout=open(log, "ab"), stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL)
         self.processes.append(process)
         return process
@@ -91,16 +76,16 @@ table inet poor {{
         deadline = time.monotonic() + timeout
         probe = f"import socket; socket.create_connection(({address!r}, {port}), timeout=1)"
         while time.monotonic() < deadline:
-            if subprocess.run(self.inns(sys.executable, "-c", probe), capture_output=True).returncode == 0:
+            if subprocess.run(self.exec(sys.executable, "-c", probe), capture_output=True).returncode == 0:
                 return
             time.sleep(0.2)
         raise TimeoutError(f"nothing listening on {port} in the namespace")
 
     def down(self) -> None:
-        run("ip", "link", "set", self.outside, "down")
+        run("ip", "link", "set", self.outside_dev, "down")
 
     def up(self) -> None:
-        run("ip", "link", "set", self.outside, "up")
+        run("ip", "link", "set", self.outside_dev, "up")
 
     def remove(self) -> None:
         for process in self.processes:
@@ -111,8 +96,7 @@ table inet poor {{
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait()
-        run("ip", "netns", "del", self.namespace, check=False)
-        run("ip", "link", "del", self.outside, check=False)
+        super().remove()
 
 
 @pytest.fixture
@@ -141,7 +125,7 @@ def test_a_phone_on_a_poor_connection_joins_votes_and_reconnects_with_its_vote(p
     print(f"poor connection made with {poor_link.mode}")
 
     def host(*words: str) -> None:
-        done = subprocess.run(poor_link.inns(str(forum_binary()), "host", f"ws://127.0.0.1:{port}/ws",
+        done = subprocess.run(poor_link.exec(str(forum_binary()), "host", f"ws://127.0.0.1:{port}/ws",
                                              "--key", HOST_KEY, "--command", *words),
                               capture_output=True, text=True, timeout=30)
         assert done.returncode == 0, done.stdout + done.stderr

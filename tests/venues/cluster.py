@@ -17,12 +17,9 @@ import pytest
 import websocket
 
 from conftest import HOST_KEY, REPO, forum_binary, free_port
+from netns import VethNamespace, run
 
 NATS_SERVER = shutil.which("nats-server") or "/usr/bin/nats-server"
-
-
-def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(list(args), capture_output=True, text=True, check=check)
 
 
 def wait_until(condition, timeout: float, what: str, step: float = 0.1):
@@ -37,34 +34,17 @@ def wait_until(condition, timeout: float, what: str, step: float = 0.1):
     raise AssertionError(f"{what}: not within {timeout}s (last: {last!r})")
 
 
-class Namespace:
-    """A network namespace joined to this one by a veth pair: `outside` (this side) and
-    `inside` addresses; `cut(port)` drops the namespace's traffic to and from a port of the
+class Namespace(VethNamespace):
+    """A venue's own network namespace: `cut(port)` drops its traffic to and from a port of the
     outside address (the hub), `heal()` lets it through again."""
 
     def __init__(self, tag: str, subnet: int):
-        self.name = f"forum-venue-{tag}"
-        self.outside_dev, self.inside_dev = f"fvh{tag}", f"fvn{tag}"
-        self.outside, self.inside = f"10.214.{subnet}.1", f"10.214.{subnet}.2"
-
-    def exec(self, *args: str) -> list[str]:
-        return ["ip", "netns", "exec", self.name, *args]
+        super().__init__(f"forum-venue-{tag}", f"fvh{tag}", f"fvn{tag}", f"10.214.{subnet}.1", f"10.214.{subnet}.2")
 
     def create(self) -> None:
-        if os.geteuid() != 0 or not shutil.which("ip") or not shutil.which("nft"):
-            pytest.skip("cutting a venue off needs root, iproute2 and nftables")
-        run("ip", "netns", "del", self.name, check=False)
-        run("ip", "link", "del", self.outside_dev, check=False)
-        made = run("ip", "netns", "add", self.name, check=False)
-        if made.returncode != 0:
-            pytest.skip(f"the kernel refuses network namespaces: {made.stderr.strip()}")
-        run("ip", "link", "add", self.outside_dev, "type", "veth", "peer", "name", self.inside_dev)
-        run("ip", "link", "set", self.inside_dev, "netns", self.name)
-        run("ip", "addr", "add", f"{self.outside}/24", "dev", self.outside_dev)
-        run("ip", "link", "set", self.outside_dev, "up")
-        run(*self.exec("ip", "addr", "add", f"{self.inside}/24", "dev", self.inside_dev))
-        run(*self.exec("ip", "link", "set", self.inside_dev, "up"))
-        run(*self.exec("ip", "link", "set", "lo", "up"))
+        if not shutil.which("nft"):
+            pytest.skip("cutting a venue off needs nftables")
+        super().create()
 
     def cut(self, port: int) -> None:
         rules = f"""
@@ -79,10 +59,6 @@ table inet forum_cut {{
 
     def heal(self) -> None:
         run(*self.exec("nft", "delete", "table", "inet", "forum_cut"), check=False)
-
-    def remove(self) -> None:
-        run("ip", "netns", "del", self.name, check=False)
-        run("ip", "link", "del", self.outside_dev, check=False)
 
 
 class Process:
