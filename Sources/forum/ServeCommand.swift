@@ -193,7 +193,7 @@ struct Serve: ParsableCommand {
         })
         printBanner(
             server: server, title: library.programme.title, keySource: keySource, openFiles: openFiles,
-            secure: tls != nil)
+            secure: tls != nil, shared: try? venueOptions.settings())
         if let moderatorSource {
             // Never the key itself: only where it came from.
             let origin = if case .file(let path) = moderatorSource.origin { path } else { "FORUM_MODERATOR_KEY" }
@@ -222,7 +222,8 @@ struct Serve: ParsableCommand {
     }
 
     private func printBanner(
-        server: ForumServer, title: String, keySource: HostKeySource, openFiles: UInt64, secure: Bool
+        server: ForumServer, title: String, keySource: HostKeySource, openFiles: UInt64, secure: Bool,
+        shared: VenueSettings?
     ) {
         var lines = ["Forum is running: \(title)", "", "Phones join at:"]
         lines += server.joinURLs.map { "  \($0)" }
@@ -233,6 +234,12 @@ struct Serve: ParsableCommand {
             "Remote console: FORUM_HOST_KEY=KEY forum host \(secure ? "wss" : "ws")://ADDRESS:\(server.port)/ws", "",
         ]
         if let remote = server.remoteJoinURL { lines += ["People following remotely join at:", "  \(remote)", ""] }
+        if let shared {
+            lines += [
+                "Shared show '\(shared.names.show)': this is venue '\(shared.venue)', through \(shared.nats.redactedURLs)",
+                "",
+            ]
+        }
         if let warning = OpenFilesLimit.warning(limit: openFiles) { lines += [warning, ""] }
         // Written straight to the file descriptor: stdout may be a pipe (a service manager, a test).
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))

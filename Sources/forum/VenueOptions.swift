@@ -46,6 +46,11 @@ struct VenueOptions: ParsableArguments {
             valueName: "file"))
     var archive: String?
 
+    /// Refuses what does not fit together before anything is opened.
+    func validate() throws {
+        _ = try settings()
+    }
+
     /// The settings these options give, nil without `--nats`; a clear error for what does
     /// not fit together.
     func settings() throws(ValidationError) -> VenueSettings? {

@@ -76,6 +76,21 @@ struct ServeCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.sqlite").path))
     }
 
+    @Test(arguments: [
+        (["--venue", "north"], "--venue and --archive need --nats URL."),
+        (["--nats", "nats://127.0.0.1:4222"], "--nats needs --venue NAME"),
+        (["--nats", "nats://127.0.0.1:4222", "--venue", "north hall"], "--venue 'north hall': use 1 to 64"),
+        (["--nats", "nats://127.0.0.1:4222", "--venue", "north", "--nats-show", "a.b"], "--nats-show 'a.b'"),
+    ])
+    func serveRefusesVenueOptionsThatDoNotFit(arguments: [String], message: String) throws {
+        let folder = try Self.temporaryFolder()
+        let database = folder.appendingPathComponent("x.sqlite").path
+        let run = try ForumBinary.run(["serve", "--headless", "--port", "0", "--db", database] + arguments, in: folder)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database), "nothing is opened")
+    }
+
     // MARK: Helpers
 
     struct Serving {
