@@ -14,9 +14,9 @@ struct MergedBurstResult {
 
 extension Bench {
     /// `rounds` times: open a round, every phone votes at once (then every phone changes its
-    /// vote at once); each burst waits for every ack, then for the host's merged tally to be
-    /// exact per option, then (with an archive) for the archive to hold every vote, its count
-    /// per venue equal to the acks each venue gave.
+    /// vote at once); each burst waits for every ack, then for both the host's merged tally
+    /// to be exact per option and (with an archive) the archive to hold every vote, its count
+    /// per venue equal to the acks each venue gave, timing each from the burst's first vote.
     func mergedBursts(
         stage: Stage, rounds: Int, archive: ArchiveWatch?, venueNames: [String]
     ) throws(BenchFailure) -> (first: [MergedBurstResult], changed: [MergedBurstResult]) {
