@@ -34,10 +34,19 @@ final class Bench {
     var closing = false
     /// The server's CPU time so far, in seconds (0 when it cannot be read).
     var serverCPUSeconds: () -> Double = { 0 }
+    /// Venues the phones are spread over, round-robin (pool endpoints; the host is at the first).
+    let venueCount: Int
+    /// Votes acknowledged at each venue over the whole run.
+    var ackedPerVenue: [Int]
+    /// When the most recent ack arrived at each venue.
+    var lastAckPerVenue: [UInt64]
 
-    init(pool: ConnectionPool, hostKey: String) {
+    init(pool: ConnectionPool, hostKey: String, venues: Int = 1) {
         self.pool = pool
         self.hostKey = hostKey
+        venueCount = venues
+        ackedPerVenue = Array(repeating: 0, count: venues)
+        lastAckPerVenue = Array(repeating: 0, count: venues)
         pool.handler = { [unowned self] index, event, now in self.handle(index, event, at: now) }
     }
 
@@ -92,11 +101,13 @@ final class Bench {
         send(prepareVote(phone: phone, round: round, option: option))
     }
 
-    /// Opens one more phone connection; it says hello once the handshake is done.
+    /// Opens one more phone connection, at the next venue round-robin; it says hello once the
+    /// handshake is done.
     func openPhone() throws(BenchFailure) {
         let now = Clock.now()
-        phones.append(Phone(now: now))
-        let index = try pool.open()
+        let venue = phones.count % venueCount
+        phones.append(Phone(now: now, venue: venue))
+        let index = try pool.open(endpoint: venue)
         precondition(index == phones.count, "the host must be connection 0")
     }
 
@@ -159,6 +170,8 @@ final class Bench {
             voteLatencies.append(Clock.milliseconds(from: pending.sent, to: now))
             voteSendTimes.append(pending.sent)
             lastAck = max(lastAck, now)
+            ackedPerVenue[phones[index].venue] += 1
+            lastAckPerVenue[phones[index].venue] = max(lastAckPerVenue[phones[index].venue], now)
         case .error(let error):
             if acceptOverloaded, error.errorCode == .overloaded, let ref = error.ref, ref.hasPrefix("v"),
                 let number = Int(ref.dropFirst()), pendingVotes.removeValue(forKey: number) != nil

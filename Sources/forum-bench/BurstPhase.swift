@@ -10,6 +10,10 @@ struct BurstResult {
     var sendMilliseconds: Double
     /// The server's CPU time from just before the first vote to the last ack (0: not read).
     var serverCPUSeconds: Double = 0
+    /// When the first vote was sent.
+    var start: UInt64 = 0
+    /// Per venue: first vote sent → the last ack at that venue.
+    var perVenueSeconds: [Double] = []
 
     var acksPerSecond: Double { seconds > 0 ? Double(latencies.count) / seconds : 0 }
 }
@@ -83,6 +87,7 @@ extension Bench {
         let votes = phones.indices.map { prepareVote(phone: $0, round: round, option: option($0)) }
         let cpuBefore = serverCPUSeconds()
         let start = Clock.now()
+        lastAckPerVenue = Array(repeating: start, count: venueCount)
         for vote in votes { send(vote) }
         let sent = Clock.now()
         try run(
@@ -91,7 +96,8 @@ extension Bench {
         return BurstResult(
             latencies: voteLatencies, seconds: Clock.seconds(from: start, to: lastAck),
             sendMilliseconds: Clock.milliseconds(from: start, to: sent),
-            serverCPUSeconds: serverCPUSeconds() - cpuBefore)
+            serverCPUSeconds: serverCPUSeconds() - cpuBefore, start: start,
+            perVenueSeconds: lastAckPerVenue.map { Clock.seconds(from: start, to: $0) })
     }
 
     /// Waits until the host's tally for `round` counts exactly `voters` phones, each for its
@@ -105,14 +111,10 @@ extension Bench {
         var expected: [String: Int] = [:]
         for case let vote? in votes { expected[vote, default: 0] += 1 }
         let voters = expected.values.reduce(0, +)
-        let matches = {
-            let tally = self.host.tallyCounts
-            return tally.round == round && tally.total == voters
-                && expected.allSatisfy { tally.counts[$0.key] == $0.value }
-                && tally.counts.values.reduce(0, +) == voters
-        }
         do {
-            try run(until: matches, timeoutSeconds: 15, waitingFor: "the host's tally")
+            try run(
+                until: { tallyMatches(round: round, expected: expected) }, timeoutSeconds: 15,
+                waitingFor: "the host's tally")
         } catch {
             let tally = host.tallyCounts
             throw BenchFailure(
@@ -120,5 +122,14 @@ extension Bench {
                     + "(round \(tally.round ?? "none")); expected \(voters) votes: \(expected.sorted { $0.key < $1.key })"
                     + " [\(error)]")
         }
+    }
+
+    /// Whether the host's latest tally is for `round` and counts exactly `expected` per option.
+    func tallyMatches(round: String, expected: [String: Int]) -> Bool {
+        let voters = expected.values.reduce(0, +)
+        let tally = host.tallyCounts
+        return tally.round == round && tally.total == voters
+            && expected.allSatisfy { tally.counts[$0.key] == $0.value }
+            && tally.counts.values.reduce(0, +) == voters
     }
 }

@@ -16,24 +16,26 @@ final class ConnectionPool {
     var handler: (Int, BenchSocket.Event, UInt64) -> Void = { _, _, _ in }
 
     private let epoll: Int32
-    private let address: sockaddr_in
-    private let hostHeader: String
+    private let endpoints: [Endpoint]
     private var sockets: [BenchSocket] = []
+    /// Which of ``endpoints`` each connection goes to.
+    private var socketEndpoints: [Int] = []
     private var watchingWrite: [Bool] = []
     private var masks = MaskSource()
     private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
     private var events = [epoll_event](repeating: epoll_event(), count: 1024)
 
     /// A pool for connections to `ws://127.0.0.1:port/ws`.
-    init(port: Int) throws(BenchFailure) {
+    convenience init(port: Int) throws(BenchFailure) {
+        try self.init(endpoints: [Endpoint(host: "127.0.0.1", port: port)])
+    }
+
+    /// A pool whose connections go to any of `endpoints` (several venues of one show).
+    init(endpoints: [Endpoint]) throws(BenchFailure) {
+        precondition(!endpoints.isEmpty, "a pool needs somewhere to connect")
         epoll = epoll_create1(Int32(EPOLL_CLOEXEC))
         guard epoll >= 0 else { throw BenchFailure("epoll_create1 failed: \(String(cString: strerror(errno)))") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        self.address = address
-        hostHeader = "127.0.0.1:\(port)"
+        self.endpoints = endpoints
     }
 
     deinit {
@@ -43,9 +45,11 @@ final class ConnectionPool {
     /// Connections opened so far.
     var count: Int { sockets.count }
 
-    /// Starts a new connection; returns its number. Its `.opened` event follows the handshake.
-    func open() throws(BenchFailure) -> Int {
-        sockets.append(try makeSocket())
+    /// Starts a new connection to `endpoints[endpoint]`; returns its number. Its `.opened`
+    /// event follows the handshake.
+    func open(endpoint: Int = 0) throws(BenchFailure) -> Int {
+        sockets.append(try makeSocket(endpoints[endpoint]))
+        socketEndpoints.append(endpoint)
         watchingWrite.append(true)
         try watch(sockets.count - 1, operation: EPOLL_CTL_ADD)
         return sockets.count - 1
@@ -54,13 +58,15 @@ final class ConnectionPool {
     /// Closes connection `index` and connects it again under the same number.
     func reopen(_ index: Int) throws(BenchFailure) {
         sockets[index].close(mask: masks.next())
-        sockets[index] = try makeSocket()
+        sockets[index] = try makeSocket(endpoints[socketEndpoints[index]])
         watchingWrite[index] = true
         try watch(index, operation: EPOLL_CTL_ADD)
     }
 
-    private func makeSocket() throws(BenchFailure) -> BenchSocket {
-        try BenchSocket(address: address, hostHeader: hostHeader, path: "/ws", handshake: OpeningHandshake())
+    private func makeSocket(_ endpoint: Endpoint) throws(BenchFailure) -> BenchSocket {
+        try BenchSocket(
+            address: endpoint.address, hostHeader: endpoint.hostHeader, path: endpoint.path,
+            handshake: OpeningHandshake())
     }
 
     private func watch(_ index: Int, operation: Int32) throws(BenchFailure) {

@@ -5,6 +5,8 @@ struct FanOutResult {
     var everyPhone: Percentiles
     /// Per phone and change: command sent → that phone has the new state.
     var perPhone: Percentiles
+    /// Per venue, per scene change: the host's command sent → that venue's last phone has it.
+    var perVenue: [Percentiles] = []
 }
 
 extension Bench {
@@ -13,6 +15,7 @@ extension Bench {
     func fanOut(stage: Stage, repetitions: Int) throws(BenchFailure) -> FanOutResult {
         var completions: [Double] = []
         var arrivals: [Double] = []
+        var venueCompletions = [[Double]](repeating: [], count: venueCount)
         for _ in 0..<repetitions {
             let target = host.scene == stage.decisionScene ? stage.otherScene : stage.decisionScene
             for index in phones.indices { phones[index].fanOutArrived = 0 }
@@ -26,8 +29,14 @@ extension Bench {
             completions.append(fanOutArrivals.max() ?? 0)
             arrivals += fanOutArrivals
             fanOutTarget = nil
+            var venueLast = [UInt64](repeating: fanOutStart, count: venueCount)
+            for phone in phones { venueLast[phone.venue] = max(venueLast[phone.venue], phone.fanOutArrived) }
+            for venue in venueLast.indices {
+                venueCompletions[venue].append(Clock.milliseconds(from: fanOutStart, to: venueLast[venue]))
+            }
         }
         return FanOutResult(
-            repetitions: repetitions, everyPhone: Percentiles(completions), perPhone: Percentiles(arrivals))
+            repetitions: repetitions, everyPhone: Percentiles(completions), perPhone: Percentiles(arrivals),
+            perVenue: venueCompletions.map { Percentiles($0) })
     }
 }

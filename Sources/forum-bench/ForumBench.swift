@@ -73,6 +73,29 @@ struct ForumBench: ParsableCommand {
         ))
     var acceptOverloaded = false
 
+    @Option(
+        name: .customLong("venue-url"),
+        help: ArgumentHelp(
+            "Venues mode: a running venue of one shared show (give it once per venue; the host is at the first); "
+                + "the phones are spread over them round-robin and no server is started.",
+            valueName: "ws://ip:port/ws"))
+    var venueURLs: [String] = []
+
+    @Option(
+        name: .customLong("venue-name"),
+        help: ArgumentHelp(
+            "Venues mode: each venue's name (its --venue), in the order of --venue-url.", valueName: "name"))
+    var venueNames: [String] = []
+
+    @Option(
+        name: .customLong("venue-archive"),
+        help: ArgumentHelp(
+            "Venues mode: the archive database (forum serve --archive) to watch for every vote.", valueName: "file"))
+    var venueArchive: String?
+
+    @Option(name: .customLong("host-key"), help: ArgumentHelp("Venues mode: the venues' host key.", valueName: "key"))
+    var hostKey: String?
+
     /// Refuses sizes and rates that make no sense.
     func validate() throws {
         guard phones >= 1, bursts >= 1, fanouts >= 1, joinWindow >= 1 else {
@@ -81,15 +104,34 @@ struct ForumBench: ParsableCommand {
         guard sustainedRate > 0, sustainedSeconds >= 0 else {
             throw ValidationError("--sustained-rate must be positive and --sustained-seconds not negative")
         }
+        if !venueURLs.isEmpty {
+            guard hostKey != nil else { throw ValidationError("--venue-url needs --host-key") }
+            guard venueNames.isEmpty || venueNames.count == venueURLs.count else {
+                throw ValidationError("give one --venue-name per --venue-url, or none")
+            }
+            guard venueArchive == nil || !venueNames.isEmpty else {
+                throw ValidationError("--venue-archive needs --venue-name (the archive counts votes by venue name)")
+            }
+        } else if !venueNames.isEmpty || venueArchive != nil {
+            throw ValidationError("--venue-name and --venue-archive go with --venue-url")
+        }
     }
 
     /// Runs the bench, prints the table, writes the JSON; exit status 1 on any failure.
     func run() throws {
         do {
-            let report = try BenchRun(options: self).run()
-            print(report.table, terminator: "")
+            let table: String
+            let figures: String
+            if venueURLs.isEmpty {
+                let report = try BenchRun(options: self).run()
+                (table, figures) = (report.table, report.json.text)
+            } else {
+                let report = try VenuesRun(options: self).run()
+                (table, figures) = (report.table, report.json.text)
+            }
+            print(table, terminator: "")
             if let json {
-                try report.json.text.write(toFile: json, atomically: true, encoding: .utf8)
+                try figures.write(toFile: json, atomically: true, encoding: .utf8)
                 print("figures written to \(json)")
             }
         } catch let failure as BenchFailure {

@@ -17,9 +17,12 @@ struct Phone {
     var bucket: TokenBucket
     /// Votes this phone sent in the current round.
     var votesInRound = 0
+    /// The venue (pool endpoint) this phone is at: 0 with one server.
+    var venue = 0
 
-    init(now: UInt64) {
+    init(now: UInt64, venue: Int = 0) {
         connectStarted = now
+        self.venue = venue
         bucket = TokenBucket(now: now)
     }
 }

@@ -119,14 +119,14 @@ struct Report {
         return lines
     }
 
-    private static let rule = String(repeating: "-", count: 88)
+    static let rule = String(repeating: "-", count: 88)
 
-    private static func row(_ label: String, _ values: String...) -> String {
+    static func row(_ label: String, _ values: String...) -> String {
         label.padding(toLength: 42, withPad: " ", startingAt: 0)
             + values.map { String(repeating: " ", count: max(0, 9 - $0.count)) + $0 }.joined()
     }
 
-    private static func row(_ label: String, _ stats: Percentiles) -> String {
+    static func row(_ label: String, _ stats: Percentiles) -> String {
         row(
             label, String(stats.count), format(stats.p50, 1), format(stats.p95, 1), format(stats.p99, 1),
             format(stats.max, 1))
