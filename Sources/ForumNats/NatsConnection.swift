@@ -142,6 +142,17 @@ final class StatusBox: @unchecked Sendable {
     let urls: String
     private let lock = NSLock()
     private var isClosing = false
+    private var warnings = RepeatedWarnings()
+    private let started = ContinuousClock.now
+
+    /// Logs an asynchronous error, the same one at most once a minute.
+    func warn(_ text: String) {
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds)
+        let (shown, held) = lock.withLock { warnings.admit(text, at: seconds) }
+        guard shown else { return }
+        logger.warning("NATS: asynchronous error: \(text)\(held > 0 ? " (\(held) more since the last one)" : "")")
+    }
 
     /// `close()` was called: the disconnect libnats reports on the way is not news.
     func closing() { lock.withLock { isClosing = true } }
@@ -179,7 +190,7 @@ private let onClosed: natsConnectionHandler = { _, closure in
 
 private let onAsyncError: natsErrHandler = { _, _, status, closure in
     guard let box = NatsRegistry.shared.find(closure, as: StatusBox.self) else { return }
-    box.logger.warning("NATS: asynchronous error: \(String(cString: natsStatus_GetText(status)))")
+    box.warn(String(cString: natsStatus_GetText(status)))
 }
 
 extension Duration {
