@@ -14,7 +14,8 @@ final class JoinQRFile {
 
     /// Makes an empty staging folder.
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("forum-qr-\(UUID().uuidString)")
+        StagingFolder.removeAbandoned("forum-qr")
+        folder = StagingFolder.make("forum-qr")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 

@@ -30,7 +30,8 @@ final class PrecompressedPages {
     /// Gzips every text file under `webRoot` (subfolders included) into a new temporary
     /// folder. A file that gzip does not make smaller is left out.
     init(webRoot: String) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("forum-pages-gz-\(UUID().uuidString)")
+        StagingFolder.removeAbandoned("forum-pages-gz")
+        folder = StagingFolder.make("forum-pages-gz")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         do {
             for relative in Self.textFiles(under: webRoot) {

@@ -1,4 +1,5 @@
 import ForumCore
+import ForumServer
 import Foundation
 
 /// The stories' images, copied into a folder of their own for the server to publish at
@@ -16,7 +17,8 @@ struct StoryMedia {
             folder = nil
             return
         }
-        let staging = FileManager.default.temporaryDirectory.appendingPathComponent("forum-media-\(UUID().uuidString)")
+        StagingFolder.removeAbandoned("forum-media")
+        let staging = StagingFolder.make("forum-media")
         let source = URL(fileURLWithPath: scenarios, isDirectory: true)
         for image in images.sorted() {
             // The checker has refused images that lead out of the folder; checked again here,
