@@ -29,7 +29,7 @@ import ForumStore
 ///
 ///     session, session_title, story, story_title, run, round, scene, question,
 ///     option, option_label, count, perspective_<id>..., no_perspective, place_room, place_remote,
-///     no_place, venue_<name>..., no_venue
+///     no_place, venue_<name>..., no_venue, from_audience
 ///
 /// - `perspective_<id>`: one column per perspective found among the export's final votes,
 ///   sorted by id, the same columns on every row (0 where none); in JSON these are one
@@ -42,6 +42,8 @@ import ForumStore
 ///   sorted, the same on every row (none on a single-machine show), and `no_venue` (votes cast
 ///   at no named venue: all of them on a single-machine show); in JSON `by_venue: {"<name>": n}`
 ///   and `no_venue`. Their sum is `count` too.
+/// - *(addition)* `from_audience`: `yes` for an option the room proposed and the host adopted
+///   (a moderated proposal put to the vote), `no` for the story's own (in JSON a boolean).
 ///
 /// Counts are exact, small groups included: the files are for organisers' analysis. Reports
 /// shown to people should hide small groups: see ``SmallGroupSuppression``.
@@ -71,6 +73,7 @@ struct ExportTables {
     var roundColumns: [String] {
         Self.roundColumnsBeforePerspectives + perspectives.map { "perspective_" + $0 } + ["no_perspective"]
             + Place.allCases.map { "place_" + $0.rawValue } + ["no_place"] + venues.map { "venue_" + $0 } + ["no_venue"]
+            + ["from_audience"]
     }
 
     /// *(addition)* Venues found among the final votes (a show held in several venues), sorted.
@@ -97,6 +100,7 @@ struct ExportTables {
             Self.valuesBeforePerspectives(tally) + perspectives.map { .number(tally.byPerspective[$0] ?? 0) }
                 + [.number(tally.noPerspective)] + Place.allCases.map { .number(tally.byPlace[$0] ?? 0) }
                 + [.number(tally.noPlace)] + venues.map { .number(tally.byVenue[$0] ?? 0) } + [.number(tally.noVenue)]
+                + [.flag(AudienceOption.isAudience(tally.optionID))]
         }
     }
 
@@ -115,6 +119,7 @@ struct ExportTables {
             object["no_place"] = .number(tally.noPlace)
             object["by_venue"] = .counts(Dictionary(uniqueKeysWithValues: venues.map { ($0, tally.byVenue[$0] ?? 0) }))
             object["no_venue"] = .number(tally.noVenue)
+            object["from_audience"] = .flag(AudienceOption.isAudience(tally.optionID))
             return object
         }
     }

@@ -82,14 +82,14 @@ import Testing
         #expect(
             rounds == "\u{FEFF}"
                 + "session,session_title,story,story_title,run,round,scene,question,option,option_label,count,"
-                + "perspective_lived-experience,perspective_police,no_perspective,place_room,place_remote,no_place,no_venue\r\n"
-                + "\(d1),police,\"Call the police, now\",0,0,0,0,0,0,0,0\r\n"
-                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",1,1,0,0,0,0,1,1\r\n"
-                + "\(d1),wait,\"Wait\nand see\",1,0,0,1,0,0,1,1\r\n"
-                + "\(d1),neighbour,'-ask a neighbour,1,0,1,0,0,0,1,1\r\n"
-                + "\(d2),police,Call the police,0,0,0,0,0,0,0,0\r\n"
-                + "\(d2),crisis-line,Ring the crisis line,0,0,0,0,0,0,0,0\r\n"
-                + "\(d2),wait,Wait and see,0,0,0,0,0,0,0,0\r\n")
+                + "perspective_lived-experience,perspective_police,no_perspective,place_room,place_remote,no_place,no_venue,from_audience\r\n"
+                + "\(d1),police,\"Call the police, now\",0,0,0,0,0,0,0,0,no\r\n"
+                + "\(d1),crisis-line,\"Ring the \"\"crisis line\"\"\",1,1,0,0,0,0,1,1,no\r\n"
+                + "\(d1),wait,\"Wait\nand see\",1,0,0,1,0,0,1,1,no\r\n"
+                + "\(d1),neighbour,'-ask a neighbour,1,0,1,0,0,0,1,1,no\r\n"
+                + "\(d2),police,Call the police,0,0,0,0,0,0,0,0,no\r\n"
+                + "\(d2),crisis-line,Ring the crisis line,0,0,0,0,0,0,0,0,no\r\n"
+                + "\(d2),wait,Wait and see,0,0,0,0,0,0,0,0,no\r\n")
     }
 
     @Test func writesJSONWithTheSameContent() throws {

@@ -27,11 +27,11 @@ import Testing
         #expect(votes.dropFirst().map { $0.last.map(String.init) } == ["cardiff", "bangor", "bangor", "wrexham"])
         let rounds = try #require(documents["rounds.csv"])
         #expect(
-            rounds.contains(",place_room,place_remote,no_place,venue_bangor,venue_cardiff,venue_wrexham,no_venue\r\n"))
-        // count, perspective_carer (the remote ones), no_perspective, places, then venues:
+            rounds.contains(",place_room,place_remote,no_place,venue_bangor,venue_cardiff,venue_wrexham,no_venue,from_audience\r\n"))
+        // count, perspective_carer (the remote ones), no_perspective, places, venues, from_audience:
         // police 3 = bangor 1 + cardiff 1 + wrexham 1; wait is bangor's one.
-        #expect(rounds.contains(",police,Call the police,3,2,1,0,0,3,1,1,1,0\r\n"))
-        #expect(rounds.contains(",wait,Wait and see,1,1,0,0,0,1,1,0,0,0\r\n"))
+        #expect(rounds.contains(",police,Call the police,3,2,1,0,0,3,1,1,1,0,no\r\n"))
+        #expect(rounds.contains(",wait,Wait and see,1,1,0,0,0,1,1,0,0,0,no\r\n"))
         let json = try ExportJSON.rows(text: try #require(documents["rounds.json"]))
         #expect(json[0]["by_venue"] == .object([("bangor", .int(1)), ("cardiff", .int(1)), ("wrexham", .int(1))]))
         #expect(json[0]["no_venue"] == .int(0))

@@ -51,10 +51,10 @@ import Testing
         #expect(votes.contains(/,police,Call the police,,2025-05-14T09:00:03.000Z,0,V[2-9a-z]{8},room,\r\n/))
         #expect(votes.contains(/,wait,Wait and see,,2025-05-14T09:00:03.000Z,0,V[2-9a-z]{8},,\r\n/))
         let rounds = try #require(documents["rounds.csv"]).contents
-        #expect(rounds.contains(",no_perspective,place_room,place_remote,no_place,no_venue\r\n"))
-        // count, no_perspective, place_room, place_remote, no_place, no_venue
-        #expect(rounds.contains("Call the police,1,1,1,0,0,1\r\n"))
-        #expect(rounds.contains("Wait and see,1,1,0,0,1,1\r\n"))
+        #expect(rounds.contains(",no_perspective,place_room,place_remote,no_place,no_venue,from_audience\r\n"))
+        // count, no_perspective, place_room, place_remote, no_place, no_venue, from_audience
+        #expect(rounds.contains("Call the police,1,1,1,0,0,1,no\r\n"))
+        #expect(rounds.contains("Wait and see,1,1,0,0,1,1,no\r\n"))
     }
 
     @Test func theSchemaRefusesAPlaceItDoesNotKnow() throws {

@@ -109,6 +109,9 @@ import Testing
         #expect(try #require(documents["moderation.json"]).rows == 4)
         let rounds = try #require(documents["rounds.csv"]).contents
         #expect(rounds.contains(",D2,call,Who?,audience_1,\"Call her sister, =first\",2,"))
+        let rows = rounds.split(separator: "\r\n")
+        #expect(rows.contains { $0.contains(",audience_1,") && $0.hasSuffix(",yes") }, "the room's option says so")
+        #expect(rows.contains { $0.contains(",D2,") && !$0.contains(",audience_1,") && $0.hasSuffix(",no") })
         for document in documents.values {
             #expect(!document.contents.contains(",a,") && !document.contents.contains("\"a\""))
         }
