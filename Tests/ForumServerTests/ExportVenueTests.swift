@@ -27,7 +27,9 @@ import Testing
         #expect(votes.dropFirst().map { $0.last.map(String.init) } == ["cardiff", "bangor", "bangor", "wrexham"])
         let rounds = try #require(documents["rounds.csv"])
         #expect(
-            rounds.contains(",place_room,place_remote,no_place,venue_bangor,venue_cardiff,venue_wrexham,no_venue,from_audience\r\n"))
+            rounds.contains(
+                ",place_room,place_remote,no_place,venue_bangor,venue_cardiff,venue_wrexham,no_venue,from_audience\r\n")
+        )
         // count, perspective_carer (the remote ones), no_perspective, places, venues, from_audience:
         // police 3 = bangor 1 + cardiff 1 + wrexham 1; wait is bangor's one.
         #expect(rounds.contains(",police,Call the police,3,2,1,0,0,3,1,1,1,0,no\r\n"))

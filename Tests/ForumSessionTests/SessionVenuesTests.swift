@@ -110,6 +110,39 @@ import Testing
         #expect(shown?.total == 5, "c's projector shows the sum of every venue")
     }
 
+    @Test func aPerspectiveIsShownByItsVotersAtEveryVenueTogether() {
+        let host = a.join(.host).id
+        let screen = c.join(.screen).id
+        func staff(_ count: Int, at venue: SessionDriver) -> [ConnectionID] {
+            let made = phones(count, at: venue)
+            for phone in made { venue.say(phone, .perspective("police"), ref: "p") }
+            venue.commit()
+            return made
+        }
+        let policeAtA = staff(3, at: a)
+        let policeAtB = staff(1, at: b)
+        let others = phones(6, at: c)
+        startRound(host: host)
+        run(.results(.everyone), at: a, host: host)
+        run(.split(true), at: a, host: host)
+        vote(policeAtA, "crisis", at: a)
+        vote(policeAtB, "crisis", at: b)
+        vote(others, "police", at: c)
+        exchangeReports()
+        _ = c.take(screen)
+        func policeShownAtC() -> Bool? {
+            c.tick()
+            let shown = c.take(screen).compactMap { $0.tally?.tally ?? $0.state?.tally }.last
+            return shown.map { $0.byPerspective.contains { $0.perspective == "police" } }
+        }
+        #expect(policeShownAtC() == false, "4 police voters across the venues are too few to show")
+        let fifth = staff(1, at: b)
+        vote(fifth, "crisis", at: b)
+        exchangeReports()
+        #expect(c.session.show.tally?.voters(of: "police") == 5)
+        #expect(policeShownAtC() == true, "5 police voters across the venues are shown")
+    }
+
     @Test func twoHostsCannotForkTheShow() {
         let hostA = a.join(.host).id
         let hostB = b.join(.host).id
@@ -192,6 +225,29 @@ import Testing
         let answer = run(.close, at: a, host: host)
         #expect(answer?.errorCode == .venuesUnreachable)
         for venue in all { #expect(venue.session.show.round?.status == .open) }
+    }
+
+    @Test func undoBringsBackEveryVenuesVotes() {
+        let host = a.join(.host).id
+        let inA = phones(1, at: a)
+        let inB = phones(2, at: b)
+        startRound(host: host)
+        vote(inA, "crisis", at: a)
+        vote(inB, "police", at: b)
+        exchangeReports()
+        #expect(run(.choose(option: "police"), at: a, host: host)?.type == .ack)
+        for venue in all { #expect(venue.session.show.scene?.id == "police") }
+        #expect(run(.undo, at: a, host: host)?.type == .ack)
+        for venue in all {
+            #expect(venue.session.show.round?.roundID == "D1")
+            #expect(venue.session.show.round?.status == .open, "the round brought back is open again")
+        }
+        #expect(b.session.show.localTally?.total == 2, "b has its own votes back")
+        exchangeReports()
+        #expect(a.session.show.tally?.counts == ["police": 2, "crisis": 1], "and a counts them again")
+        vote(inB, "crisis", at: b)
+        exchangeReports()
+        #expect(a.session.show.tally?.counts == ["police": 0, "crisis": 3], "b's voters change their votes")
     }
 
     @Test func commandsSentQuicklyAreCarriedOutInOrder() {
