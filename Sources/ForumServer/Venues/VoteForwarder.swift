@@ -12,7 +12,8 @@ import Logging
 /// the stream itself (the last vote it holds from this venue) after every failure, so the
 /// venue keeps no state of its own about it. Runs on a thread of its own.
 final class VoteForwarder: @unchecked Sendable {
-    private unowned let link: NatsVenueLink
+    /// Weak: the link owns the forwarder, and the thread may still wake once after both are gone.
+    private weak var link: NatsVenueLink?
     private let database: ForumDatabase
     private let settings: VenueSettings
     private let mailbox: Mailbox
@@ -51,6 +52,7 @@ final class VoteForwarder: @unchecked Sendable {
         var reachable = false
         var lastStatus = Date.distantPast
         while !isStopped {
+            guard let link else { return }
             guard let js = link.hub else {
                 Thread.sleep(forTimeInterval: 0.5)
                 continue
