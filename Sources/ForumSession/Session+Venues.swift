@@ -151,6 +151,7 @@ extension Session {
         self.link?.heard[report.venue] = (report, now.seconds)
         if let round = report.round { show.countElsewhere(venue: report.venue, round: round, counts: report.counts) }
         if report.round == show.round?.roundID { tallyDirty = true }
+        if show.countStopsElsewhere(venue: report.venue, visit: report.visit, count: report.stops) { voiceDirty = true }
     }
 
     /// At each tick of a shared show: this venue's report, a timed vote's end offered to the
@@ -160,7 +161,8 @@ extension Session {
         let report = VenueReport(
             venue: link.venue, round: show.round?.roundID,
             counts: show.localTally.map(RoundCounts.init) ?? RoundCounts(),
-            phones: audienceConnected, votes: link.votesStored, behind: link.votesBehind)
+            phones: audienceConnected, votes: link.votesStored, behind: link.votesBehind,
+            visit: show.voiceSettings.visit, stops: show.localStopCount)
         actions.append(.reportVenue(report.bytes))
         if let round = show.round, round.status == .open, let deadline = round.closesAt, deadline <= now.date,
             link.writing == nil, now.seconds - link.lastExpiryAttempt >= 1

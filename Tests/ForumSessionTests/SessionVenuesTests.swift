@@ -143,6 +143,32 @@ import Testing
         #expect(policeShownAtC() == true, "5 police voters across the venues are shown")
     }
 
+    @Test func aStopAtAnyVenueReachesTheHost() {
+        let host = a.join(.host).id
+        let inB = phones(2, at: b)
+        let inC = phones(1, at: c)
+        startRound(host: host)
+        for phone in inB { b.say(phone, .intervene(on: true), ref: "s") }
+        b.commit()
+        c.say(inC[0], .intervene(on: true), ref: "s")
+        c.commit()
+        _ = a.take(host)
+        exchangeReports()
+        #expect(a.session.show.stopCount == 3, "two at b and one at c")
+        let staff = a.take(host).compactMap { $0.state?.room?.staff }.last
+        #expect(staff?.stops == 3, "the host's state says so")
+        #expect(run(.acknowledge, at: a, host: host)?.type == .ack)
+        #expect(b.session.show.voiceSettings.acknowledged == 3, "every venue knows what the host acknowledged")
+        b.say(inB[0], .intervene(on: false), ref: "s")
+        b.commit()
+        exchangeReports()
+        #expect(a.session.show.stopCount == 2)
+        #expect(run(.choose(option: "police"), at: a, host: host)?.type == .ack)
+        #expect(b.session.show.localStopCount == 0, "the room moved on: b's stops were for the scene left")
+        exchangeReports()
+        #expect(a.session.show.stopCount == 0, "a new visit starts afresh at every venue")
+    }
+
     @Test func twoHostsCannotForkTheShow() {
         let hostA = a.join(.host).id
         let hostB = b.join(.host).id

@@ -11,15 +11,23 @@ public struct VenueReport: Sendable, Equatable {
     public var votes: Int
     /// Votes stored at the venue that the hub has not confirmed.
     public var behind: Int
+    /// The scene visit the venue is on, and how many there want to step in (Stop!).
+    public var visit: Int
+    public var stops: Int
 
     /// A report.
-    public init(venue: String, round: String?, counts: RoundCounts, phones: Int, votes: Int, behind: Int) {
+    public init(
+        venue: String, round: String?, counts: RoundCounts, phones: Int, votes: Int, behind: Int, visit: Int = 0,
+        stops: Int = 0
+    ) {
         self.venue = venue
         self.round = round
         self.counts = counts
         self.phones = phones
         self.votes = votes
         self.behind = behind
+        self.visit = visit
+        self.stops = stops
     }
 
     /// The report as compact JSON.
@@ -36,7 +44,7 @@ public struct VenueReport: Sendable, Equatable {
             ("no_perspective", map(counts.noPerspective)),
             ("by_place", .object(counts.byPlace.sorted { $0.key < $1.key }.map { ($0.key.rawValue, map($0.value)) })),
             ("no_place", map(counts.noPlace)), ("phones", .int(phones)), ("votes", .int(votes)),
-            ("behind", .int(behind)),
+            ("behind", .int(behind)), ("visit", .int(visit)), ("stops", .int(stops)),
         ]).bytes
     }
 
@@ -79,6 +87,7 @@ public struct VenueReport: Sendable, Equatable {
             counts: RoundCounts(
                 counts: overall, byPerspective: byPerspective, noPerspective: noPerspective, byPlace: byPlace,
                 noPlace: noPlace),
-            phones: number("phones"), votes: number("votes"), behind: number("behind"))
+            phones: number("phones"), votes: number("votes"), behind: number("behind"), visit: number("visit"),
+            stops: number("stops"))
     }
 }

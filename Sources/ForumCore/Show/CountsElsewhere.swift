@@ -3,8 +3,15 @@
 /// Reports are snapshots, so keeping the latest one per venue and round counts every vote
 /// once however often it is reported.
 public struct CountsElsewhere: Sendable, Equatable {
+    public static func == (lhs: CountsElsewhere, rhs: CountsElsewhere) -> Bool {
+        lhs.byVenue == rhs.byVenue && lhs.stopsByVenue.mapValues { [$0.visit, $0.count] }
+            == rhs.stopsByVenue.mapValues { [$0.visit, $0.count] }
+    }
+
     private var byVenue: [String: [String: RoundCounts]] = [:]
     private var recent: [String: [String]] = [:]
+    /// Each venue's latest Stop! count, with the scene visit it counts in.
+    private var stopsByVenue: [String: (visit: Int, count: Int)] = [:]
     /// Rounds kept per venue.
     static let roundsKept = 12
 
@@ -12,7 +19,20 @@ public struct CountsElsewhere: Sendable, Equatable {
     public init() {}
 
     /// True when no other venue has reported anything.
-    public var isEmpty: Bool { byVenue.isEmpty }
+    public var isEmpty: Bool { byVenue.isEmpty && stopsByVenue.isEmpty }
+
+    /// Keeps `venue`'s latest Stop! count for scene visit `visit`; true when it changed.
+    @discardableResult
+    public mutating func reportStops(venue: String, visit: Int, count: Int) -> Bool {
+        let changed = stopsByVenue[venue].map { $0.visit != visit || $0.count != count } ?? (count > 0)
+        stopsByVenue[venue] = (visit, count)
+        return changed
+    }
+
+    /// The other venues' Stop! counts in scene visit `visit`, summed.
+    public func stops(in visit: Int) -> Int {
+        stopsByVenue.values.reduce(0) { $0 + ($1.visit == visit ? $1.count : 0) }
+    }
 
     /// Keeps `venue`'s latest counts for `round`.
     public mutating func report(venue: String, round: String, counts: RoundCounts) {

@@ -20,8 +20,14 @@ extension Show {
     /// The host's choices about the room's voice.
     public var voiceSettings: VoiceSettings { snapshot.voice }
 
-    /// How many people want to step in, in the scene visit on now.
-    public var stopCount: Int { voice.stops.count }
+    /// How many people want to step in, in the scene visit on now: at every venue of a
+    /// shared show (this venue's own are ``localStopCount``).
+    public var stopCount: Int {
+        voice.stops.count + (elsewhere.isEmpty ? 0 : elsewhere.stops(in: snapshot.voice.visit))
+    }
+
+    /// How many people at this venue want to step in, in the scene visit on now.
+    public var localStopCount: Int { voice.stops.count }
 
     /// True when this device's Stop counts now.
     public func stopped(_ device: String) -> Bool { voice.stops.contains(device) }

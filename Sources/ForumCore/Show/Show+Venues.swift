@@ -11,6 +11,11 @@ extension Show {
         return ballots.tally(options: roundOptions)
     }
 
+    /// Keeps another venue's latest Stop! count; true when the count shown changes.
+    public mutating func countStopsElsewhere(venue: String, visit: Int, count: Int) -> Bool {
+        elsewhere.reportStops(venue: venue, visit: visit, count: count) && visit == snapshot.voice.visit
+    }
+
     /// Keeps another venue's latest counts for a round.
     public mutating func countElsewhere(venue: String, round: String, counts: RoundCounts) {
         elsewhere.report(venue: venue, round: round, counts: counts)
@@ -34,6 +39,8 @@ extension Show {
         let oldRound = before.snapshot.run?.round?.roundID
         let newRound = snapshot.run?.round?.roundID
         self.snapshot = snapshot
+        // A new scene visit starts with nobody stopping, as `settleVoice` does for the host.
+        if snapshot.voice.visit != before.snapshot.voice.visit { voice.stops = [] }
         if oldRound != newRound {
             if let ballots { keptBallots[ballots.roundID] = ballots }
             ballots = newRound.map { keptBallots[$0] ?? Ballots(roundID: $0) }
