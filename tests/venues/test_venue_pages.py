@@ -35,6 +35,13 @@ def test_the_projector_and_a_phone_show_the_sum_of_every_venue(tmp_path):
         past_content_notes(phone_page)
         phone_page.wait_text("7 votes")
         phone_page.check_state("venues-phone-sum")
+        # A Stop! at north reaches a host at south.
+        phones[0].send({"type": "intervene", "on": True, "ref": "s"})
+        phones[0].expect("voice")
+        elsewhere = Host(south)
+        wait_until(lambda: elsewhere.pump(0.3) or (elsewhere.state.get("room") or {}).get("stops") == 1,
+                   20, "the host at south sees north's Stop!")
+        elsewhere.close()
         host.close()
     finally:
         for browser in browsers:
