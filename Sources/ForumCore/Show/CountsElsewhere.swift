@@ -3,15 +3,16 @@
 /// Reports are snapshots, so keeping the latest one per venue and round counts every vote
 /// once however often it is reported.
 public struct CountsElsewhere: Sendable, Equatable {
-    public static func == (lhs: CountsElsewhere, rhs: CountsElsewhere) -> Bool {
-        lhs.byVenue == rhs.byVenue && lhs.stopsByVenue.mapValues { [$0.visit, $0.count] }
-            == rhs.stopsByVenue.mapValues { [$0.visit, $0.count] }
-    }
-
     private var byVenue: [String: [String: RoundCounts]] = [:]
     private var recent: [String: [String]] = [:]
     /// Each venue's latest Stop! count, with the scene visit it counts in.
-    private var stopsByVenue: [String: (visit: Int, count: Int)] = [:]
+    private var stopsByVenue: [String: Stops] = [:]
+
+    /// A venue's Stop! count in one scene visit.
+    private struct Stops: Sendable, Equatable {
+        var visit: Int
+        var count: Int
+    }
     /// Rounds kept per venue.
     static let roundsKept = 12
 
@@ -25,7 +26,7 @@ public struct CountsElsewhere: Sendable, Equatable {
     @discardableResult
     public mutating func reportStops(venue: String, visit: Int, count: Int) -> Bool {
         let changed = stopsByVenue[venue].map { $0.visit != visit || $0.count != count } ?? (count > 0)
-        stopsByVenue[venue] = (visit, count)
+        stopsByVenue[venue] = Stops(visit: visit, count: count)
         return changed
     }
 
