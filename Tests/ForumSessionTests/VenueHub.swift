@@ -80,7 +80,6 @@ final class VenueHub {
         for report in reports where !cut.contains(report.from) {
             for (name, driver) in venues where !cut.contains(name) {
                 driver.apply(.venueReported(report.bytes))
-                _ = name
             }
         }
     }

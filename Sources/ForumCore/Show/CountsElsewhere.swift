@@ -50,16 +50,7 @@ public struct CountsElsewhere: Sendable, Equatable {
 
     /// The other venues' counts for `round`, summed.
     public func sum(for round: String) -> RoundCounts {
-        var total = RoundCounts()
-        for rounds in byVenue.values {
-            guard let counts = rounds[round] else { continue }
-            total.counts.merge(counts.counts, uniquingKeysWith: +)
-            total.byPerspective.merge(counts.byPerspective) { $0.merging($1, uniquingKeysWith: +) }
-            total.noPerspective.merge(counts.noPerspective, uniquingKeysWith: +)
-            total.byPlace.merge(counts.byPlace) { $0.merging($1, uniquingKeysWith: +) }
-            total.noPlace.merge(counts.noPlace, uniquingKeysWith: +)
-        }
-        return total
+        byVenue.values.compactMap { $0[round] }.reduce(RoundCounts()) { $0.adding($1) }
     }
 
     /// Voters the other venues counted in `round`.

@@ -29,25 +29,36 @@ public struct RoundCounts: Sendable, Equatable {
 
     /// Voters counted.
     public var total: Int { counts.values.reduce(0, +) }
+
+    /// These counts with `other`'s added, group by group; with `options`, only those options
+    /// of `other` are added.
+    public func adding(_ other: RoundCounts, options: Set<String>? = nil) -> RoundCounts {
+        func sum(_ mine: [String: Int], _ theirs: [String: Int]) -> [String: Int] {
+            mine.merging(
+                options.map { known in theirs.filter { known.contains($0.key) } } ?? theirs, uniquingKeysWith: +)
+        }
+        func sum<Key>(_ mine: [Key: [String: Int]], _ theirs: [Key: [String: Int]]) -> [Key: [String: Int]] {
+            theirs.reduce(into: mine) { result, group in result[group.key] = sum(result[group.key] ?? [:], group.value)
+            }
+        }
+        return RoundCounts(
+            counts: sum(counts, other.counts), byPerspective: sum(byPerspective, other.byPerspective),
+            noPerspective: sum(noPerspective, other.noPerspective), byPlace: sum(byPlace, other.byPlace),
+            noPlace: sum(noPlace, other.noPlace))
+    }
 }
 
 extension Tally {
     /// This tally with `other` venues' counts added, group by group. Options this round does
     /// not have are left out (a venue's report can only name the round's own options).
     public func adding(_ other: RoundCounts) -> Tally {
-        let known = Set(optionOrder)
-        func sum(_ mine: [String: Int], _ theirs: [String: Int]) -> [String: Int] {
-            mine.merging(theirs.filter { known.contains($0.key) }, uniquingKeysWith: +)
-        }
-        func sum<Key>(_ mine: [Key: [String: Int]], _ theirs: [Key: [String: Int]]) -> [Key: [String: Int]] {
-            mine.merging(theirs.mapValues { $0.filter { known.contains($0.key) } }, uniquingKeysWith: sum)
-        }
+        let sum = RoundCounts(self).adding(other, options: Set(optionOrder))
         var result = self
-        result.counts = sum(counts, other.counts)
-        result.byPerspective = sum(byPerspective, other.byPerspective)
-        result.noPerspective = sum(noPerspective, other.noPerspective)
-        result.byPlace = sum(byPlace, other.byPlace)
-        result.noPlace = sum(noPlace, other.noPlace)
+        result.counts = sum.counts
+        result.byPerspective = sum.byPerspective
+        result.noPerspective = sum.noPerspective
+        result.byPlace = sum.byPlace
+        result.noPlace = sum.noPlace
         return result
     }
 }
